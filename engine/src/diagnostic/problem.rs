@@ -1,0 +1,413 @@
+use std::fmt;
+
+/// What kind of thing a name refers to, for "unknown ..." problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RefKind {
+    /// A role.
+    Role,
+    /// A recipient group.
+    Group,
+    /// A step.
+    Step,
+    /// A case field.
+    Field,
+    /// A message template.
+    Template,
+    /// A clause of the source document.
+    Clause,
+    /// A variable in an expression or template.
+    Variable,
+}
+
+impl fmt::Display for RefKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RefKind::Role => "role",
+            RefKind::Group => "group",
+            RefKind::Step => "step",
+            RefKind::Field => "field",
+            RefKind::Template => "template",
+            RefKind::Clause => "clause",
+            RefKind::Variable => "variable",
+        })
+    }
+}
+
+/// Everything that can be wrong with a routine, an organisation file or a template.
+///
+/// The `Display` text says what is wrong in plain words; [`Problem::help`] says
+/// how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// The file is larger than a routine can reasonably be.
+    #[error("the file is {bytes} bytes; a routine file may be at most {limit} bytes")]
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// YAML syntax (or a parser limit such as an alias bomb or deep nesting).
+    #[error("YAML syntax error: {message}")]
+    Yaml {
+        /// The parser's message.
+        message: String,
+    },
+    /// A key that the format does not know.
+    #[error("unknown key `{key}` in {context}")]
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// Where ("the step `call_client`").
+        context: String,
+        /// A known key close to it.
+        suggestion: Option<String>,
+        /// All keys allowed here.
+        expected: Vec<String>,
+    },
+    /// The same key twice in one mapping.
+    #[error("the key `{key}` appears twice")]
+    DuplicateKey {
+        /// The key.
+        key: String,
+    },
+    /// The same id declared twice.
+    #[error("the {kind} `{id}` is declared twice")]
+    DuplicateId {
+        /// Role, group, step, field ...
+        kind: RefKind,
+        /// The id.
+        id: String,
+    },
+    /// A required key is missing.
+    #[error("{context} has no `{key}`")]
+    MissingKey {
+        /// The missing key.
+        key: String,
+        /// Where.
+        context: String,
+    },
+    /// A value of the wrong YAML type.
+    #[error("`{key}` must be {expected}, but it is {found}")]
+    WrongType {
+        /// The key whose value is wrong.
+        key: String,
+        /// What it must be.
+        expected: String,
+        /// What it is.
+        found: String,
+    },
+    /// A value not among the allowed ones.
+    #[error("`{value}` is not a valid {what}")]
+    BadValue {
+        /// The value.
+        value: String,
+        /// What it should be ("step kind", "field type").
+        what: String,
+        /// The allowed values.
+        allowed: Vec<String>,
+        /// A close allowed value.
+        suggestion: Option<String>,
+    },
+    /// An identifier with characters that cannot be used in expressions.
+    #[error("`{id}` is not a valid id")]
+    BadId {
+        /// The id.
+        id: String,
+    },
+    /// A reference to something not declared.
+    #[error("unknown {kind} `{name}`")]
+    UnknownReference {
+        /// What was referred to.
+        kind: RefKind,
+        /// The name as written.
+        name: String,
+        /// A known name close to it.
+        suggestion: Option<String>,
+    },
+    /// A duration that cannot be read.
+    #[error("{message}")]
+    BadDuration {
+        /// The duration parser's explanation.
+        message: String,
+    },
+    /// A date that cannot be read.
+    #[error("`{text}` is not a date")]
+    BadDate {
+        /// The text.
+        text: String,
+    },
+    /// An example value that does not match the field's type.
+    #[error("the example of `{field}` is not a {expected}: {reason}")]
+    BadExample {
+        /// The field.
+        field: String,
+        /// Its type.
+        expected: String,
+        /// Why not.
+        reason: String,
+    },
+    /// An expression that does not parse.
+    #[error("the expression `{expr}` cannot be read: {message}")]
+    ExpressionSyntax {
+        /// The expression.
+        expr: String,
+        /// minijinja's message.
+        message: String,
+    },
+    /// A template that does not parse.
+    #[error("the template `{template}` cannot be read: {message}")]
+    TemplateSyntax {
+        /// The template name.
+        template: String,
+        /// minijinja's message.
+        message: String,
+    },
+    /// A template uses a variable that is neither a field nor a template global.
+    #[error("the template `{template}` uses `{name}`, which is not a field of this routine")]
+    TemplateUnknownVariable {
+        /// The template.
+        template: String,
+        /// The variable.
+        name: String,
+        /// A close field name.
+        suggestion: Option<String>,
+    },
+    /// A template is sent to a recipient that may not see a field it uses.
+    #[error("the template `{template}` shows `{field}`, which {recipient} may not see")]
+    VisibilityLeak {
+        /// The template.
+        template: String,
+        /// The hidden field.
+        field: String,
+        /// The recipient ("the role `night_patrol`", "the group `saltis`").
+        recipient: String,
+        /// Who may see the field.
+        visible_to: Vec<String>,
+    },
+    /// A task collects a field its role may not see.
+    #[error("the step `{step}` has role `{role}` record `{field}`, which that role may not see")]
+    CollectorCannotSee {
+        /// The step.
+        step: String,
+        /// The role.
+        role: String,
+        /// The field.
+        field: String,
+    },
+    /// A step that cannot be reached from the start.
+    #[error("the step `{step}` can never be reached from the start step `{start}`")]
+    Unreachable {
+        /// The step.
+        step: String,
+        /// The start step.
+        start: String,
+    },
+    /// A step from which no end can be reached.
+    #[error("from the step `{step}` no `end` step can be reached; a case there would never finish")]
+    NoWayToEnd {
+        /// The step.
+        step: String,
+    },
+    /// A cycle in which no step waits.
+    #[error("the steps {} form a loop in which nothing waits for a person, an event or a date; a case would go round forever", .steps.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → "))]
+    AutomaticCycle {
+        /// The steps of the cycle, in order.
+        steps: Vec<String>,
+    },
+    /// A branch of a parallel step that never reaches the join.
+    #[error("the branch starting at `{branch}` of the parallel step `{parallel}` never reaches its join `{join}`")]
+    JoinUnreachable {
+        /// The parallel step.
+        parallel: String,
+        /// The branch's first step.
+        branch: String,
+        /// The join.
+        join: String,
+    },
+    /// A join step that no parallel step names.
+    #[error("the join step `{step}` belongs to no parallel step")]
+    OrphanJoin {
+        /// The join.
+        step: String,
+    },
+    /// A decision with no default route.
+    #[error("the step `{step}` has no `otherwise` route; when no condition holds, the case stops with an error")]
+    NoDefaultRoute {
+        /// The step.
+        step: String,
+    },
+    /// Something declared and never used.
+    #[error("the {kind} `{id}` is never used")]
+    Unused {
+        /// Role, field, group, template.
+        kind: RefKind,
+        /// The id.
+        id: String,
+    },
+    /// A step shape that does not fit its kind.
+    #[error("{message}")]
+    BadStep {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A deadline that does nothing.
+    #[error("the deadline `{id}` does nothing when it expires")]
+    EmptyDeadline {
+        /// The deadline.
+        id: String,
+    },
+}
+
+impl Problem {
+    /// A stable code, for JSON output and documentation (`rutin::unknown-key`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Io { .. } => "rutin::io",
+            Problem::TooLarge { .. } => "rutin::too-large",
+            Problem::NotUtf8 { .. } => "rutin::not-utf8",
+            Problem::Yaml { .. } => "rutin::yaml",
+            Problem::UnknownKey { .. } => "rutin::unknown-key",
+            Problem::DuplicateKey { .. } => "rutin::duplicate-key",
+            Problem::DuplicateId { .. } => "rutin::duplicate-id",
+            Problem::MissingKey { .. } => "rutin::missing-key",
+            Problem::WrongType { .. } => "rutin::wrong-type",
+            Problem::BadValue { .. } => "rutin::bad-value",
+            Problem::BadId { .. } => "rutin::bad-id",
+            Problem::UnknownReference { .. } => "rutin::unknown-reference",
+            Problem::BadDuration { .. } => "rutin::bad-duration",
+            Problem::BadDate { .. } => "rutin::bad-date",
+            Problem::BadExample { .. } => "rutin::bad-example",
+            Problem::ExpressionSyntax { .. } => "rutin::expression-syntax",
+            Problem::TemplateSyntax { .. } => "rutin::template-syntax",
+            Problem::TemplateUnknownVariable { .. } => "rutin::template-unknown-variable",
+            Problem::VisibilityLeak { .. } => "rutin::visibility-leak",
+            Problem::CollectorCannotSee { .. } => "rutin::collector-cannot-see",
+            Problem::Unreachable { .. } => "rutin::unreachable",
+            Problem::NoWayToEnd { .. } => "rutin::no-way-to-end",
+            Problem::AutomaticCycle { .. } => "rutin::automatic-cycle",
+            Problem::JoinUnreachable { .. } => "rutin::join-unreachable",
+            Problem::OrphanJoin { .. } => "rutin::orphan-join",
+            Problem::NoDefaultRoute { .. } => "rutin::no-default-route",
+            Problem::Unused { .. } => "rutin::unused",
+            Problem::BadStep { .. } => "rutin::bad-step",
+            Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
+        }
+    }
+
+    /// How to fix it, in plain words.
+    pub fn help(&self) -> String {
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Problem::Io { .. } => "check that the path exists and that you may read it".into(),
+            Problem::TooLarge { .. } => "split the routine into several files".into(),
+            Problem::NotUtf8 { .. } => "save the file as UTF-8 in your editor".into(),
+            Problem::Yaml { .. } => {
+                "check the indentation and the `key: value` form on this line".into()
+            }
+            Problem::UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean `{s}`?"),
+            Problem::UnknownKey { expected, .. } => format!("allowed here: {}", list(expected)),
+            Problem::DuplicateKey { .. } => "remove one of them, or merge their contents".into(),
+            Problem::DuplicateId { .. } => "give each one its own id".into(),
+            Problem::MissingKey { key, .. } => format!("add `{key}:`"),
+            Problem::WrongType { .. } => "see docs/FORMAT.md for the form of this key".into(),
+            Problem::BadValue {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean `{s}`?"),
+            Problem::BadValue { allowed, .. } => format!("write one of: {}", list(allowed)),
+            Problem::BadId { .. } => {
+                "use lower-case letters, digits and `_`, starting with a letter (`call_client`)"
+                    .into()
+            }
+            Problem::UnknownReference {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean `{s}`?"),
+            Problem::UnknownReference { kind, .. } => match kind {
+                RefKind::Template => {
+                    "create the template file, or check the `templates` folder setting".into()
+                }
+                RefKind::Clause => "add the clause under `clauses:`, or fix the id".into(),
+                _ => format!("declare the {kind}, or fix the spelling"),
+            },
+            Problem::BadDuration { .. } => {
+                "write a number and a unit: `3 days`, `2 weeks`, `1 month`, `10 working days`"
+                    .into()
+            }
+            Problem::BadDate { .. } => "write dates as YYYY-MM-DD, for example 2026-06-19".into(),
+            Problem::BadExample { .. } => "give an example of the field's type".into(),
+            Problem::ExpressionSyntax { .. } => {
+                "conditions are Jinja expressions, e.g. `area_group == 'intake'` or `not installed`"
+                    .into()
+            }
+            Problem::TemplateSyntax { .. } => {
+                "check the `{{ }}` and `{% %}` tags of the template".into()
+            }
+            Problem::TemplateUnknownVariable {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean `{s}`?"),
+            Problem::TemplateUnknownVariable { .. } => {
+                "declare the field under `fields:`, or fix the spelling".into()
+            }
+            Problem::VisibilityLeak { visible_to, .. } => format!(
+                "only {} may see it: send this template to them only, or use another template",
+                list(visible_to)
+            ),
+            Problem::CollectorCannotSee { field, role, .. } => format!(
+                "add `{role}` to `visible_to` of `{field}`, or give the task to a role that may see it"
+            ),
+            Problem::Unreachable { .. } => {
+                "lead to it with `next:` or a route from another step, or remove it".into()
+            }
+            Problem::NoWayToEnd { .. } => {
+                "give it (or a step after it) a `next:` or route that leads to an `end` step".into()
+            }
+            Problem::AutomaticCycle { .. } => {
+                "put a task, an event or a wait step in the loop, or break it".into()
+            }
+            Problem::JoinUnreachable { join, .. } => {
+                format!("make every branch lead to `{join}`")
+            }
+            Problem::OrphanJoin { .. } => {
+                "name it as `join:` of a parallel step, or use another kind".into()
+            }
+            Problem::NoDefaultRoute { .. } => {
+                "add `- otherwise: <step>` as the last route".into()
+            }
+            Problem::Unused { .. } => "use it, or remove it".into(),
+            Problem::BadStep { fix, .. } => fix.clone(),
+            Problem::EmptyDeadline { .. } => {
+                "give it a `message:`, a `task:` or a `goto:`".into()
+            }
+        }
+    }
+}

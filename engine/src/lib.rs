@@ -1,0 +1,12 @@
+//! Rutin: executable care routines.
+//!
+//! A routine (YAML) is loaded and analyzed into a validated [`model::Routine`];
+//! only that validated form reaches the runtime, which runs cases through it on
+//! a clock that the caller passes in.
+#![deny(missing_docs)]
+
+pub mod calendar;
+pub mod model;
+pub mod source;
+pub mod diagnostic;
+mod load;

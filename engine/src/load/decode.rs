@@ -1,0 +1,304 @@
+//! From the node tree to the raw form ([`super::raw`]), collecting every
+//! structural problem (unknown, missing, duplicate keys; wrong value types).
+
+use super::fields::{fields, id_map, list, Fields};
+use super::node::Node;
+use super::raw::*;
+use crate::diagnostic::{Problem, RefKind, Sink};
+
+pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
+    let mut file = RoutineFile {
+        routine: Meta::default(),
+        organisation: None,
+        templates: None,
+        clauses: IdMap::default(),
+        roles: IdMap::default(),
+        groups: IdMap::default(),
+        fields: IdMap::default(),
+        start: Sp::new(String::new(), node.span),
+        steps: IdMap::default(),
+        deadlines: Vec::new(),
+        schedules: IdMap::default(),
+    };
+    let Some(mut m) = fields(sink, "the file", node, "the routine file".into()) else {
+        sink.error(
+            node.span,
+            Problem::MissingKey {
+                key: "routine".into(),
+                context: "the routine file".into(),
+            },
+        );
+        return file;
+    };
+    match m.get("routine") {
+        Some(n) => file.routine = meta(sink, n),
+        None => missing(sink, &m, "routine"),
+    }
+    file.organisation = m.string(sink, "organisation");
+    file.templates = m.string(sink, "templates");
+    file.clauses = id_map(sink, "clauses", RefKind::Clause, m.get("clauses"), |s, _, n| {
+        super::fields::string(s, "a clause text", n).unwrap_or_else(|| Sp::new(String::new(), n.span))
+    });
+    file.roles = id_map(sink, "roles", RefKind::Role, m.get("roles"), role);
+    file.groups = id_map(sink, "groups", RefKind::Group, m.get("groups"), group);
+    file.fields = id_map(sink, "fields", RefKind::Field, m.get("fields"), field);
+    match m.required_string(sink, "start") {
+        Some(s) => file.start = s,
+        None => {}
+    }
+    if m.has("steps") {
+        file.steps = id_map(sink, "steps", RefKind::Step, m.get("steps"), step);
+    } else {
+        missing(sink, &m, "steps");
+        m.get("steps");
+    }
+    if let Some(n) = m.get("deadlines") {
+        file.deadlines = deadlines(sink, n, "the case deadlines");
+    }
+    file.schedules = id_map(sink, "schedules", RefKind::Step, m.get("schedules"), schedule);
+    m.finish(sink);
+    file
+}
+
+pub(crate) fn organisation_file(sink: &mut Sink, node: &Node) -> OrganisationFile {
+    let mut file = OrganisationFile::default();
+    let Some(mut m) = fields(sink, "the file", node, "the organisation file".into()) else {
+        return file;
+    };
+    if let Some(n) = m.get("organisation") {
+        if let Some(mut o) = fields(sink, "organisation", n, "`organisation`".into()) {
+            file.organisation = Some(OrganisationMeta {
+                name: o.string(sink, "name"),
+            });
+            o.finish(sink);
+        }
+    }
+    file.templates = m.string(sink, "templates");
+    file.roles = id_map(sink, "roles", RefKind::Role, m.get("roles"), role);
+    file.groups = id_map(sink, "groups", RefKind::Group, m.get("groups"), group);
+    m.finish(sink);
+    file
+}
+
+fn missing(sink: &mut Sink, m: &Fields<'_>, key: &str) {
+    sink.error(
+        m.span,
+        Problem::MissingKey {
+            key: key.into(),
+            context: m.context().to_owned(),
+        },
+    );
+}
+
+fn meta(sink: &mut Sink, node: &Node) -> Meta {
+    let Some(mut m) = fields(sink, "routine", node, "`routine`".into()) else {
+        return Meta::default();
+    };
+    let meta = Meta {
+        id: m.required_string(sink, "id"),
+        version: m.required_string(sink, "version"),
+        title: m.required_string(sink, "title"),
+        owner: m.string(sink, "owner"),
+        decided: m.string(sink, "decided"),
+        updated: m.string(sink, "updated"),
+        replaces: m.string(sink, "replaces"),
+        description: m.string(sink, "description"),
+    };
+    m.finish(sink);
+    meta
+}
+
+fn role(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Role {
+    let Some(mut m) = fields(sink, "a role", node, format!("the role `{}`", id.value)) else {
+        return Role::default();
+    };
+    let role = Role {
+        name: m.required_string(sink, "name"),
+        description: m.string(sink, "description"),
+    };
+    m.finish(sink);
+    role
+}
+
+fn group(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Group {
+    let Some(mut m) = fields(sink, "a group", node, format!("the group `{}`", id.value)) else {
+        return Group::default();
+    };
+    let group = Group {
+        name: m.required_string(sink, "name"),
+        address: m.string(sink, "address"),
+        sees_as: m.string(sink, "sees_as"),
+        description: m.string(sink, "description"),
+    };
+    m.finish(sink);
+    group
+}
+
+fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
+    let Some(mut m) = fields(sink, "a field", node, format!("the field `{}`", id.value)) else {
+        return Field::default();
+    };
+    let field = Field {
+        ty: m.required_string(sink, "type"),
+        values: m.strings(sink, "values"),
+        items: m.string(sink, "items"),
+        required: m.bool(sink, "required"),
+        description: m.string(sink, "description"),
+        example: m.any("example"),
+        visible_to: m.strings(sink, "visible_to"),
+    };
+    m.finish(sink);
+    field
+}
+
+fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
+    let context = format!("the step `{}`", id.value);
+    let Some(mut m) = fields(sink, "a step", node, context.clone()) else {
+        return Step::default();
+    };
+    let step = Step {
+        kind: m.required_string(sink, "kind"),
+        title: m.required_string(sink, "title"),
+        instructions: m.string(sink, "instructions"),
+        source: m.strings(sink, "source"),
+        role: m.string(sink, "role"),
+        collects: m.strings(sink, "collects"),
+        optional: m.strings(sink, "optional"),
+        documents: m.strings(sink, "documents"),
+        event: m.string(sink, "event"),
+        from: m.string(sink, "from"),
+        until: m.string(sink, "until"),
+        template: m.string(sink, "template"),
+        subject: m.string(sink, "subject"),
+        to: m.get("to").map(|n| recipients(sink, n, &context)),
+        cc: m.get("cc").map(|n| recipients(sink, n, &context)),
+        branches: m.strings(sink, "branches"),
+        join: m.string(sink, "join"),
+        outcome: m.string(sink, "outcome"),
+        next: m.string(sink, "next"),
+        routes: m.get("routes").map(|n| routes(sink, n, &context)),
+        deadlines: m.get("deadlines").map(|n| deadlines(sink, n, &context)),
+    };
+    m.finish(sink);
+    step
+}
+
+fn routes(sink: &mut Sink, node: &Node, context: &str) -> Vec<Route> {
+    list(sink, "routes", node)
+        .into_iter()
+        .filter_map(|n| {
+            let mut m = fields(sink, "a route", n, format!("a route of {context}"))?;
+            let route = Route {
+                when: m.string(sink, "when"),
+                to: m.string(sink, "to"),
+                otherwise: m.string(sink, "otherwise"),
+            };
+            m.finish(sink);
+            Some(route)
+        })
+        .collect()
+}
+
+fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
+    list(sink, "to", node)
+        .into_iter()
+        .filter_map(|n| {
+            let mut m = fields(sink, "a recipient", n, format!("a recipient of {context}"))?;
+            let recipient = Recipient {
+                role: m.string(sink, "role"),
+                group: m.string(sink, "group"),
+                group_of: m.string(sink, "group_of"),
+                when: m.string(sink, "when"),
+                span: n.span,
+            };
+            m.finish(sink);
+            Some(recipient)
+        })
+        .collect()
+}
+
+pub(crate) fn message(sink: &mut Sink, node: &Node, context: &str) -> Option<Message> {
+    let mut m = fields(sink, "message", node, format!("the message of {context}"))?;
+    let message = Message {
+        template: m.required_string(sink, "template"),
+        subject: m.string(sink, "subject"),
+        to: m.get("to").map(|n| recipients(sink, n, context)),
+        cc: m.get("cc").map(|n| recipients(sink, n, context)),
+        span: node.span,
+    };
+    m.finish(sink);
+    Some(message)
+}
+
+fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
+    list(sink, "deadlines", node)
+        .into_iter()
+        .filter_map(|n| {
+            let mut m = fields(sink, "a deadline", n, format!("a deadline of {context}"))?;
+            let id = m.required_string(sink, "id");
+            let inner = match &id {
+                Some(id) => format!("the deadline `{}` of {context}", id.value),
+                None => format!("a deadline of {context}"),
+            };
+            let deadline = Deadline {
+                after: m.required_string(sink, "after"),
+                from: m.string(sink, "from"),
+                when: m.string(sink, "when"),
+                repeat: m.get("repeat").and_then(|r| repeat(sink, r, &inner)),
+                message: m.get("message").and_then(|r| message(sink, r, &inner)),
+                task: m.get("task").and_then(|r| task(sink, r, &inner)),
+                goto: m.string(sink, "goto"),
+                source: m.strings(sink, "source"),
+                id,
+                span: n.span,
+            };
+            m.finish(sink);
+            Some(deadline)
+        })
+        .collect()
+}
+
+fn repeat(sink: &mut Sink, node: &Node, context: &str) -> Option<Repeat> {
+    let mut m = fields(sink, "repeat", node, format!("`repeat` of {context}"))?;
+    let repeat = Repeat {
+        every: m.required_string(sink, "every"),
+        times: m.int(sink, "times"),
+    };
+    m.finish(sink);
+    Some(repeat)
+}
+
+fn task(sink: &mut Sink, node: &Node, context: &str) -> Option<EscalationTask> {
+    let mut m = fields(sink, "task", node, format!("the task of {context}"))?;
+    let task = EscalationTask {
+        role: m.required_string(sink, "role"),
+        title: m.required_string(sink, "title"),
+        instructions: m.string(sink, "instructions"),
+        collects: m.strings(sink, "collects"),
+        span: node.span,
+    };
+    m.finish(sink);
+    Some(task)
+}
+
+fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
+    let context = format!("the schedule `{}`", id.value);
+    let Some(mut m) = fields(sink, "a schedule", node, context.clone()) else {
+        return Schedule::default();
+    };
+    let schedule = Schedule {
+        title: m.required_string(sink, "title"),
+        every: m.required_string(sink, "every"),
+        select: m.required_string(sink, "select"),
+        message: match m.get("message") {
+            Some(n) => message(sink, n, &context),
+            None => {
+                missing(sink, &m, "message");
+                None
+            }
+        },
+        source: m.strings(sink, "source"),
+    };
+    m.finish(sink);
+    schedule
+}

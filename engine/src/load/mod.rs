@@ -1,0 +1,137 @@
+//! Loading: from bytes on disk to the raw form, with every structural problem
+//! reported. Nothing here resolves references; that is the analyzer's job.
+
+mod decode;
+mod fields;
+pub(crate) mod node;
+pub(crate) mod raw;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::source::{SourceFile, Span};
+use node::Node;
+
+pub(crate) use fields::is_valid_id;
+
+/// The largest routine, organisation or template file we read (a routine is a
+/// few hundred lines; anything near this limit is a mistake, not a routine).
+pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads a file as text, refusing huge and non-UTF-8 files with a diagnostic.
+pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+    let io = |e: std::io::Error| {
+        Diagnostic::error(
+            Problem::Io {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            },
+            None,
+        )
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        let file = Arc::new(SourceFile::new(path, ""));
+        return Err(Diagnostic::error(
+            Problem::TooLarge {
+                bytes: size,
+                limit: MAX_FILE_BYTES,
+            },
+            Some(crate::diagnostic::Location {
+                file,
+                span: Span::default(),
+            }),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    source_from_bytes(path, bytes)
+}
+
+/// Turns bytes into a source file, or a located "not UTF-8" diagnostic.
+pub(crate) fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Arc::new(SourceFile::new(path, text))),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = Arc::new(SourceFile::new(path, valid));
+            let span = Span::new(offset.min(file.text().len()), 1);
+            Err(Diagnostic::error(
+                Problem::NotUtf8 { offset },
+                Some(crate::diagnostic::Location { file, span }),
+            ))
+        }
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    options
+}
+
+/// Parses YAML text into a node tree; a syntax error (or a budget breach:
+/// alias bomb, deep nesting) becomes one located diagnostic.
+pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
+    let text = sink.file.text().to_owned();
+    if text.trim().is_empty() {
+        sink.error(
+            Span::default(),
+            Problem::Yaml {
+                message: "the file is empty".into(),
+            },
+        );
+        return None;
+    }
+    match serde_saphyr::from_str_with_options::<Node>(&text, options()) {
+        Ok(node) => Some(node),
+        Err(e) => {
+            let span = e
+                .location()
+                .map(|l| {
+                    let (line, col) = (l.line() as usize, l.column() as usize);
+                    Span::new(offset_of(&text, line, col), 1)
+                })
+                .unwrap_or_default();
+            let message = first_line(&e.to_string());
+            sink.error(span, Problem::Yaml { message });
+            None
+        }
+    }
+}
+
+fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or(message).trim();
+    // serde-saphyr appends " at line X column Y"; we show the location ourselves.
+    match line.find(" at line ") {
+        Some(i) => line[..i].to_owned(),
+        None => line.to_owned(),
+    }
+}
+
+/// Byte offset of a 1-based line and column (in characters).
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            return (offset + within).min(text.len().saturating_sub(1));
+        }
+        offset += l.len();
+    }
+    text.len().saturating_sub(1)
+}
+
+/// Parses and decodes a routine file.
+pub(crate) fn routine_file(sink: &mut Sink) -> Option<raw::RoutineFile> {
+    let node = parse_yaml(sink)?;
+    Some(decode::routine_file(sink, &node))
+}
+
+/// Parses and decodes an organisation file.
+pub(crate) fn organisation_file(sink: &mut Sink) -> Option<raw::OrganisationFile> {
+    let node = parse_yaml(sink)?;
+    Some(decode::organisation_file(sink, &node))
+}

@@ -1,0 +1,366 @@
+//! The raw form of a routine file: what the YAML says, with the span of every
+//! value, before any reference is resolved (`just`'s `Ast`).
+//!
+//! These types also derive the JSON Schema that `rutin schema` prints, so the
+//! schema an editor checks against is the format the decoder reads. Doc
+//! comments here become the descriptions an editor shows on hover.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+use crate::source::Span;
+
+/// A value with the span of its text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sp<T> {
+    pub(crate) value: T,
+    pub(crate) span: Span,
+}
+
+impl<T> Sp<T> {
+    pub(crate) fn new(value: T, span: Span) -> Self {
+        Sp { value, span }
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A mapping from ids to items, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct IdMap<T>(pub(crate) Vec<(Sp<String>, T)>);
+
+impl<T> Default for IdMap<T> {
+    fn default() -> Self {
+        IdMap(Vec::new())
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for IdMap<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("Map_of_{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let items = generator.subschema_for::<T>();
+        json_schema!({
+            "type": "object",
+            "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_]*$" },
+            "additionalProperties": items,
+        })
+    }
+}
+
+/// A YAML scalar kept as written (for `version`, examples).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AnyValue(pub(crate) serde_json::Value);
+
+impl JsonSchema for AnyValue {
+    fn schema_name() -> Cow<'static, str> {
+        "AnyValue".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!(true)
+    }
+}
+
+/// A routine file.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "Rutin routine")]
+pub(crate) struct RoutineFile {
+    /// Identity and provenance of the routine.
+    pub(crate) routine: Meta,
+    /// Path of a shared organisation file (roles, groups, template folder), relative to this file.
+    pub(crate) organisation: Option<Sp<String>>,
+    /// The template folder, relative to this file (overrides the organisation file's).
+    pub(crate) templates: Option<Sp<String>>,
+    /// The source document's clauses: id → text.
+    #[schemars(default)]
+    pub(crate) clauses: IdMap<Sp<String>>,
+    /// Roles: id → role.
+    #[schemars(default)]
+    pub(crate) roles: IdMap<Role>,
+    /// Recipient groups: id → group.
+    #[schemars(default)]
+    pub(crate) groups: IdMap<Group>,
+    /// Case fields: id → field.
+    #[schemars(default)]
+    pub(crate) fields: IdMap<Field>,
+    /// The id of the first step.
+    pub(crate) start: Sp<String>,
+    /// Steps: id → step.
+    pub(crate) steps: IdMap<Step>,
+    /// Deadlines on the whole case.
+    #[schemars(default)]
+    pub(crate) deadlines: Vec<Deadline>,
+    /// Cross-case schedules: id → schedule.
+    #[schemars(default)]
+    pub(crate) schedules: IdMap<Schedule>,
+}
+
+/// An organisation file: roles and groups shared by a municipality's routines.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct OrganisationFile {
+    /// The organisation.
+    pub(crate) organisation: Option<OrganisationMeta>,
+    /// The template folder, relative to this file.
+    pub(crate) templates: Option<Sp<String>>,
+    /// Roles: id → role.
+    #[schemars(default)]
+    pub(crate) roles: IdMap<Role>,
+    /// Recipient groups: id → group.
+    #[schemars(default)]
+    pub(crate) groups: IdMap<Group>,
+}
+
+/// Who the organisation is.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct OrganisationMeta {
+    /// Its name.
+    pub(crate) name: Option<Sp<String>>,
+}
+
+/// Identity and provenance of a routine.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Meta {
+    /// Stable identifier, e.g. `installation`.
+    pub(crate) id: Option<Sp<String>>,
+    /// Version; text or number.
+    pub(crate) version: Option<Sp<String>>,
+    /// Title.
+    pub(crate) title: Option<Sp<String>>,
+    /// Who owns the document.
+    pub(crate) owner: Option<Sp<String>>,
+    /// Date decided, YYYY-MM-DD.
+    pub(crate) decided: Option<Sp<String>>,
+    /// Date last updated, YYYY-MM-DD.
+    pub(crate) updated: Option<Sp<String>>,
+    /// What this routine replaces.
+    pub(crate) replaces: Option<Sp<String>>,
+    /// Free description.
+    pub(crate) description: Option<Sp<String>>,
+}
+
+/// A role people hold.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Role {
+    /// Display name, e.g. `Larmgruppen`.
+    pub(crate) name: Option<Sp<String>>,
+    /// What the role does.
+    pub(crate) description: Option<Sp<String>>,
+}
+
+/// A recipient group.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Group {
+    /// Display name, e.g. `Saltisgruppen`.
+    pub(crate) name: Option<Sp<String>>,
+    /// Mail address or system group name.
+    pub(crate) address: Option<Sp<String>>,
+    /// The role whose visible fields the group may see.
+    pub(crate) sees_as: Option<Sp<String>>,
+    /// What the group is.
+    pub(crate) description: Option<Sp<String>>,
+}
+
+/// A typed case field.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Field {
+    /// text, integer, boolean, date, period, enum or list.
+    #[schemars(rename = "type")]
+    pub(crate) ty: Option<Sp<String>>,
+    /// For enum: the allowed values.
+    pub(crate) values: Option<Vec<Sp<String>>>,
+    /// For list: the type of each item.
+    pub(crate) items: Option<Sp<String>>,
+    /// Must be given when the case starts.
+    pub(crate) required: Option<Sp<bool>>,
+    /// What the field means.
+    pub(crate) description: Option<Sp<String>>,
+    /// An example value, used by `rutin simulate`.
+    pub(crate) example: Option<Sp<AnyValue>>,
+    /// Only these roles may see the value (default: everyone).
+    pub(crate) visible_to: Option<Vec<Sp<String>>>,
+}
+
+/// One step.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Step {
+    /// task, decision, message, event, wait, parallel, join or end.
+    pub(crate) kind: Option<Sp<String>>,
+    /// Short title.
+    pub(crate) title: Option<Sp<String>>,
+    /// What the person does.
+    pub(crate) instructions: Option<Sp<String>>,
+    /// Clause ids this step encodes.
+    pub(crate) source: Option<Vec<Sp<String>>>,
+    /// task: the role that performs it.
+    pub(crate) role: Option<Sp<String>>,
+    /// task, event: fields that must be given.
+    pub(crate) collects: Option<Vec<Sp<String>>>,
+    /// task, event: fields that may be given.
+    pub(crate) optional: Option<Vec<Sp<String>>>,
+    /// task: documents handed over.
+    pub(crate) documents: Option<Vec<Sp<String>>>,
+    /// event: the event's name.
+    pub(crate) event: Option<Sp<String>>,
+    /// event: the role expected to send it.
+    pub(crate) from: Option<Sp<String>>,
+    /// wait: expression yielding the date to wait until.
+    pub(crate) until: Option<Sp<String>>,
+    /// message: the body template's name.
+    pub(crate) template: Option<Sp<String>>,
+    /// message: the subject (a template).
+    pub(crate) subject: Option<Sp<String>>,
+    /// message: recipients.
+    pub(crate) to: Option<Vec<Recipient>>,
+    /// message: copies.
+    pub(crate) cc: Option<Vec<Recipient>>,
+    /// parallel: the first step of each branch.
+    pub(crate) branches: Option<Vec<Sp<String>>>,
+    /// parallel: where the branches meet.
+    pub(crate) join: Option<Sp<String>>,
+    /// end: how the case ended.
+    pub(crate) outcome: Option<Sp<String>>,
+    /// The next step.
+    pub(crate) next: Option<Sp<String>>,
+    /// Conditional routes, tried in order.
+    pub(crate) routes: Option<Vec<Route>>,
+    /// Deadlines armed while the step is active.
+    pub(crate) deadlines: Option<Vec<Deadline>>,
+}
+
+/// A route: `when` + `to`, or `otherwise`.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Route {
+    /// Condition (a Jinja expression).
+    pub(crate) when: Option<Sp<String>>,
+    /// Step to go to when the condition holds.
+    pub(crate) to: Option<Sp<String>>,
+    /// The default route's step.
+    pub(crate) otherwise: Option<Sp<String>>,
+}
+
+/// A recipient: exactly one of `role`, `group`, `group_of`.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Recipient {
+    /// A role id.
+    pub(crate) role: Option<Sp<String>>,
+    /// A group id.
+    pub(crate) group: Option<Sp<String>>,
+    /// An expression yielding a group id.
+    pub(crate) group_of: Option<Sp<String>>,
+    /// Only when this holds.
+    pub(crate) when: Option<Sp<String>>,
+    /// Where the recipient entry starts (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
+}
+
+/// A message: template, subject, recipients.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Message {
+    /// The body template's name.
+    pub(crate) template: Option<Sp<String>>,
+    /// The subject (a template).
+    pub(crate) subject: Option<Sp<String>>,
+    /// Recipients.
+    pub(crate) to: Option<Vec<Recipient>>,
+    /// Copies.
+    pub(crate) cc: Option<Vec<Recipient>>,
+    /// Where the message starts (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
+}
+
+/// A deadline.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Deadline {
+    /// Identifier, unique where it is declared.
+    pub(crate) id: Option<Sp<String>>,
+    /// Duration: `3 days`, `2 weeks`, `1 month`, `10 working days`.
+    pub(crate) after: Option<Sp<String>>,
+    /// A date field to count from (default: the step's start).
+    pub(crate) from: Option<Sp<String>>,
+    /// Only fires when this holds at expiry.
+    pub(crate) when: Option<Sp<String>>,
+    /// Reminders after the first expiry.
+    pub(crate) repeat: Option<Repeat>,
+    /// Message sent at each expiry.
+    pub(crate) message: Option<Message>,
+    /// Task opened at expiry (escalation).
+    pub(crate) task: Option<EscalationTask>,
+    /// Interrupting: the step moves here.
+    pub(crate) goto: Option<Sp<String>>,
+    /// Clause ids.
+    pub(crate) source: Option<Vec<Sp<String>>>,
+    /// Where the deadline starts (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
+}
+
+/// How a deadline repeats.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Repeat {
+    /// Interval.
+    pub(crate) every: Option<Sp<String>>,
+    /// At most this many repeats.
+    pub(crate) times: Option<Sp<i64>>,
+}
+
+/// An escalation task.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct EscalationTask {
+    /// The role that gets it.
+    pub(crate) role: Option<Sp<String>>,
+    /// Title.
+    pub(crate) title: Option<Sp<String>>,
+    /// What to do.
+    pub(crate) instructions: Option<Sp<String>>,
+    /// Fields it may record.
+    pub(crate) collects: Option<Vec<Sp<String>>>,
+    /// Where the task starts (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
+}
+
+/// A cross-case schedule.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Schedule {
+    /// Title.
+    pub(crate) title: Option<Sp<String>>,
+    /// How often: a duration.
+    pub(crate) every: Option<Sp<String>>,
+    /// Which cases: an expression per case.
+    pub(crate) select: Option<Sp<String>>,
+    /// The report.
+    pub(crate) message: Option<Message>,
+    /// Clause ids.
+    pub(crate) source: Option<Vec<Sp<String>>>,
+}

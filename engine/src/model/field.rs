@@ -1,0 +1,83 @@
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+/// A typed piece of case data, such as the decision date or the key number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// Identifier used in expressions and templates (`decision_date`).
+    pub id: String,
+    /// The type values must have.
+    pub ty: FieldType,
+    /// Whether the case must be started with this field set.
+    pub required: bool,
+    /// What the field means, for people.
+    pub description: Option<String>,
+    /// An example value (used by `rutin simulate` when no scenario gives one).
+    pub example: Option<serde_json::Value>,
+    /// Which roles may see the value.
+    pub visibility: Visibility,
+}
+
+/// The type of a [`Field`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum FieldType {
+    /// Free text.
+    Text,
+    /// A whole number.
+    Integer,
+    /// Yes or no.
+    Boolean,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A period `{from: YYYY-MM-DD, to: YYYY-MM-DD}` (both days included).
+    Period,
+    /// One of a listed set of texts.
+    Enum {
+        /// The allowed values, in the order the routine lists them.
+        values: Vec<String>,
+    },
+    /// A list of values of one type.
+    List {
+        /// The type of each item.
+        items: Box<FieldType>,
+    },
+}
+
+impl FieldType {
+    /// A short name for messages: "date", "list of text", "one of: a, b".
+    pub fn describe(&self) -> String {
+        match self {
+            FieldType::Text => "text".into(),
+            FieldType::Integer => "integer".into(),
+            FieldType::Boolean => "boolean (true or false)".into(),
+            FieldType::Date => "date (YYYY-MM-DD)".into(),
+            FieldType::Period => "period ({from: YYYY-MM-DD, to: YYYY-MM-DD})".into(),
+            FieldType::Enum { values } => format!("one of: {}", values.join(", ")),
+            FieldType::List { items } => format!("list of {}", items.describe()),
+        }
+    }
+}
+
+/// Which roles may see a field's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Every role (and every group) may see it.
+    Everyone,
+    /// Only the listed roles (and groups that see as one of them).
+    Roles(BTreeSet<String>),
+}
+
+impl Visibility {
+    /// Whether a reader who sees as `role` may see the value. `None` is a reader
+    /// without a role (a group that declares none): it sees only public fields.
+    pub fn allows(&self, role: Option<&str>) -> bool {
+        match (self, role) {
+            (Visibility::Everyone, _) => true,
+            (Visibility::Roles(roles), Some(role)) => roles.contains(role),
+            (Visibility::Roles(_), None) => false,
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The validated routine: what the analyzer produces and the runtime consumes.
+//!
+//! Every reference in here has been checked: a step's `next` names a step that
+//! exists, a recipient role is declared, an expression compiles and only uses
+//! declared fields, a template exists and parses. The runtime may therefore
+//! look things up without handling "not found" as a user error (it still never
+//! panics: a missing item is reported as an internal error).
+
+mod field;
+mod message;
+mod routine;
+mod step;
+
+pub use field::{Field, FieldType, Visibility};
+pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
+pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};
+pub use step::{Deadline, DeadlineStart, EscalationTask, Expr, Repeat, Route, Step, StepKind};

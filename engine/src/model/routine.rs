@@ -1,0 +1,124 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Deadline, Expr, Field, MessageSpec, Step, Template};
+use crate::calendar::Duration;
+
+/// A validated routine, ready to run cases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Routine {
+    /// Identity and provenance.
+    pub meta: Meta,
+    /// The source document's clauses, in document order.
+    pub clauses: Vec<Clause>,
+    /// Roles by id (including those of the shared organisation file).
+    pub roles: BTreeMap<String, Role>,
+    /// Recipient groups by id.
+    pub groups: BTreeMap<String, Group>,
+    /// Case fields, in the order the routine declares them.
+    pub fields: Vec<Field>,
+    /// The first step.
+    pub start: String,
+    /// Steps, in the order the routine declares them.
+    pub steps: Vec<Step>,
+    /// Deadlines on the whole case, armed when the case starts.
+    pub deadlines: Vec<Deadline>,
+    /// Cross-case schedules (monthly reports).
+    pub schedules: Vec<Schedule>,
+    /// Message templates by name.
+    pub templates: BTreeMap<String, Template>,
+}
+
+impl Routine {
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+    /// The field with this id.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+    /// The schedule with this id.
+    pub fn schedule(&self, id: &str) -> Option<&Schedule> {
+        self.schedules.iter().find(|s| s.id == id)
+    }
+}
+
+/// Identity and provenance of a routine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// Stable identifier (`installation`).
+    pub id: String,
+    /// Version; a case runs on the version it started with.
+    pub version: String,
+    /// Title of the routine.
+    pub title: String,
+    /// Who owns the document.
+    pub owner: Option<String>,
+    /// When it was decided.
+    pub decided: Option<chrono::NaiveDate>,
+    /// When it was last updated.
+    pub updated: Option<chrono::NaiveDate>,
+    /// What it replaces.
+    pub replaces: Option<String>,
+    /// Free description.
+    pub description: Option<String>,
+    /// The municipality or organisation (from the organisation file).
+    pub organisation: Option<String>,
+    /// The file it was loaded from.
+    pub path: std::path::PathBuf,
+}
+
+/// A clause of the source document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    /// Its id (`A7`).
+    pub id: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// A role people hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// Identifier.
+    pub id: String,
+    /// Display name (`Larmgruppen`).
+    pub name: String,
+    /// What the role does.
+    pub description: Option<String>,
+}
+
+/// A recipient group: a mail group or an area group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// Identifier.
+    pub id: String,
+    /// Display name (`Saltisgruppen`).
+    pub name: String,
+    /// Address (mail address or the case system's group name).
+    pub address: Option<String>,
+    /// What the group is.
+    pub description: Option<String>,
+    /// The role whose field visibility applies to the group's members;
+    /// `None`: the group sees only fields visible to everyone.
+    pub sees_as: Option<String>,
+}
+
+/// A cross-case schedule: now and then, select cases and send a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Schedule {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// How often it runs.
+    pub every: Duration,
+    /// Which cases to list: an expression over each case's fields, `case` and `today`.
+    pub select: Expr,
+    /// The report message; its template sees `cases` (the selected cases' visible fields).
+    pub message: MessageSpec,
+    /// Clause ids.
+    pub source: Vec<String>,
+}
