@@ -10,3 +10,8 @@ pub mod model;
 pub mod source;
 pub mod diagnostic;
 mod load;
+mod analyze;
+
+pub use analyze::{check_routine, check_text, Checked};
+pub mod expr;
+pub mod schema;

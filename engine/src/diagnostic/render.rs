@@ -94,11 +94,6 @@ pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
     if handler.render_report(&mut out, &shown).is_err() {
         out = format!("{}: {}", diagnostic.problem.code(), diagnostic.problem);
     }
-    if let Some(location) = &diagnostic.location {
-        let (line, col) = location.line_col();
-        let header = format!("{}:{line}:{col}\n", location.file.path().display());
-        out.insert_str(0, &header);
-    }
     out
 }
 

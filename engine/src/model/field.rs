@@ -81,3 +81,58 @@ impl Visibility {
         }
     }
 }
+
+/// Checks that a JSON value has the field type; the error says why not, in plain words.
+pub fn check_value(ty: &FieldType, value: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value as J;
+    let date = |v: &J| -> Result<chrono::NaiveDate, String> {
+        let text = v
+            .as_str()
+            .ok_or_else(|| format!("expected a date (YYYY-MM-DD), got {}", describe(v)))?;
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+    };
+    match (ty, value) {
+        (FieldType::Text, J::String(_)) => Ok(()),
+        (FieldType::Integer, J::Number(n)) if n.is_i64() => Ok(()),
+        (FieldType::Boolean, J::Bool(_)) => Ok(()),
+        (FieldType::Date, v) => date(v).map(|_| ()),
+        (FieldType::Period, J::Object(map)) => {
+            let unknown: Vec<&String> = map.keys().filter(|k| *k != "from" && *k != "to").collect();
+            if let Some(k) = unknown.first() {
+                return Err(format!("a period has only `from` and `to`, not `{k}`"));
+            }
+            let from = date(map.get("from").ok_or("a period needs `from`")?)?;
+            let to = date(map.get("to").ok_or("a period needs `to`")?)?;
+            if to < from {
+                return Err(format!("the period ends ({to}) before it starts ({from})"));
+            }
+            Ok(())
+        }
+        (FieldType::Enum { values }, J::String(s)) => {
+            if values.contains(s) {
+                Ok(())
+            } else {
+                Err(format!("`{s}` is not one of: {}", values.join(", ")))
+            }
+        }
+        (FieldType::List { items }, J::Array(list)) => {
+            for (i, item) in list.iter().enumerate() {
+                check_value(items, item).map_err(|e| format!("item {}: {e}", i + 1))?;
+            }
+            Ok(())
+        }
+        (ty, v) => Err(format!("expected {}, got {}", ty.describe(), describe(v))),
+    }
+}
+
+fn describe(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "nothing".into(),
+        serde_json::Value::Bool(b) => format!("`{b}`"),
+        serde_json::Value::Number(n) => format!("the number {n}"),
+        serde_json::Value::String(s) => format!("the text `{s}`"),
+        serde_json::Value::Array(_) => "a list".into(),
+        serde_json::Value::Object(_) => "a mapping".into(),
+    }
+}

@@ -11,7 +11,7 @@ mod message;
 mod routine;
 mod step;
 
-pub use field::{Field, FieldType, Visibility};
+pub use field::{check_value, Field, FieldType, Visibility};
 pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};
 pub use step::{Deadline, DeadlineStart, EscalationTask, Expr, Repeat, Route, Step, StepKind};

@@ -1,0 +1,150 @@
+//! `rutin check`: every problem of every routine, with snippets.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use rutin::diagnostic::{self, Diagnostic, Problem, RefKind, Severity};
+
+use crate::output::{self, Format};
+use crate::{discover, OK, PROBLEMS, USAGE};
+
+/// Arguments of `rutin check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Routine files or folders to check (folders are searched for *.yaml).
+    #[arg(default_value = "workflows")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
+    /// Treat warnings as problems (exit 1 when there are any).
+    #[arg(long)]
+    pub(crate) deny_warnings: bool,
+}
+
+/// The outcome of checking a set of routine files.
+pub(crate) struct Report {
+    pub(crate) files: usize,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks routine files and the template folders they use (unused templates are warned about once per folder).
+pub(crate) fn check_files(files: &[PathBuf]) -> Report {
+    let mut diagnostics = Vec::new();
+    let mut template_files = BTreeSet::new();
+    let mut used = BTreeSet::new();
+    for file in files {
+        let checked = rutin::check_routine(file);
+        diagnostics.extend(checked.diagnostics);
+        template_files.extend(checked.template_files);
+        if let Some(routine) = &checked.routine {
+            used.extend(routine.templates.values().map(|t| t.path.clone()));
+        }
+    }
+    // Only judge template usage when every routine loaded (a broken one may use them).
+    if diagnostics.iter().all(|d| !d.is_error()) {
+        for path in template_files.difference(&used) {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = std::sync::Arc::new(rutin::source::SourceFile::new(
+                path,
+                std::fs::read_to_string(path).unwrap_or_default(),
+            ));
+            diagnostics.push(Diagnostic::warning(
+                Problem::Unused {
+                    kind: RefKind::Template,
+                    id: name,
+                },
+                Some(diagnostic::Location {
+                    file,
+                    span: rutin::source::Span::default(),
+                }),
+            ));
+        }
+    }
+    // The same organisation-file problem is found once per routine using it.
+    let mut seen = Vec::new();
+    diagnostics.retain(|d| {
+        let key = (d.problem.clone(), d.location.as_ref().map(|l| (l.file.path().to_path_buf(), l.span)));
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    Report {
+        files: files.len(),
+        diagnostics,
+    }
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    let files = match discover::routine_files(&args.paths) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return USAGE;
+        }
+    };
+    if files.is_empty() {
+        eprintln!("error: no routine files (*.yaml) found in the given paths");
+        return USAGE;
+    }
+    let report = check_files(&files);
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = report.diagnostics.len() - errors;
+    match args.format {
+        Format::Json => {
+            let json = serde_json::json!({
+                "files": report.files,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
+            });
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+        }
+        Format::Text => {
+            let color = output::stderr_color();
+            for d in &report.diagnostics {
+                eprintln!("{}", diagnostic::render(d, color));
+            }
+            eprintln!("{}", summary(report.files, errors, warnings));
+        }
+    }
+    let io_only = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .all(|d| matches!(d.problem, Problem::Io { .. }) && d.location.is_none());
+    if errors > 0 && io_only {
+        USAGE
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+        PROBLEMS
+    } else {
+        OK
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn summary(files: usize, errors: usize, warnings: usize) -> String {
+    let checked = plural(files, "routine");
+    if errors == 0 && warnings == 0 {
+        format!("checked {checked}: all valid")
+    } else {
+        format!(
+            "checked {checked}: {}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    }
+}

@@ -1,0 +1,71 @@
+//! Conditions and other expressions: compiled once here so that the runtime
+//! only ever sees expressions that parse and only read declared fields.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::load::raw::Sp;
+use crate::model::Expr;
+
+/// Names an expression may use besides fields.
+pub(crate) const EXPRESSION_GLOBALS: &[&str] = &["today", "case"];
+
+/// Functions available in expressions and templates.
+pub(crate) const FUNCTIONS: &[&str] = &[
+    "date_add",
+    "date_sub",
+    "days_between",
+    "periods_gap",
+    "periods_overlap",
+    "is_working_day",
+    "group_name",
+    "role_name",
+];
+
+/// Compiles `text`, reports syntax errors and unknown variables, records the
+/// fields it reads, and returns the expression when it is sound.
+pub(crate) fn check(
+    sink: &mut Sink,
+    expr: &Sp<String>,
+    fields: &[String],
+    reads: &mut BTreeSet<String>,
+) -> Option<Expr> {
+    let env = minijinja::Environment::new();
+    let compiled = match env.compile_expression(&expr.value) {
+        Ok(c) => c,
+        Err(e) => {
+            sink.error(
+                expr.span,
+                Problem::ExpressionSyntax {
+                    expr: expr.value.clone(),
+                    message: e.detail().unwrap_or("syntax error").to_owned(),
+                },
+            );
+            return None;
+        }
+    };
+    let mut ok = true;
+    let mut names: Vec<String> = compiled.undeclared_variables(false).into_iter().collect();
+    names.sort();
+    for name in names {
+        if fields.contains(&name) {
+            reads.insert(name);
+        } else if !EXPRESSION_GLOBALS.contains(&name.as_str()) && !FUNCTIONS.contains(&name.as_str()) {
+            ok = false;
+            let known = fields
+                .iter()
+                .map(String::as_str)
+                .chain(EXPRESSION_GLOBALS.iter().copied())
+                .chain(FUNCTIONS.iter().copied());
+            sink.error(
+                expr.span,
+                Problem::UnknownReference {
+                    kind: RefKind::Variable,
+                    suggestion: suggest(&name, known),
+                    name,
+                },
+            );
+        }
+    }
+    ok.then(|| Expr(expr.value.clone()))
+}

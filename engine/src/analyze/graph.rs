@@ -1,0 +1,240 @@
+//! The shape of the step graph, checked with petgraph: every step reachable,
+//! an end reachable from every step, no loop of automatic steps only, every
+//! branch of a parallel step reaching its join.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graphmap::DiGraphMap;
+use petgraph::visit::{Bfs, Reversed, Walker};
+
+use crate::diagnostic::{Problem, Sink};
+use crate::model::{Deadline, Step, StepKind};
+use crate::source::Span;
+
+/// How one step leads to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// `next`, a route, or a parallel step's branch: taken without waiting
+    /// when the source is automatic.
+    Flow,
+    /// A parallel step to its join (the branches meet there).
+    Join,
+    /// A deadline's `goto` (needs time to pass).
+    Deadline,
+}
+
+pub(super) fn check(
+    sink: &mut Sink,
+    steps: &[Step],
+    case_deadlines: &[Deadline],
+    start: &str,
+    spans: &BTreeMap<String, Span>,
+) {
+    let mut graph: DiGraphMap<&str, Edge> = DiGraphMap::new();
+    for step in steps {
+        graph.add_node(&step.id);
+    }
+    for step in steps {
+        for route in &step.routes {
+            graph.add_edge(&step.id, &route.to, Edge::Flow);
+        }
+        if let StepKind::Parallel { branches, join } = &step.kind {
+            for b in branches {
+                graph.add_edge(&step.id, b, Edge::Flow);
+            }
+            if !join.is_empty() {
+                graph.add_edge(&step.id, join, Edge::Join);
+            }
+        }
+        for d in &step.deadlines {
+            if let Some(to) = &d.goto {
+                graph.add_edge(&step.id, to, Edge::Deadline);
+            }
+        }
+    }
+    let span_of = |id: &str| spans.get(id).copied().unwrap_or_default();
+
+    // Reachable from the start (case-level deadline targets count as entries).
+    let mut reachable: BTreeSet<&str> = BTreeSet::new();
+    let mut entries: Vec<&str> = vec![start];
+    entries.extend(case_deadlines.iter().filter_map(|d| d.goto.as_deref()));
+    for entry in entries {
+        if graph.contains_node(entry) {
+            reachable.extend(Bfs::new(&graph, entry).iter(&graph));
+        }
+    }
+    for step in steps {
+        if !reachable.contains(step.id.as_str()) {
+            sink.error(
+                span_of(&step.id),
+                Problem::Unreachable {
+                    step: step.id.clone(),
+                    start: start.to_owned(),
+                },
+            );
+        }
+    }
+
+    // An end reachable from every step: walk backwards from the ends. Branch
+    // edges do not count (a branch finishes at its join, not at an end).
+    let mut forward: DiGraphMap<&str, ()> = DiGraphMap::new();
+    for (a, b, e) in graph.all_edges() {
+        let from_parallel = matches!(
+            steps.iter().find(|s| s.id == a).map(|s| &s.kind),
+            Some(StepKind::Parallel { .. })
+        );
+        // Branch edges do not count: a branch finishes at its join.
+        let counts = match e {
+            Edge::Flow => !from_parallel,
+            Edge::Join | Edge::Deadline => true,
+        };
+        if counts {
+            forward.add_edge(a, b, ());
+        }
+    }
+    for step in steps {
+        forward.add_node(&step.id);
+    }
+    let reversed = Reversed(&forward);
+    let mut can_end: BTreeSet<&str> = BTreeSet::new();
+    for step in steps {
+        if matches!(step.kind, StepKind::End { .. }) {
+            can_end.extend(Bfs::new(reversed, step.id.as_str()).iter(reversed));
+        }
+    }
+    // A step inside a branch can end if it can reach its join, which can end.
+    for step in steps {
+        if let StepKind::Parallel { branches, join } = &step.kind {
+            if can_end.contains(join.as_str()) {
+                for b in branches {
+                    let inside = branch_steps(&graph, b, join);
+                    if inside.contains(join.as_str()) {
+                        can_end.extend(inside);
+                    }
+                }
+            }
+        }
+    }
+    let mut unended: Vec<&Step> = steps
+        .iter()
+        .filter(|s| reachable.contains(s.id.as_str()) && !can_end.contains(s.id.as_str()))
+        .collect();
+    unended.sort_by_key(|s| span_of(&s.id));
+    for step in unended {
+        sink.error(span_of(&step.id), Problem::NoWayToEnd { step: step.id.clone() });
+    }
+
+    // Loops of automatic steps only.
+    let automatic: BTreeSet<&str> = steps
+        .iter()
+        .filter(|s| s.kind.is_automatic() || matches!(s.kind, StepKind::Join))
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut auto_graph: DiGraphMap<&str, ()> = DiGraphMap::new();
+    for (a, b, e) in graph.all_edges() {
+        if *e == Edge::Flow && automatic.contains(a) && automatic.contains(b) {
+            auto_graph.add_edge(a, b, ());
+        }
+    }
+    let mut cycles = tarjan_scc(&auto_graph);
+    cycles.sort();
+    for component in cycles {
+        let is_cycle = component.len() > 1
+            || component
+                .first()
+                .is_some_and(|n| auto_graph.contains_edge(n, n));
+        if is_cycle {
+            let mut ordered: Vec<String> = order_cycle(&auto_graph, &component);
+            if let Some(first) = ordered.first().cloned() {
+                ordered.push(first);
+            }
+            let at = component.iter().map(|s| span_of(s)).min().unwrap_or_default();
+            sink.error(at, Problem::AutomaticCycle { steps: ordered });
+        }
+    }
+
+    // Parallel branches reach their join; joins belong to a parallel step.
+    let mut joins_named: BTreeSet<&str> = BTreeSet::new();
+    for step in steps {
+        if let StepKind::Parallel { branches, join } = &step.kind {
+            joins_named.insert(join);
+            if let Some(target) = steps.iter().find(|s| &s.id == join) {
+                if !matches!(target.kind, StepKind::Join) {
+                    sink.error(
+                        span_of(&step.id),
+                        Problem::BadStep {
+                            message: format!(
+                                "the parallel step `{}` names `{join}` as its join, but `{join}` is a {} step",
+                                step.id,
+                                target.kind.name()
+                            ),
+                            fix: format!("make `{join}` a `kind: join` step"),
+                        },
+                    );
+                    continue;
+                }
+            }
+            for b in branches {
+                if !branch_steps(&graph, b, join).contains(join.as_str()) {
+                    sink.error(
+                        span_of(&step.id),
+                        Problem::JoinUnreachable {
+                            parallel: step.id.clone(),
+                            branch: b.clone(),
+                            join: join.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    for step in steps {
+        if matches!(step.kind, StepKind::Join) && !joins_named.contains(step.id.as_str()) {
+            sink.error(span_of(&step.id), Problem::OrphanJoin { step: step.id.clone() });
+        }
+    }
+}
+
+/// Steps reachable from a branch's first step by flow edges, not walking past the join.
+fn branch_steps<'a>(graph: &DiGraphMap<&'a str, Edge>, first: &'a str, join: &str) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![first];
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) || n == join {
+            continue;
+        }
+        for (_, to, e) in graph.edges(n) {
+            if *e != Edge::Deadline {
+                stack.push(to);
+            }
+        }
+    }
+    seen
+}
+
+/// The steps of a strongly connected component in the order a case would walk them.
+fn order_cycle(graph: &DiGraphMap<&str, ()>, component: &[&str]) -> Vec<String> {
+    let members: BTreeSet<&str> = component.iter().copied().collect();
+    let Some(start) = members.iter().next().copied() else {
+        return Vec::new();
+    };
+    let mut order = vec![start.to_owned()];
+    let mut current = start;
+    let mut visited = BTreeSet::from([start]);
+    loop {
+        let next = graph
+            .neighbors(current)
+            .filter(|n| members.contains(n) && !visited.contains(n))
+            .min();
+        match next {
+            Some(n) => {
+                visited.insert(n);
+                order.push(n.to_owned());
+                current = n;
+            }
+            None => break,
+        }
+    }
+    order
+}

@@ -1,0 +1,99 @@
+//! Analysis: from the raw form to a validated [`Routine`], or to the complete
+//! list of problems.
+//!
+//! The work is split by concern: [`resolve`] checks every name and builds the
+//! model, [`exprs`] compiles conditions, [`templates`] loads and checks message
+//! templates, [`visibility`] makes sure no message shows a field to someone who
+//! may not see it, [`graph`] checks the shape of the step graph with petgraph,
+//! and [`unused`] warns about declarations nothing refers to. Only when no
+//! error was found does a [`Routine`] come out.
+
+mod exprs;
+mod graph;
+mod resolve;
+mod templates;
+mod unused;
+mod visibility;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Sink};
+use crate::load;
+use crate::model::Routine;
+use crate::source::SourceFile;
+
+/// The result of checking one routine file: the routine when it has no
+/// errors, and every diagnostic (errors and warnings) in file order.
+#[derive(Debug)]
+pub struct Checked {
+    /// The validated routine, present only when there are no errors.
+    pub routine: Option<Routine>,
+    /// Every problem found, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Template files of the routine's template folder, used or not (for set-wide unused checks).
+    pub template_files: Vec<PathBuf>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, parses and analyzes the routine file at `path`.
+pub fn check_routine(path: &Path) -> Checked {
+    match load::read_source(path) {
+        Ok(file) => check_source(file),
+        Err(d) => Checked {
+            routine: None,
+            diagnostics: vec![d],
+            template_files: Vec::new(),
+        },
+    }
+}
+
+/// Analyzes a routine given as text (`path` is used for messages and to find
+/// the organisation file and templates relative to it).
+pub fn check_text(path: &Path, text: &str) -> Checked {
+    check_source(Arc::new(SourceFile::new(path, text)))
+}
+
+fn check_source(file: Arc<SourceFile>) -> Checked {
+    let mut sink = Sink::new(file);
+    let Some(raw) = load::routine_file(&mut sink) else {
+        return Checked {
+            routine: None,
+            diagnostics: sink.diagnostics,
+            template_files: Vec::new(),
+        };
+    };
+    let mut extra = Vec::new();
+    let (routine, template_files) = resolve::resolve(&mut sink, &mut extra, &raw);
+    let mut diagnostics = sink.diagnostics;
+    diagnostics.extend(extra);
+    sort(&mut diagnostics);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    Checked {
+        routine: if has_errors { None } else { routine },
+        diagnostics,
+        template_files,
+    }
+}
+
+/// Sorts diagnostics by file, then position, errors first on ties; drops exact duplicates.
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            d.location
+                .as_ref()
+                .map(|l| (l.file.path().to_path_buf(), l.span.offset))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| b.severity.cmp(&a.severity))
+            .then_with(|| a.problem.code().cmp(b.problem.code()))
+    });
+    diagnostics.dedup_by(|a, b| a == b);
+}

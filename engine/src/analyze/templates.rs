@@ -1,0 +1,214 @@
+//! Message templates: found in the routine's template folder, parsed with
+//! minijinja, and analyzed for the variables they read, so that a typo or a
+//! field the recipient may not see is caught before any message is sent.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
+use crate::load;
+use crate::model::Template;
+use crate::source::{SourceFile, Span};
+
+/// Names a template may use besides fields.
+pub(crate) const TEMPLATE_GLOBALS: &[&str] = &[
+    "routine",
+    "case",
+    "step",
+    "deadline",
+    "recipients",
+    "today",
+    "cases",
+];
+
+/// The file extension of templates.
+pub(crate) const EXTENSION: &str = "j2";
+
+/// The templates of one folder, loaded on first use.
+#[derive(Debug, Default)]
+pub(crate) struct Templates {
+    pub(crate) dir: Option<PathBuf>,
+    pub(crate) loaded: BTreeMap<String, Option<Template>>,
+    pub(crate) files: Vec<PathBuf>,
+}
+
+impl Templates {
+    pub(crate) fn new(dir: Option<PathBuf>) -> Self {
+        let mut files = Vec::new();
+        if let Some(dir) = &dir {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if path.extension().is_some_and(|e| e == EXTENSION) {
+                        files.push(path);
+                    }
+                }
+            }
+        }
+        files.sort();
+        Templates {
+            dir,
+            loaded: BTreeMap::new(),
+            files,
+        }
+    }
+
+    /// Names of the templates in the folder.
+    pub(crate) fn names(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect()
+    }
+
+    /// Loads and checks template `name`; problems in the template file go to `out`.
+    /// Returns `None` (after reporting) when it does not exist or does not parse.
+    pub(crate) fn get(
+        &mut self,
+        name: &str,
+        fields: &[String],
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Template> {
+        if let Some(t) = self.loaded.get(name) {
+            return t.clone();
+        }
+        let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
+        let template = if self.files.contains(&path) {
+            load_template(name, &path, fields, out)
+        } else {
+            None
+        };
+        self.loaded.insert(name.to_owned(), template.clone());
+        template
+    }
+
+    /// Whether a template of that name exists in the folder.
+    pub(crate) fn exists(&self, name: &str) -> bool {
+        self.dir
+            .as_ref()
+            .is_some_and(|d| self.files.contains(&d.join(format!("{name}.{EXTENSION}"))))
+    }
+}
+
+fn load_template(
+    name: &str,
+    path: &Path,
+    fields: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> Option<Template> {
+    let file = match load::read_source(path) {
+        Ok(f) => f,
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
+    let (used, ok) = analyze_template(name, &file, fields, out);
+    ok.then(|| Template {
+        name: name.to_owned(),
+        path: path.to_path_buf(),
+        source: file.text().to_owned(),
+        fields_used: used,
+    })
+}
+
+/// Parses a template and returns the declared fields it reads, reporting
+/// syntax errors and unknown variables. The flag is false when it has errors.
+pub(crate) fn analyze_template(
+    name: &str,
+    file: &Arc<SourceFile>,
+    fields: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> (Vec<String>, bool) {
+    let at = |span: Span| {
+        Some(Location {
+            file: file.clone(),
+            span,
+        })
+    };
+    let env = minijinja::Environment::new();
+    let template = match env.template_from_named_str(name, file.text()) {
+        Ok(t) => t,
+        Err(e) => {
+            let span = e
+                .range()
+                .map(|r| Span::new(r.start, r.end.saturating_sub(r.start)))
+                .or_else(|| e.line().map(|l| line_span(file.text(), l)))
+                .unwrap_or_default();
+            out.push(Diagnostic::error(
+                Problem::TemplateSyntax {
+                    template: name.to_owned(),
+                    message: e.detail().unwrap_or("syntax error").to_owned(),
+                },
+                at(span),
+            ));
+            return (Vec::new(), false);
+        }
+    };
+    let mut names: Vec<String> = template.undeclared_variables(false).into_iter().collect();
+    names.sort();
+    let mut used = Vec::new();
+    let mut ok = true;
+    for var in names {
+        if fields.contains(&var) {
+            used.push(var);
+        } else if !TEMPLATE_GLOBALS.contains(&var.as_str())
+            && !super::exprs::FUNCTIONS.contains(&var.as_str())
+        {
+            ok = false;
+            let span = find_word(file.text(), &var);
+            out.push(Diagnostic::error(
+                Problem::TemplateUnknownVariable {
+                    template: name.to_owned(),
+                    suggestion: suggest(&var, fields.iter().map(String::as_str)),
+                    name: var,
+                },
+                at(span),
+            ));
+        }
+    }
+    (used, ok)
+}
+
+fn line_span(text: &str, line: usize) -> Span {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return Span::new(offset, l.trim_end().len());
+        }
+        offset += l.len();
+    }
+    Span::default()
+}
+
+/// The first occurrence of `word` as a whole identifier inside `{{ }}` or `{% %}`.
+fn find_word(text: &str, word: &str) -> Span {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut start = 0;
+    while let Some(i) = text.get(start..).and_then(|t| t.find(word)) {
+        let at = start + i;
+        let end = at + word.len();
+        let before_ok = at == 0 || bytes.get(at - 1).is_none_or(|b| !is_ident(*b));
+        let after_ok = bytes.get(end).is_none_or(|b| !is_ident(*b));
+        let in_tag = text
+            .get(..at)
+            .is_some_and(|t| t.rfind("{{").max(t.rfind("{%")) > t.rfind("}}").max(t.rfind("%}")));
+        if before_ok && after_ok && in_tag {
+            return Span::new(at, word.len());
+        }
+        start = end;
+    }
+    Span::default()
+}
+
+/// Reports a template name that is not in the folder.
+pub(crate) fn unknown_template(templates: &Templates, name: &str) -> Problem {
+    let names = templates.names();
+    Problem::UnknownReference {
+        kind: RefKind::Template,
+        name: name.to_owned(),
+        suggestion: suggest(name, names.iter().map(String::as_str)),
+    }
+}

@@ -1,0 +1,127 @@
+//! The expression and template language: one minijinja environment for the
+//! whole crate.
+//!
+//! Routines put conditions (`when`, `routes`, `select`, `until`, `group_of`)
+//! and message texts in Jinja syntax. The analyzer compiles them to report
+//! mistakes; the runtime evaluates them. Both must see *the same* language —
+//! the same functions, filters and undefined-variable rules — or a routine
+//! that passes `rutin check` could fail while running. That is why the
+//! environment is built in exactly one place, [`environment`] /
+//! [`environment_for`], and why the names of the builtins are listed in
+//! [`FUNCTIONS`], [`FILTERS`], [`GLOBALS`] and [`TEMPLATE_GLOBALS`]: the
+//! analyzer uses them to tell a field name from a builtin.
+//!
+//! Settings, and why:
+//! - [`UndefinedBehavior::Strict`](minijinja::UndefinedBehavior::Strict): an
+//!   undefined variable is an error, never empty text. A message that silently
+//!   drops the install date is worse than one that is not sent.
+//! - No auto-escaping: messages are plain text (mail, case-system notes).
+//! - A recursion limit, and `range` capped at [`MAX_RANGE`] items, so that a
+//!   template cannot run away. (minijinja's `fuel` feature would bound the
+//!   total work too; it is not enabled in the workspace.)
+//! - Dates are `YYYY-MM-DD` texts and periods are maps `{from, to}`, exactly
+//!   as case data stores them, so comparisons (`decision_date <= today`) work
+//!   on text and no conversion layer is needed. Functions given anything else
+//!   return a minijinja error; none of them panics.
+
+mod eval;
+mod functions;
+
+pub use eval::{eval, eval_bool, eval_date, eval_text, ExprError};
+pub use functions::{format_date, parse_date, swedish_date, swedish_period};
+
+use std::collections::BTreeMap;
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+use crate::model::Routine;
+
+/// Functions the expression and template language adds to Jinja's own.
+pub const FUNCTIONS: &[&str] = &[
+    "date_add",
+    "date_sub",
+    "days_between",
+    "periods_gap",
+    "periods_overlap",
+    "is_working_day",
+    "group_name",
+    "role_name",
+];
+
+/// Filters the language adds to Jinja's own.
+pub const FILTERS: &[&str] = &["date", "period"];
+
+/// Variables every expression sees besides the case's fields.
+pub const GLOBALS: &[&str] = &["today", "case"];
+
+/// Variables a message template may see besides the fields.
+/// `deadline` is only set when a deadline sends the message, `cases` only
+/// in a schedule's report.
+pub const TEMPLATE_GLOBALS: &[&str] = &[
+    "routine",
+    "case",
+    "step",
+    "deadline",
+    "recipients",
+    "today",
+    "cases",
+];
+
+/// How deep templates may recurse (macros, includes, nested blocks).
+pub const RECURSION_LIMIT: usize = 64;
+
+/// The most items `range()` may produce in a template or expression.
+pub const MAX_RANGE: usize = 1000;
+
+/// Display names that `role_name` and `group_name` look up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Role id → display name.
+    pub roles: BTreeMap<String, String>,
+    /// Group id → display name.
+    pub groups: BTreeMap<String, String>,
+}
+
+impl Names {
+    /// The role and group names of a routine.
+    pub fn of(routine: &Routine) -> Names {
+        Names {
+            roles: routine
+                .roles
+                .iter()
+                .map(|(id, r)| (id.clone(), r.name.clone()))
+                .collect(),
+            groups: routine
+                .groups
+                .iter()
+                .map(|(id, g)| (id.clone(), g.name.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The environment without role or group names (`role_name` and
+/// `group_name` then fail for every id). Enough to compile and check
+/// expressions and templates.
+pub fn environment() -> Environment<'static> {
+    environment_with(Names::default())
+}
+
+/// The environment for running a routine: `role_name` and `group_name` know
+/// its roles and groups.
+pub fn environment_for(routine: &Routine) -> Environment<'static> {
+    environment_with(Names::of(routine))
+}
+
+/// The environment with the given display names.
+pub fn environment_with(names: Names) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_recursion_limit(RECURSION_LIMIT);
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    functions::register(&mut env, names);
+    env
+}
+
+#[cfg(test)]
+mod tests;

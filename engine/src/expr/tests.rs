@@ -1,0 +1,150 @@
+use minijinja::{context, Value};
+
+use super::*;
+use crate::model::Expr;
+
+fn env() -> minijinja::Environment<'static> {
+    let mut names = Names::default();
+    names.roles.insert("alarm_team".into(), "Larmgruppen".into());
+    names.groups.insert("saltis".into(), "Saltisgruppen".into());
+    environment_with(names)
+}
+
+fn run(source: &str, ctx: Value) -> Result<Value, ExprError> {
+    eval(&env(), &Expr(source.into()), &ctx)
+}
+
+fn ok(source: &str) -> Value {
+    match run(source, context! { p => context!{from => "2026-01-01", to => "2026-12-31"} }) {
+        Ok(v) => v,
+        Err(e) => panic!("{source}: {e}"),
+    }
+}
+
+#[test]
+fn date_arithmetic() {
+    assert_eq!(ok("date_add('2026-01-31', '1 month')").as_str(), Some("2026-02-28"));
+    assert_eq!(ok("date_add('2024-01-31', '1 månad')").as_str(), Some("2024-02-29"));
+    assert_eq!(ok("date_sub('2026-03-31', '1 month')").as_str(), Some("2026-02-28"));
+    assert_eq!(ok("date_add('2026-04-02', '1 working day')").as_str(), Some("2026-04-07"));
+    assert_eq!(ok("date_add('2026-12-23', '1 arbetsdag')").as_str(), Some("2026-12-28"));
+    assert_eq!(ok("days_between('2026-01-01', '2026-03-01')").as_i64(), Some(59));
+    assert_eq!(ok("days_between('2026-03-01', '2026-01-01')").as_i64(), Some(-59));
+    assert!(!ok("is_working_day('2026-04-03')").is_true());
+    assert!(ok("is_working_day('2026-04-02')").is_true());
+    assert!(ok("'2026-01-05' < date_add('2026-01-01', '1 week')").is_true());
+}
+
+#[test]
+fn periods() {
+    let a = "{'from': '2026-01-01', 'to': '2026-06-30'}";
+    let adjacent = "{'from': '2026-07-01', 'to': '2026-12-31'}";
+    let later = "{'from': '2026-07-02', 'to': '2026-12-31'}";
+    let overlapping = "{'from': '2026-06-30', 'to': '2026-12-31'}";
+    assert!(!ok(&format!("periods_gap({a}, {adjacent})")).is_true());
+    assert!(ok(&format!("periods_gap({a}, {later})")).is_true());
+    assert!(!ok(&format!("periods_overlap({a}, {adjacent})")).is_true());
+    assert!(ok(&format!("periods_overlap({a}, {overlapping})")).is_true());
+    assert!(!ok(&format!("periods_gap({a}, {overlapping})")).is_true());
+    assert_eq!(
+        ok("p | period").as_str(),
+        Some("1 januari 2026 – 31 december 2026")
+    );
+}
+
+#[test]
+fn swedish_dates_every_month() {
+    let expected = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+        "oktober", "november", "december",
+    ];
+    for (i, name) in expected.iter().enumerate() {
+        let text = format!("'2026-{:02}-09' | date", i + 1);
+        assert_eq!(ok(&text).as_str(), Some(format!("9 {name} 2026").as_str()));
+    }
+    assert_eq!(ok("'2026-06-19' | date").as_str(), Some("19 juni 2026"));
+}
+
+#[test]
+fn names() {
+    assert_eq!(ok("role_name('alarm_team')").as_str(), Some("Larmgruppen"));
+    assert_eq!(ok("group_name('saltis')").as_str(), Some("Saltisgruppen"));
+    assert!(run("group_name('nope')", context! {}).is_err());
+    assert!(eval(&environment(), &Expr("role_name('alarm_team')".into()), &context! {}).is_err());
+}
+
+#[test]
+fn bad_arguments_are_errors_not_panics() {
+    for source in [
+        "date_add('2026-13-01', '1 day')",
+        "date_add('2026-1-1', '1 day')",
+        "date_add(none, '1 day')",
+        "date_add('2026-01-01', 'a fortnight')",
+        "date_add('2026-01-01', 3)",
+        "date_add('9999-12-31', '1 day')",
+        "date_sub('0000-01-01', '1 day')",
+        "days_between('x', '2026-01-01')",
+        "periods_gap('2026-01-01', p)",
+        "periods_overlap(p, {'from': '2026-01-01'})",
+        "is_working_day(42)",
+        "none | date",
+        "'2026-01-01' | period",
+        "role_name(none)",
+        "missing_variable",
+        "range(100000) | length",
+        "range(1, 10, 0) | length",
+        "p.nothing",
+    ] {
+        let result = run(source, context! { p => context!{from => "2026-01-01", to => "2026-12-31"} });
+        assert!(result.is_err(), "{source} gave {result:?}");
+    }
+}
+
+#[test]
+fn typed_helpers() {
+    let e = env();
+    let ctx = context! { d => "2026-02-01", g => "saltis", n => 3, unset => () };
+    assert_eq!(
+        eval_date(&e, &Expr("date_add(d, '1 month')".into()), &ctx).ok(),
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+    );
+    assert!(matches!(
+        eval_date(&e, &Expr("n".into()), &ctx),
+        Err(ExprError::NotADate { .. })
+    ));
+    assert_eq!(eval_text(&e, &Expr("g".into()), &ctx).ok().as_deref(), Some("saltis"));
+    assert!(matches!(
+        eval_text(&e, &Expr("n".into()), &ctx),
+        Err(ExprError::NotText { .. })
+    ));
+    assert_eq!(eval_bool(&e, &Expr("not unset".into()), &ctx), Ok(true));
+    assert_eq!(eval_bool(&e, &Expr("n > 2 and g == 'saltis'".into()), &ctx), Ok(true));
+    assert!(matches!(
+        eval_bool(&e, &Expr("nope".into()), &ctx),
+        Err(ExprError::Undefined { .. })
+    ));
+    assert!(matches!(
+        eval_bool(&e, &Expr("not nope".into()), &ctx),
+        Err(ExprError::Eval { .. })
+    ));
+    assert!(eval_bool(&e, &Expr("((".into()), &ctx).is_err());
+}
+
+#[test]
+fn templates_are_strict_and_unescaped() {
+    let e = env();
+    let out = e.render_str("{{ a }} & <b> {{ d | date }}", context! { a => "x<y", d => "2026-06-19" });
+    assert_eq!(out.ok().as_deref(), Some("x<y & <b> 19 juni 2026"));
+    assert!(e.render_str("Hej {{ missing }}", context! {}).is_err());
+    assert!(e.render_str("{% for i in missing %}x{% endfor %}", context! {}).is_err());
+    let deep = "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}";
+    assert!(e.render_str(deep, context! {}).is_err());
+}
+
+#[test]
+fn builtin_names_are_registered() {
+    let e = env();
+    for f in FUNCTIONS {
+        assert!(e.globals().any(|(name, _)| name == *f), "{f}");
+    }
+}

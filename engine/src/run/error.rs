@@ -1,0 +1,210 @@
+//! Why a command was refused.
+//!
+//! Every refusal is a value of [`RunError`]; a refused command leaves the
+//! case exactly as it was, so the caller can show the message and let the
+//! person try again.
+
+use chrono::NaiveDateTime;
+
+use super::journal::TaskId;
+use crate::expr::ExprError;
+
+/// Why a command was refused (the case is unchanged).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RunError {
+    /// The routine passed in is not the one (or not the version) the case runs on.
+    #[error("the case runs routine `{case_routine}` version {case_version}, not `{routine}` version {version}")]
+    WrongRoutine {
+        /// The case's routine id.
+        case_routine: String,
+        /// The case's routine version.
+        case_version: String,
+        /// The routine id passed in.
+        routine: String,
+        /// The version passed in.
+        version: String,
+    },
+    /// The case has ended; it takes no more commands.
+    #[error("the case has already ended ({outcome})")]
+    CaseEnded {
+        /// How it ended.
+        outcome: String,
+    },
+    /// The command's time lies before the case's latest journal entry.
+    #[error("time cannot go backwards: {at} is before {latest}, the time of the case's latest entry")]
+    TimeWentBackwards {
+        /// The time given.
+        at: NaiveDateTime,
+        /// The latest entry's time.
+        latest: NaiveDateTime,
+    },
+    /// No step has this id.
+    #[error("there is no step `{0}` in the routine")]
+    UnknownStep(String),
+    /// The step exists but has no open task now.
+    #[error("step `{0}` has no open task")]
+    StepNotActive(String),
+    /// No open task has this number.
+    #[error("there is no open task {0}")]
+    NoSuchTask(TaskId),
+    /// The task belongs to another role.
+    #[error("task {task} ({step}) is for role `{expected}`, not `{got}`")]
+    WrongRole {
+        /// The task.
+        task: TaskId,
+        /// Its step.
+        step: String,
+        /// The role the task is for.
+        expected: String,
+        /// The role given.
+        got: String,
+    },
+    /// The values were not a map of field ids to values.
+    #[error("values must be a map of field ids to values, got {got}")]
+    ValuesNotAMap {
+        /// What was given.
+        got: String,
+    },
+    /// A required field was not given.
+    #[error("{by} requires `{field}`")]
+    MissingField {
+        /// The field.
+        field: String,
+        /// What requires it (`the case start`, `task #3 (call_client)`, `event order_corrected`).
+        by: String,
+    },
+    /// No field has this id.
+    #[error("there is no field `{field}` in the routine")]
+    UnknownField {
+        /// The id given.
+        field: String,
+    },
+    /// The field exists but this task or event does not record it.
+    #[error("{by} does not record `{field}`")]
+    FieldNotAccepted {
+        /// The field.
+        field: String,
+        /// The task or event.
+        by: String,
+    },
+    /// A value has the wrong type.
+    #[error("`{field}` must be {expected}, got {got}")]
+    WrongType {
+        /// The field.
+        field: String,
+        /// The type it has.
+        expected: String,
+        /// The value given (shortened).
+        got: String,
+    },
+    /// An enumeration value that is not listed.
+    #[error("`{value}` is not a value of `{field}`; use one of: {}", allowed.join(", "))]
+    NotInEnum {
+        /// The field.
+        field: String,
+        /// The value given.
+        value: String,
+        /// The listed values.
+        allowed: Vec<String>,
+    },
+    /// No event step has this event name.
+    #[error("there is no event `{0}` in the routine")]
+    UnknownEvent(String),
+    /// The event exists but no step waits for it now.
+    #[error("the case is not waiting for event `{0}`")]
+    EventNotAwaited(String),
+    /// No route out of a step applies (no condition held and there is no default).
+    #[error("no route out of step `{step}` applies")]
+    NoRoute {
+        /// The step.
+        step: String,
+    },
+    /// Too many steps ran without time passing: the routine loops.
+    #[error("more than {limit} steps ran at one moment; the routine loops without waiting")]
+    CycleLimit {
+        /// The limit.
+        limit: u32,
+    },
+    /// Too many deadlines fired in one command.
+    #[error("more than {limit} deadlines fired in one command")]
+    TimerLimit {
+        /// The limit.
+        limit: u32,
+    },
+    /// An expression of the routine failed.
+    #[error("{place}: {error}")]
+    Expr {
+        /// Where the expression stands (`route 1 of step check_order`).
+        place: String,
+        /// What went wrong.
+        error: ExprError,
+    },
+    /// A message could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A `group_of` expression gave something that is not a group id.
+    #[error("`group_of: {expr}` gave `{value}`, which is not a group of the routine")]
+    UnknownGroup {
+        /// The expression.
+        expr: String,
+        /// What it gave.
+        value: String,
+    },
+    /// A computed date fell outside the calendar.
+    #[error("{what}: the date is out of range")]
+    DateOutOfRange {
+        /// Which date.
+        what: String,
+    },
+    /// No schedule has this id.
+    #[error("there is no schedule `{0}` in the routine")]
+    UnknownSchedule(String),
+    /// A stored journal does not fold into a case.
+    #[error("journal entry {seq} is inconsistent: {message}")]
+    Journal {
+        /// The entry's sequence number.
+        seq: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The routine refers to something it does not contain (the analyzer
+    /// should have caught it).
+    #[error("the routine is inconsistent: {0}")]
+    Internal(String),
+}
+
+/// Why a message could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    /// The template reads a field that a recipient may not see.
+    #[error("template `{template}` reads `{field}`, which recipient `{recipient}` may not see")]
+    HiddenField {
+        /// The template.
+        template: String,
+        /// The field.
+        field: String,
+        /// The recipient (role or group id).
+        recipient: String,
+    },
+    /// minijinja failed (an undefined variable, a filter given a wrong value).
+    #[error("template `{template}` failed: {message}")]
+    Failed {
+        /// The template (or `subject of <template>`).
+        template: String,
+        /// minijinja's explanation.
+        message: String,
+    },
+    /// The routine has no template of this name.
+    #[error("there is no template `{0}`")]
+    MissingTemplate(String),
+}
+
+impl RunError {
+    /// An expression error with where it happened.
+    pub(crate) fn expr(place: impl Into<String>, error: ExprError) -> RunError {
+        RunError::Expr {
+            place: place.into(),
+            error,
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! The journal: the append-only list of everything that happened to a case.
+//!
+//! The journal is the case. Its state (where the tokens stand, which tasks
+//! are open, which deadlines are armed, the field values) is a fold over the
+//! entries ([`super::state`]), so a stored journal can always be replayed to
+//! the same state, and it doubles as the audit trail: who did what, when,
+//! with which values, and every message text exactly as sent. Entries hold
+//! only ordered maps and ids handed out by counters, so the same commands
+//! give the same journal byte for byte.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// Field values by field id, as JSON (dates `YYYY-MM-DD`, periods `{from, to}`).
+pub type Values = BTreeMap<String, serde_json::Value>;
+
+/// The identifier of a case, chosen by the caller (the engine makes no ids up).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CaseId(pub String);
+
+impl From<&str> for CaseId {
+    fn from(id: &str) -> Self {
+        CaseId(id.to_string())
+    }
+}
+
+impl From<String> for CaseId {
+    fn from(id: String) -> Self {
+        CaseId(id)
+    }
+}
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The number of a task within its case (1, 2, 3, … in opening order).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct TaskId(pub u32);
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// A token: one thread of control. A case has one, or one per branch
+/// while a parallel step runs.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct TokenId(pub u32);
+
+/// The number of one arming of a deadline within its case.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ArmedId(pub u32);
+
+/// Who caused a journal entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actor {
+    /// The engine: starting the case, automatic steps, consequences of a command.
+    System,
+    /// Time: a deadline expired or a waited-for date came.
+    Clock,
+    /// A person completing a task.
+    Person {
+        /// The person's name as the caller gave it.
+        name: String,
+        /// The role they acted in.
+        role: String,
+    },
+    /// Something delivered from outside.
+    External {
+        /// The event's name.
+        event: String,
+    },
+}
+
+/// One entry of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// Position in the journal, from 1.
+    pub seq: u64,
+    /// When it happened (a deadline fires at its due time).
+    pub at: NaiveDateTime,
+    /// Who caused it.
+    pub actor: Actor,
+    /// What happened.
+    #[serde(flatten)]
+    pub record: Record,
+}
+
+/// What happened, in one journal entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record {
+    /// The case started with these values.
+    CaseStarted {
+        /// The case.
+        case: CaseId,
+        /// The routine's id.
+        routine: String,
+        /// The routine's version.
+        version: String,
+        /// The initial field values.
+        data: Values,
+    },
+    /// A token entered a step.
+    StepEntered {
+        /// The token.
+        token: TokenId,
+        /// The step.
+        step: String,
+    },
+    /// A token at a wait step waits until this date (00:00).
+    WaitStarted {
+        /// The token.
+        token: TokenId,
+        /// The wait step.
+        step: String,
+        /// The date it waits for.
+        until: NaiveDate,
+    },
+    /// A parallel step split; its join expects this many arrivals.
+    BranchesStarted {
+        /// The parallel step.
+        parallel: String,
+        /// Its join step.
+        join: String,
+        /// How many branches must arrive.
+        branches: u32,
+    },
+    /// A token reached a join. When `arrived == expected` the token goes
+    /// on from the join; before that it ends there.
+    JoinArrived {
+        /// The token.
+        token: TokenId,
+        /// The join step.
+        join: String,
+        /// Arrivals so far, this one included.
+        arrived: u32,
+        /// Arrivals needed.
+        expected: u32,
+    },
+    /// Pending joins were abandoned (a case deadline moved the whole case).
+    JoinsReset,
+    /// A token ended: split into branches, reached a dead end, or was cancelled.
+    TokenEnded {
+        /// The token.
+        token: TokenId,
+        /// The step it was at.
+        step: String,
+    },
+    /// A task was opened.
+    TaskOpened(Task),
+    /// A task was completed with these values.
+    TaskCompleted {
+        /// The task.
+        task: TaskId,
+        /// Its step.
+        step: String,
+        /// The values recorded.
+        values: Values,
+    },
+    /// A task was withdrawn because its step (or the case) ended.
+    TaskWithdrawn {
+        /// The task.
+        task: TaskId,
+        /// Its step.
+        step: String,
+    },
+    /// An awaited event arrived with these values.
+    EventReceived {
+        /// The token waiting for it.
+        token: TokenId,
+        /// The event step.
+        step: String,
+        /// The event's name.
+        event: String,
+        /// The values it carried.
+        values: Values,
+    },
+    /// A deadline was armed.
+    DeadlineArmed(ArmedDeadline),
+    /// A deadline could not be armed: the date it counts from is not set.
+    DeadlineNotArmed {
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+        /// The date field that was not set.
+        field: String,
+    },
+    /// A deadline expired and acted.
+    DeadlineFired {
+        /// Which arming.
+        armed: ArmedId,
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+    },
+    /// A deadline expired but its `when` condition did not hold.
+    DeadlineSkipped {
+        /// Which arming.
+        armed: ArmedId,
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+    },
+    /// A deadline was cancelled before it expired (its step or the case ended).
+    DeadlineCancelled {
+        /// Which arming.
+        armed: ArmedId,
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+    },
+    /// A message was sent.
+    MessageSent(Message),
+    /// The case ended.
+    CaseEnded {
+        /// The end step reached.
+        step: String,
+        /// Its outcome.
+        outcome: String,
+    },
+}
+
+/// An open (or just opened) task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    /// Its number.
+    pub id: TaskId,
+    /// The step it belongs to (for an escalation task: the deadline's step,
+    /// or the step the deadline moved the case to).
+    pub step: String,
+    /// The token it belongs to; `None` for tasks of case deadlines, which
+    /// stay open until completed or until the case ends.
+    pub token: Option<TokenId>,
+    /// The role that must complete it.
+    pub role: String,
+    /// Its title.
+    pub title: String,
+    /// For an escalation task: the deadline that opened it.
+    pub deadline: Option<String>,
+    /// When it was opened.
+    pub opened: NaiveDateTime,
+}
+
+/// One arming of a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArmedDeadline {
+    /// Which arming.
+    pub armed: ArmedId,
+    /// The deadline's id.
+    pub deadline: String,
+    /// Its step (`None`: a case deadline).
+    pub step: Option<String>,
+    /// The token on that step (`None` for a case deadline).
+    pub token: Option<TokenId>,
+    /// When it expires.
+    pub due: NaiveDateTime,
+    /// 0 for the first expiry, 1 for the first repeat, …
+    pub occurrence: u32,
+}
+
+/// A rendered message, as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// The step that sent it (`None`: a case deadline or a schedule).
+    pub step: Option<String>,
+    /// The deadline that sent it, if any.
+    pub deadline: Option<String>,
+    /// The template's name.
+    pub template: String,
+    /// The rendered subject.
+    pub subject: Option<String>,
+    /// The rendered text.
+    pub body: String,
+    /// Main recipients.
+    pub to: Vec<Addressee>,
+    /// Copies.
+    pub cc: Vec<Addressee>,
+    /// The case fields the subject and body read.
+    pub fields_used: Vec<String>,
+}
+
+impl Message {
+    /// All recipients, main ones first.
+    pub fn recipients(&self) -> impl Iterator<Item = &Addressee> {
+        self.to.iter().chain(self.cc.iter())
+    }
+}
+
+/// A resolved recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addressee {
+    /// A role or a group.
+    pub kind: AddresseeKind,
+    /// Its id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// A group's address, if it has one.
+    pub address: Option<String>,
+    /// The role whose visibility applies (a role itself, a group's
+    /// `sees_as`; `None`: only public fields).
+    pub sees_as: Option<String>,
+}
+
+/// Whether an [`Addressee`] is a role or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddresseeKind {
+    /// Everyone holding a role.
+    Role,
+    /// A recipient group.
+    Group,
+}

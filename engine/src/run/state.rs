@@ -1,0 +1,220 @@
+//! The state of a case as a fold over its journal.
+//!
+//! [`State::apply`] is the only code that changes a case's state, and it
+//! reads nothing but the journal entry: live commands append an entry and
+//! apply it, replay applies the stored entries one by one. That is what makes
+//! "replaying the journal gives the same state" true by construction rather
+//! than by testing alone.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::error::RunError;
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, TokenId, Values};
+
+/// Whether a case runs or has ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Status {
+    /// The case runs.
+    Open,
+    /// The case reached an end step.
+    Ended {
+        /// The end step's outcome.
+        outcome: String,
+        /// When.
+        at: NaiveDateTime,
+    },
+}
+
+/// Where one token stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Token {
+    pub(crate) step: String,
+    /// When it entered the step.
+    pub(crate) since: NaiveDateTime,
+    /// For a wait step: when it may go on.
+    pub(crate) wake: Option<NaiveDateTime>,
+}
+
+/// The folded state of a case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct State {
+    pub(crate) id: CaseId,
+    pub(crate) routine: String,
+    pub(crate) version: String,
+    pub(crate) started: NaiveDateTime,
+    /// The time of the latest entry.
+    pub(crate) latest: NaiveDateTime,
+    pub(crate) fields: Values,
+    pub(crate) tokens: BTreeMap<TokenId, Token>,
+    pub(crate) tasks: BTreeMap<u32, Task>,
+    pub(crate) deadlines: BTreeMap<u32, ArmedDeadline>,
+    /// Arrivals so far at each join that a parallel step expects.
+    pub(crate) joins: BTreeMap<String, u32>,
+    /// Steps reached so far, each once, in the order first reached.
+    pub(crate) reached: Vec<String>,
+    pub(crate) status: Status,
+    pub(crate) next_token: u32,
+    pub(crate) next_task: u32,
+    pub(crate) next_armed: u32,
+}
+
+fn inconsistent(entry: &JournalEntry, message: impl Into<String>) -> RunError {
+    RunError::Journal {
+        seq: entry.seq,
+        message: message.into(),
+    }
+}
+
+impl State {
+    /// The state after the first entry, which must start the case.
+    pub(crate) fn begin(entry: &JournalEntry) -> Result<State, RunError> {
+        let Record::CaseStarted {
+            case,
+            routine,
+            version,
+            data,
+        } = &entry.record
+        else {
+            return Err(inconsistent(entry, "a journal must begin with case_started"));
+        };
+        if entry.seq != 1 {
+            return Err(inconsistent(entry, "the first entry must have sequence number 1"));
+        }
+        Ok(State {
+            id: case.clone(),
+            routine: routine.clone(),
+            version: version.clone(),
+            started: entry.at,
+            latest: entry.at,
+            fields: data.clone(),
+            tokens: BTreeMap::new(),
+            tasks: BTreeMap::new(),
+            deadlines: BTreeMap::new(),
+            joins: BTreeMap::new(),
+            reached: Vec::new(),
+            status: Status::Open,
+            next_token: 0,
+            next_task: 1,
+            next_armed: 1,
+        })
+    }
+
+    /// Folds one more entry (after the first) into the state.
+    pub(crate) fn apply(&mut self, entry: &JournalEntry, expected_seq: u64) -> Result<(), RunError> {
+        if entry.seq != expected_seq {
+            return Err(inconsistent(
+                entry,
+                format!("expected sequence number {expected_seq}"),
+            ));
+        }
+        if entry.at < self.latest {
+            return Err(inconsistent(entry, "its time lies before the previous entry's"));
+        }
+        if let Status::Ended { .. } = self.status {
+            return Err(inconsistent(entry, "the case had already ended"));
+        }
+        self.latest = entry.at;
+        match &entry.record {
+            Record::CaseStarted { .. } => {
+                return Err(inconsistent(entry, "the case was already started"));
+            }
+            Record::StepEntered { token, step } => {
+                self.next_token = self.next_token.max(token.0.saturating_add(1));
+                self.tokens.insert(
+                    *token,
+                    Token {
+                        step: step.clone(),
+                        since: entry.at,
+                        wake: None,
+                    },
+                );
+                if !self.reached.contains(step) {
+                    self.reached.push(step.clone());
+                }
+            }
+            Record::WaitStarted { token, until, .. } => {
+                let t = self
+                    .tokens
+                    .get_mut(token)
+                    .ok_or_else(|| inconsistent(entry, "no such token"))?;
+                t.wake = Some(until.and_time(chrono::NaiveTime::MIN));
+            }
+            Record::BranchesStarted { join, .. } => {
+                self.joins.insert(join.clone(), 0);
+            }
+            Record::JoinArrived {
+                token,
+                join,
+                arrived,
+                expected,
+            } => {
+                if arrived >= expected {
+                    self.joins.remove(join);
+                    let t = self
+                        .tokens
+                        .get_mut(token)
+                        .ok_or_else(|| inconsistent(entry, "no such token"))?;
+                    t.step = join.clone();
+                } else {
+                    self.joins.insert(join.clone(), *arrived);
+                    self.tokens.remove(token);
+                }
+            }
+            Record::JoinsReset => self.joins.clear(),
+            Record::TokenEnded { token, .. } => {
+                self.tokens
+                    .remove(token)
+                    .ok_or_else(|| inconsistent(entry, "no such token"))?;
+            }
+            Record::TaskOpened(task) => {
+                self.next_task = self.next_task.max(task.id.0.saturating_add(1));
+                self.tasks.insert(task.id.0, task.clone());
+            }
+            Record::TaskCompleted { task, values, .. } => {
+                self.tasks
+                    .remove(&task.0)
+                    .ok_or_else(|| inconsistent(entry, "no such open task"))?;
+                self.set_fields(values);
+            }
+            Record::TaskWithdrawn { task, .. } => {
+                self.tasks
+                    .remove(&task.0)
+                    .ok_or_else(|| inconsistent(entry, "no such open task"))?;
+            }
+            Record::EventReceived { values, .. } => self.set_fields(values),
+            Record::DeadlineArmed(armed) => {
+                self.next_armed = self.next_armed.max(armed.armed.0.saturating_add(1));
+                self.deadlines.insert(armed.armed.0, armed.clone());
+            }
+            Record::DeadlineFired { armed, .. }
+            | Record::DeadlineSkipped { armed, .. }
+            | Record::DeadlineCancelled { armed, .. } => {
+                self.deadlines
+                    .remove(&armed.0)
+                    .ok_or_else(|| inconsistent(entry, "no such armed deadline"))?;
+            }
+            Record::DeadlineNotArmed { .. } | Record::MessageSent(_) => {}
+            Record::CaseEnded { outcome, .. } => {
+                self.tokens.clear();
+                self.tasks.clear();
+                self.deadlines.clear();
+                self.joins.clear();
+                self.status = Status::Ended {
+                    outcome: outcome.clone(),
+                    at: entry.at,
+                };
+            }
+        }
+        Ok(())
+    }
+
+    fn set_fields(&mut self, values: &Values) {
+        for (k, v) in values {
+            self.fields.insert(k.clone(), v.clone());
+        }
+    }
+}
