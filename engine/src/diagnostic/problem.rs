@@ -69,6 +69,12 @@ pub enum Problem {
         /// The parser's message.
         message: String,
     },
+    /// The YAML is too large or too deep once expanded (alias bombs, deep nesting).
+    #[error("the YAML is too large or too deeply nested to be a routine ({message})")]
+    YamlLimit {
+        /// The parser's message.
+        message: String,
+    },
     /// A key that the format does not know.
     #[error("unknown key `{key}` in {context}")]
     UnknownKey {
@@ -154,7 +160,7 @@ pub enum Problem {
         text: String,
     },
     /// An example value that does not match the field's type.
-    #[error("the example of `{field}` is not a {expected}: {reason}")]
+    #[error("the example of `{field}` does not fit its type ({expected}): {reason}")]
     BadExample {
         /// The field.
         field: String,
@@ -285,6 +291,7 @@ impl Problem {
             Problem::TooLarge { .. } => "rutin::too-large",
             Problem::NotUtf8 { .. } => "rutin::not-utf8",
             Problem::Yaml { .. } => "rutin::yaml",
+            Problem::YamlLimit { .. } => "rutin::yaml-limit",
             Problem::UnknownKey { .. } => "rutin::unknown-key",
             Problem::DuplicateKey { .. } => "rutin::duplicate-key",
             Problem::DuplicateId { .. } => "rutin::duplicate-id",
@@ -328,6 +335,9 @@ impl Problem {
             Problem::NotUtf8 { .. } => "save the file as UTF-8 in your editor".into(),
             Problem::Yaml { .. } => {
                 "check the indentation and the `key: value` form on this line".into()
+            }
+            Problem::YamlLimit { .. } => {
+                "remove the anchors and aliases (`&name`, `*name`) or the deep nesting; a routine needs neither".into()
             }
             Problem::UnknownKey {
                 suggestion: Some(s),

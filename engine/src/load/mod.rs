@@ -69,6 +69,8 @@ fn options() -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
     options.with_snippet = false;
+    // Duplicates reach our visitor, which reports every one with both places.
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     options
 }
 
@@ -96,7 +98,12 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
                 })
                 .unwrap_or_default();
             let message = first_line(&e.to_string());
-            sink.error(span, Problem::Yaml { message });
+            let problem = if message.contains("budget breached") || message.contains("recursion limit") {
+                Problem::YamlLimit { message }
+            } else {
+                Problem::Yaml { message }
+            };
+            sink.error(span, problem);
             None
         }
     }

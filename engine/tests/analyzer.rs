@@ -1,0 +1,91 @@
+//! Fixture folders run through the analyzer: every `valid/*/routine.yaml`
+//! must check clean, every `invalid/err_*.yaml` must fail, and the rendered
+//! diagnostics of each are golden (insta snapshots).
+
+use std::path::Path;
+
+use rutin::diagnostic::render;
+
+fn relative(path: &Path) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[test]
+fn valid_fixtures_have_no_problems() {
+    insta::glob!("fixtures/valid/*/routine.yaml", |path| {
+        let checked = rutin::check_routine(&relative(path));
+        let rendered: Vec<String> = checked.diagnostics.iter().map(|d| render(d, false)).collect();
+        assert!(checked.diagnostics.is_empty(), "{}", rendered.join("\n"));
+        assert!(checked.routine.is_some());
+    });
+}
+
+#[test]
+fn invalid_fixtures_render_their_diagnostics() {
+    insta::glob!("fixtures/invalid/err_*.yaml", |path| {
+        let checked = rutin::check_routine(&relative(path));
+        assert!(checked.has_errors(), "{} should have errors", path.display());
+        assert!(checked.routine.is_none());
+        let rendered: Vec<String> = checked.diagnostics.iter().map(|d| render(d, false)).collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    });
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Arbitrary text never panics the loader or analyzer.
+        #[test]
+        fn random_text(text in "\\PC{0,400}") {
+            let _ = rutin::check_text(Path::new("random.yaml"), &text);
+        }
+
+        /// YAML-looking text built from routine keys never panics either.
+        #[test]
+        fn random_yaml(lines in proptest::collection::vec(
+            (0usize..4, prop::sample::select(vec![
+                "routine:", "id: x", "version: 1", "title: T", "start: a", "steps:", "a:",
+                "kind: task", "kind: end", "kind: parallel", "branches: [a, b]", "join: a",
+                "role: r", "roles:", "r: {name: R}", "next: a", "routes:", "- when: x",
+                "  to: a", "- otherwise: a", "fields:", "x: {type: boolean}", "outcome: done",
+                "deadlines:", "- id: d", "  after: 1 month", "template: t", "to: [{role: r}]",
+                "&a [*a]", "{", "]", "- ", ": :", "\t",
+            ])), 0..40)) {
+            let text: String = lines
+                .iter()
+                .map(|(indent, line)| format!("{}{}\n", "  ".repeat(*indent), line))
+                .collect();
+            let _ = rutin::check_text(Path::new("random.yaml"), &text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+        /// Random bytes (invalid UTF-8 included) give an error, never a panic.
+        #[test]
+        fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let dir = std::env::temp_dir().join(format!("rutin-proptest-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join("bytes.yaml");
+            std::fs::write(&path, &bytes).unwrap();
+            let _ = rutin::check_routine(&path);
+        }
+    }
+}
+
+#[test]
+fn a_huge_file_is_refused_with_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("rutin-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.yaml");
+    let line = "# padding padding padding padding padding padding padding padding\n";
+    std::fs::write(&path, line.repeat(10 * 1024 * 1024 / line.len())).unwrap();
+    let checked = rutin::check_routine(&path);
+    assert_eq!(checked.diagnostics.len(), 1);
+    assert_eq!(checked.diagnostics[0].problem.code(), "rutin::too-large");
+}
