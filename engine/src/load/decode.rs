@@ -42,9 +42,8 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
     file.roles = id_map(sink, "roles", RefKind::Role, m.get("roles"), role);
     file.groups = id_map(sink, "groups", RefKind::Group, m.get("groups"), group);
     file.fields = id_map(sink, "fields", RefKind::Field, m.get("fields"), field);
-    match m.required_string(sink, "start") {
-        Some(s) => file.start = s,
-        None => {}
+    if let Some(s) = m.required_string(sink, "start") {
+        file.start = s;
     }
     if m.has("steps") {
         file.steps = id_map(sink, "steps", RefKind::Step, m.get("steps"), step);

@@ -20,6 +20,7 @@ pub(crate) use fields::is_valid_id;
 pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Reads a file as text, refusing huge and non-UTF-8 files with a diagnostic.
+#[allow(clippy::result_large_err)] // Loading fails rarely; one diagnostic is cheap to move.
 pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     let io = |e: std::io::Error| {
         Diagnostic::error(
@@ -49,6 +50,7 @@ pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
 }
 
 /// Turns bytes into a source file, or a located "not UTF-8" diagnostic.
+#[allow(clippy::result_large_err)] // As above.
 pub(crate) fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Arc::new(SourceFile::new(path, text))),
