@@ -20,12 +20,17 @@ pub(crate) struct Args {
     /// Treat warnings as problems (exit 1 when there are any).
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+    /// Also list each clause of the source documents and what cites it;
+    /// exit 1 when a clause is cited by nothing.
+    #[arg(long)]
+    pub(crate) coverage: bool,
 }
 
 /// The outcome of checking a set of routine files.
 pub(crate) struct Report {
     pub(crate) files: usize,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) routines: Vec<rutin::model::Routine>,
 }
 
 /// Checks routine files and the template folders they use (unused templates are warned about once per folder).
@@ -33,6 +38,7 @@ pub(crate) fn check_files(files: &[PathBuf]) -> Report {
     let mut diagnostics = Vec::new();
     let mut template_files = BTreeSet::new();
     let mut used = BTreeSet::new();
+    let mut routines = Vec::new();
     for file in files {
         let checked = rutin::check_routine(file);
         diagnostics.extend(checked.diagnostics);
@@ -40,6 +46,7 @@ pub(crate) fn check_files(files: &[PathBuf]) -> Report {
         if let Some(routine) = &checked.routine {
             used.extend(routine.templates.values().map(|t| t.path.clone()));
         }
+        routines.extend(checked.routine);
     }
     // Only judge template usage when every routine loaded (a broken one may use them).
     if diagnostics.iter().all(|d| !d.is_error()) {
@@ -78,6 +85,7 @@ pub(crate) fn check_files(files: &[PathBuf]) -> Report {
     Report {
         files: files.len(),
         diagnostics,
+        routines,
     }
 }
 
@@ -95,6 +103,14 @@ pub(crate) fn run(args: &Args) -> u8 {
     }
     let report = check_files(&files);
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let coverage = args
+        .coverage
+        .then(|| super::coverage::coverage(&report.routines));
+    let uncovered = coverage
+        .iter()
+        .flatten()
+        .filter(|c| c.cited_by.is_empty())
+        .count();
     let warnings = report.diagnostics.len() - errors;
     match args.format {
         Format::Json => {
@@ -103,6 +119,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
+                "coverage": coverage,
             });
             println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
         }
@@ -112,6 +129,9 @@ pub(crate) fn run(args: &Args) -> u8 {
                 eprintln!("{}", diagnostic::render(d, color));
             }
             eprintln!("{}", summary(report.files, errors, warnings));
+            if let Some(rows) = &coverage {
+                print!("{}", super::coverage::render(rows));
+            }
         }
     }
     let io_only = report
@@ -121,7 +141,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         .all(|d| matches!(d.problem, Problem::Io { .. }) && d.location.is_none());
     if errors > 0 && io_only {
         USAGE
-    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+    } else if errors > 0 || uncovered > 0 || (args.deny_warnings && warnings > 0) {
         PROBLEMS
     } else {
         OK
