@@ -5,7 +5,10 @@
 
 mod commands;
 mod discover;
+mod graph;
 mod output;
+mod scenario;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -35,8 +38,42 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check routines and templates and report every problem at once.
-    #[command(after_help = "Examples:\n  rutin check\n  rutin check workflows/kommun_000\n  rutin check workflows/kommun_000/installation.yaml --format json\n\nExit status: 0 valid, 1 problems found, 2 usage or I/O error.")]
+    #[command(
+        after_help = "Examples:\n  rutin check\n  rutin check workflows/kommun_000\n  rutin check workflows/kommun_000/installation.yaml --format json\n\nExit status: 0 valid, 1 problems found, 2 usage or I/O error."
+    )]
     Check(commands::check::Args),
+    /// Draw a routine as a picture: DOT, Mermaid or SVG.
+    #[command(
+        long_about = "Draw a routine as a picture: DOT (Graphviz), Mermaid or SVG.\n\n\
+                      Steps are nodes labelled with their title and id, shaped and coloured by kind; \
+                      tasks are grouped by role. Solid edges are routes, labelled with their condition \
+                      (`annars` for the default). Dashed edges are deadlines and escalations, labelled \
+                      with their id and duration: to the step a deadline jumps to, or to a note saying \
+                      which message it sends or which task it opens. Case deadlines leave from the start node.",
+        after_help = "Examples:\n  rutin graph workflows/kommun_000/installation.yaml > installation.dot\n  dot -Tpng installation.dot -o installation.png       (with Graphviz installed)\n  rutin graph workflows/kommun_000/installation.yaml --format svg --output installation.svg\n  rutin graph workflows/kommun_000/installation.yaml --format mermaid\n\nExit status: 0 drawn, 1 the routine has errors (shown as by `rutin check`), 2 usage or I/O error."
+    )]
+    Graph(commands::graph::Args),
+    /// Print the JSON Schema of routine files, for editor completion and checking.
+    #[command(
+        long_about = "Print the JSON Schema (draft-07) of routine files, or with --organisation of organisation files.\n\n\
+                      With VS Code's YAML extension, the first line\n  \
+                      # yaml-language-server: $schema=../../schema/routine.schema.json\n\
+                      in a routine file turns on completion and checking of its keys.",
+        after_help = "Examples:\n  rutin schema\n  rutin schema --output schema/routine.schema.json\n  rutin schema --organisation --output schema/organisation.schema.json\n\nExit status: 0 written, 2 usage or I/O error."
+    )]
+    Schema(commands::schema::Args),
+    /// Run one case from start to finish on a virtual clock and print its timeline.
+    #[command(
+        long_about = "Run one case from start to finish on a virtual clock and print a readable timeline:                       date, step, role, what happened, each deadline armed or fired, each message in full                       with its recipients.\n\n                      Without --scenario the case follows the routine by itself: it starts with the example                       values of the fields, each open task is done one working day after it opened with                       example values, each awaited event arrives a day later, and otherwise the clock moves                       to the next deadline.",
+        after_help = "Examples:\n  rutin simulate workflows/kommun_000/installation.yaml\n  rutin simulate workflows/kommun_003/not_executed.yaml --start 2026-06-01\n  rutin simulate workflows/kommun_000/installation.yaml --as night_patrol\n  rutin simulate workflows/kommun_000/installation.yaml --scenario tests/scenarios/kommun_000/installation_happy.yaml\n  rutin simulate workflows/kommun_000/installation.yaml --interactive\n  rutin simulate workflows/kommun_000/installation.yaml --format json > journal.json\n\nExit status: 0 simulated, 1 the routine has errors or the case was refused, 2 usage or I/O error."
+    )]
+    Simulate(commands::simulate::Args),
+    /// Run scenario files and report which pass.
+    #[command(
+        long_about = "Run scenario files (docs/SCENARIOS.md): scripted cases with expectations.                       One line per scenario; a failure shows expected against actual; the last line is                       `N passed, N failed`.",
+        after_help = "Examples:\n  rutin test\n  rutin test tests/scenarios/kommun_003\n  rutin test tests/scenarios/kommun_000/installation_happy.yaml\n\nExit status: 0 all passed, 1 a scenario failed, 2 usage or I/O error."
+    )]
+    Test(commands::test::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +87,10 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
+        Command::Graph(args) => commands::graph::run(&args),
+        Command::Schema(args) => commands::schema::run(&args),
+        Command::Simulate(args) => commands::simulate::run(&args),
+        Command::Test(args) => commands::test::run(&args),
     };
     ExitCode::from(code)
 }

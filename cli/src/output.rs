@@ -17,8 +17,3 @@ pub(crate) enum Format {
 pub(crate) fn stderr_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
-
-/// Whether stdout should get colour.
-pub(crate) fn stdout_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-}

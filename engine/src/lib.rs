@@ -5,13 +5,14 @@
 //! a clock that the caller passes in.
 #![deny(missing_docs)]
 
+mod analyze;
 pub mod calendar;
-pub mod model;
-pub mod source;
 pub mod diagnostic;
 mod load;
-mod analyze;
+pub mod model;
+pub mod source;
 
 pub use analyze::{check_routine, check_text, Checked};
 pub mod expr;
+pub mod run;
 pub mod schema;

@@ -4,13 +4,17 @@
 /// JSON Schema (draft-07) of a routine file.
 pub fn routine_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<crate::load::raw::RoutineFile>().to_value()
+    generator
+        .into_root_schema_for::<crate::load::raw::RoutineFile>()
+        .to_value()
 }
 
 /// JSON Schema (draft-07) of an organisation file.
 pub fn organisation_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<crate::load::raw::OrganisationFile>().to_value()
+    generator
+        .into_root_schema_for::<crate::load::raw::OrganisationFile>()
+        .to_value()
 }
 
 #[cfg(test)]

@@ -15,7 +15,11 @@ fn relative(path: &Path) -> std::path::PathBuf {
 fn valid_fixtures_have_no_problems() {
     insta::glob!("fixtures/valid/*/routine.yaml", |path| {
         let checked = rutin::check_routine(&relative(path));
-        let rendered: Vec<String> = checked.diagnostics.iter().map(|d| render(d, false)).collect();
+        let rendered: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| render(d, false))
+            .collect();
         assert!(checked.diagnostics.is_empty(), "{}", rendered.join("\n"));
         assert!(checked.routine.is_some());
     });
@@ -25,9 +29,17 @@ fn valid_fixtures_have_no_problems() {
 fn invalid_fixtures_render_their_diagnostics() {
     insta::glob!("fixtures/invalid/err_*.yaml", |path| {
         let checked = rutin::check_routine(&relative(path));
-        assert!(checked.has_errors(), "{} should have errors", path.display());
+        assert!(
+            checked.has_errors(),
+            "{} should have errors",
+            path.display()
+        );
         assert!(checked.routine.is_none());
-        let rendered: Vec<String> = checked.diagnostics.iter().map(|d| render(d, false)).collect();
+        let rendered: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| render(d, false))
+            .collect();
         insta::assert_snapshot!(rendered.join("\n"));
     });
 }

@@ -74,7 +74,12 @@ pub(crate) fn check_files(files: &[PathBuf]) -> Report {
     // The same organisation-file problem is found once per routine using it.
     let mut seen = Vec::new();
     diagnostics.retain(|d| {
-        let key = (d.problem.clone(), d.location.as_ref().map(|l| (l.file.path().to_path_buf(), l.span)));
+        let key = (
+            d.problem.clone(),
+            d.location
+                .as_ref()
+                .map(|l| (l.file.path().to_path_buf(), l.span)),
+        );
         if seen.contains(&key) {
             false
         } else {
@@ -121,7 +126,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
                 "coverage": coverage,
             });
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
         }
         Format::Text => {
             let color = output::stderr_color();

@@ -36,17 +36,14 @@ pub(crate) fn coverage(routines: &[Routine]) -> Vec<ClauseCoverage> {
         let folder = folder_of(routine);
         for clause in &routine.clauses {
             let key = (folder.clone(), clause.id.clone());
-            if !table.contains_key(&key) {
-                order.push(key.clone());
-                table.insert(
-                    key,
-                    ClauseCoverage {
-                        folder: folder.clone(),
-                        clause: clause.id.clone(),
-                        text: clause.text.clone(),
-                        cited_by: Vec::new(),
-                    },
-                );
+            if let std::collections::btree_map::Entry::Vacant(slot) = table.entry(key.clone()) {
+                order.push(key);
+                slot.insert(ClauseCoverage {
+                    folder: folder.clone(),
+                    clause: clause.id.clone(),
+                    text: clause.text.clone(),
+                    cited_by: Vec::new(),
+                });
             }
         }
     }
@@ -73,7 +70,10 @@ pub(crate) fn coverage(routines: &[Routine]) -> Vec<ClauseCoverage> {
             cite(&s.source, format!("{id}:schedule {}", s.id));
         }
     }
-    order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| natural(&a.1).cmp(&natural(&b.1))));
+    order.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| natural(&a.1).cmp(&natural(&b.1)))
+    });
     order.into_iter().filter_map(|k| table.remove(&k)).collect()
 }
 

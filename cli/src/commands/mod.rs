@@ -2,3 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod coverage;
+pub(crate) mod graph;
+pub(crate) mod schema;
+pub(crate) mod simulate;
+pub(crate) mod test;

@@ -50,7 +50,9 @@ pub(crate) fn check(
     for name in names {
         if fields.contains(&name) {
             reads.insert(name);
-        } else if !EXPRESSION_GLOBALS.contains(&name.as_str()) && !FUNCTIONS.contains(&name.as_str()) {
+        } else if !EXPRESSION_GLOBALS.contains(&name.as_str())
+            && !FUNCTIONS.contains(&name.as_str())
+        {
             ok = false;
             let known = fields
                 .iter()

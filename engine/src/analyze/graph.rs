@@ -122,7 +122,12 @@ pub(super) fn check(
         .collect();
     unended.sort_by_key(|s| span_of(&s.id));
     for step in unended {
-        sink.error(span_of(&step.id), Problem::NoWayToEnd { step: step.id.clone() });
+        sink.error(
+            span_of(&step.id),
+            Problem::NoWayToEnd {
+                step: step.id.clone(),
+            },
+        );
     }
 
     // Loops of automatic steps only.
@@ -149,7 +154,11 @@ pub(super) fn check(
             if let Some(first) = ordered.first().cloned() {
                 ordered.push(first);
             }
-            let at = component.iter().map(|s| span_of(s)).min().unwrap_or_default();
+            let at = component
+                .iter()
+                .map(|s| span_of(s))
+                .min()
+                .unwrap_or_default();
             sink.error(at, Problem::AutomaticCycle { steps: ordered });
         }
     }
@@ -191,13 +200,22 @@ pub(super) fn check(
     }
     for step in steps {
         if matches!(step.kind, StepKind::Join) && !joins_named.contains(step.id.as_str()) {
-            sink.error(span_of(&step.id), Problem::OrphanJoin { step: step.id.clone() });
+            sink.error(
+                span_of(&step.id),
+                Problem::OrphanJoin {
+                    step: step.id.clone(),
+                },
+            );
         }
     }
 }
 
 /// Steps reachable from a branch's first step by flow edges, not walking past the join.
-fn branch_steps<'a>(graph: &DiGraphMap<&'a str, Edge>, first: &'a str, join: &str) -> BTreeSet<&'a str> {
+fn branch_steps<'a>(
+    graph: &DiGraphMap<&'a str, Edge>,
+    first: &'a str,
+    join: &str,
+) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
     let mut stack = vec![first];
     while let Some(n) = stack.pop() {

@@ -131,7 +131,12 @@ pub(super) fn resolve(
         field_ids: Vec::new(),
         field_spans: BTreeMap::new(),
         step_ids: raw.steps.0.iter().map(|(id, _)| id.value.clone()).collect(),
-        clause_ids: raw.clauses.0.iter().map(|(id, _)| id.value.clone()).collect(),
+        clause_ids: raw
+            .clauses
+            .0
+            .iter()
+            .map(|(id, _)| id.value.clone())
+            .collect(),
         templates: Templates::default(),
         used_roles: BTreeSet::new(),
         used_groups: BTreeSet::new(),
@@ -212,7 +217,12 @@ pub(super) fn resolve(
         })
         .collect();
 
-    scope.field_ids = raw.fields.0.iter().map(|(id, _)| id.value.clone()).collect();
+    scope.field_ids = raw
+        .fields
+        .0
+        .iter()
+        .map(|(id, _)| id.value.clone())
+        .collect();
     for (id, f) in &raw.fields.0 {
         if let Some(field) = field(&mut scope, sink, id, f) {
             scope.field_spans.insert(id.value.clone(), id.span);
@@ -286,7 +296,10 @@ fn add_role(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, r: &raw::Role) 
         id.value.clone(),
         Role {
             id: id.value.clone(),
-            name: r.name.as_ref().map_or_else(|| id.value.clone(), |n| n.value.clone()),
+            name: r
+                .name
+                .as_ref()
+                .map_or_else(|| id.value.clone(), |n| n.value.clone()),
             description: r.description.as_ref().map(|d| d.value.clone()),
         },
     );
@@ -313,7 +326,10 @@ fn add_group(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, g: &raw::Group
         id.value.clone(),
         Group {
             id: id.value.clone(),
-            name: g.name.as_ref().map_or_else(|| id.value.clone(), |n| n.value.clone()),
+            name: g
+                .name
+                .as_ref()
+                .map_or_else(|| id.value.clone(), |n| n.value.clone()),
             address: g.address.as_ref().map(|a| a.value.clone()),
             description: g.description.as_ref().map(|d| d.value.clone()),
             sees_as,
@@ -326,7 +342,12 @@ fn date(sink: &mut Sink, value: &Option<Sp<String>>) -> Option<chrono::NaiveDate
     match chrono::NaiveDate::parse_from_str(&v.value, "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
-            sink.error(v.span, Problem::BadDate { text: v.value.clone() });
+            sink.error(
+                v.span,
+                Problem::BadDate {
+                    text: v.value.clone(),
+                },
+            );
             None
         }
     }
@@ -336,11 +357,20 @@ fn text(value: &Option<Sp<String>>) -> Option<String> {
     value.as_ref().map(|v| v.value.clone())
 }
 
-fn meta(sink: &mut Sink, raw: &raw::RoutineFile, organisation: Option<String>) -> Option<model::Meta> {
+fn meta(
+    sink: &mut Sink,
+    raw: &raw::RoutineFile,
+    organisation: Option<String>,
+) -> Option<model::Meta> {
     let m = &raw.routine;
     if let Some(id) = &m.id {
         if !load::is_valid_id(&id.value) {
-            sink.error(id.span, Problem::BadId { id: id.value.clone() });
+            sink.error(
+                id.span,
+                Problem::BadId {
+                    id: id.value.clone(),
+                },
+            );
         }
     }
     let decided = date(sink, &m.decided);
@@ -359,7 +389,9 @@ fn meta(sink: &mut Sink, raw: &raw::RoutineFile, organisation: Option<String>) -
     })
 }
 
-const FIELD_TYPES: &[&str] = &["text", "integer", "boolean", "date", "period", "enum", "list"];
+const FIELD_TYPES: &[&str] = &[
+    "text", "integer", "boolean", "date", "period", "enum", "list",
+];
 
 fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
     Some(match ty.value.as_str() {
@@ -410,7 +442,12 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
             let mut seen = BTreeSet::new();
             for v in &values {
                 if !seen.insert(v.value.clone()) {
-                    sink.error(v.span, Problem::DuplicateKey { key: v.value.clone() });
+                    sink.error(
+                        v.span,
+                        Problem::DuplicateKey {
+                            key: v.value.clone(),
+                        },
+                    );
                 }
             }
             FieldType::Enum {
@@ -443,7 +480,9 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
     }
     let visibility = match &f.visible_to {
         None => Visibility::Everyone,
-        Some(roles) => Visibility::Roles(roles.iter().filter_map(|r| scope.role(sink, r)).collect()),
+        Some(roles) => {
+            Visibility::Roles(roles.iter().filter_map(|r| scope.role(sink, r)).collect())
+        }
     };
     let example = f.example.as_ref().map(|e| e.value.0.clone());
     if let (Some(e), Some(ex)) = (&f.example, &example) {
@@ -496,7 +535,10 @@ fn present_keys(s: &raw::Step) -> Vec<(&'static str, Span)> {
             keys.push((key, span));
         }
     };
-    let first = |v: &Option<Vec<Sp<String>>>| v.as_ref().map(|v| v.first().map_or(Span::default(), |s| s.span));
+    let first = |v: &Option<Vec<Sp<String>>>| {
+        v.as_ref()
+            .map(|v| v.first().map_or(Span::default(), |s| s.span))
+    };
     add("role", s.role.as_ref().map(|v| v.span));
     add("documents", first(&s.documents));
     add("collects", first(&s.collects));
@@ -506,8 +548,16 @@ fn present_keys(s: &raw::Step) -> Vec<(&'static str, Span)> {
     add("until", s.until.as_ref().map(|v| v.span));
     add("template", s.template.as_ref().map(|v| v.span));
     add("subject", s.subject.as_ref().map(|v| v.span));
-    add("to", s.to.as_ref().map(|v| v.first().map_or(Span::default(), |r| r.span)));
-    add("cc", s.cc.as_ref().map(|v| v.first().map_or(Span::default(), |r| r.span)));
+    add(
+        "to",
+        s.to.as_ref()
+            .map(|v| v.first().map_or(Span::default(), |r| r.span)),
+    );
+    add(
+        "cc",
+        s.cc.as_ref()
+            .map(|v| v.first().map_or(Span::default(), |r| r.span)),
+    );
     add("branches", first(&s.branches));
     add("join", s.join.as_ref().map(|v| v.span));
     add("outcome", s.outcome.as_ref().map(|v| v.span));
@@ -590,16 +640,25 @@ fn step(
     }
     let at = kind_text.span;
     let mut ok = true;
-    let fields_of = |scope: &mut Scope, sink: &mut Sink, list: &Option<Vec<Sp<String>>>| -> Vec<String> {
-        list.iter().flatten().filter_map(|f| scope.field(sink, f)).collect()
-    };
+    let fields_of =
+        |scope: &mut Scope, sink: &mut Sink, list: &Option<Vec<Sp<String>>>| -> Vec<String> {
+            list.iter()
+                .flatten()
+                .filter_map(|f| scope.field(sink, f))
+                .collect()
+        };
     let kind = match k {
         "task" => {
             let role = required(sink, &s.role, "role", id, k, at).and_then(|r| scope.role(sink, r));
             let collects = fields_of(scope, sink, &s.collects);
             let optional = fields_of(scope, sink, &s.optional);
             if let Some(role) = &role {
-                for f in s.collects.iter().flatten().chain(s.optional.iter().flatten()) {
+                for f in s
+                    .collects
+                    .iter()
+                    .flatten()
+                    .chain(s.optional.iter().flatten())
+                {
                     let visible = scope
                         .fields
                         .iter()
@@ -621,7 +680,12 @@ fn step(
                 role: role.unwrap_or_default(),
                 collects,
                 optional,
-                documents: s.documents.iter().flatten().map(|d| d.value.clone()).collect(),
+                documents: s
+                    .documents
+                    .iter()
+                    .flatten()
+                    .map(|d| d.value.clone())
+                    .collect(),
             }
         }
         "decision" => StepKind::Decision,
@@ -646,7 +710,12 @@ fn step(
             let event = required(sink, &s.event, "event", id, k, at);
             if let Some(e) = event {
                 if !load::is_valid_id(&e.value) {
-                    sink.error(e.span, Problem::BadId { id: e.value.clone() });
+                    sink.error(
+                        e.span,
+                        Problem::BadId {
+                            id: e.value.clone(),
+                        },
+                    );
                 }
             }
             let from = s.from.as_ref().and_then(|r| scope.role(sink, r));
@@ -657,13 +726,15 @@ fn step(
                 optional: fields_of(scope, sink, &s.optional),
             }
         }
-        "wait" => match required(sink, &s.until, "until", id, k, at).and_then(|u| scope.expr(sink, u)) {
-            Some(until) => StepKind::Wait { until },
-            None => {
-                ok = false;
-                StepKind::Decision
+        "wait" => {
+            match required(sink, &s.until, "until", id, k, at).and_then(|u| scope.expr(sink, u)) {
+                Some(until) => StepKind::Wait { until },
+                None => {
+                    ok = false;
+                    StepKind::Decision
+                }
             }
-        },
+        }
         "parallel" => {
             let branches: Vec<String> = required(sink, &s.branches, "branches", id, k, at)
                 .into_iter()
@@ -674,7 +745,10 @@ fn step(
                 sink.error(
                     at,
                     Problem::BadStep {
-                        message: format!("the parallel step `{}` has fewer than two branches", id.value),
+                        message: format!(
+                            "the parallel step `{}` has fewer than two branches",
+                            id.value
+                        ),
                         fix: "list at least two steps under `branches`, or use `next`".into(),
                     },
                 );
@@ -719,7 +793,10 @@ fn routes(
 ) -> Vec<Route> {
     let mut routes = Vec::new();
     if let (Some(_), Some(r)) = (&s.next, &s.routes) {
-        let span = r.first().and_then(|r| r.to.as_ref().map(|t| t.span)).unwrap_or(at);
+        let span = r
+            .first()
+            .and_then(|r| r.to.as_ref().map(|t| t.span))
+            .unwrap_or(at);
         sink.error(
             span,
             Problem::BadStep {
@@ -740,7 +817,10 @@ fn routes(
             (Some(when), Some(to), None) => {
                 let when = scope.expr(sink, when);
                 if let (Some(when), Some(to)) = (when, scope.step(sink, to)) {
-                    routes.push(Route { when: Some(when), to });
+                    routes.push(Route {
+                        when: Some(when),
+                        to,
+                    });
                 }
             }
             (None, None, Some(otherwise)) => {
@@ -775,7 +855,10 @@ fn routes(
             }
         }
     }
-    let needs_way_on = matches!(kind, "task" | "message" | "event" | "wait" | "join" | "decision");
+    let needs_way_on = matches!(
+        kind,
+        "task" | "message" | "event" | "wait" | "join" | "decision"
+    );
     if needs_way_on && s.next.is_none() && raw_routes.is_empty() {
         sink.error(
             at,
@@ -790,13 +873,21 @@ fn routes(
         sink.error(
             span,
             Problem::BadStep {
-                message: format!("the decision step `{}` has `next` instead of `routes`", id.value),
+                message: format!(
+                    "the decision step `{}` has `next` instead of `routes`",
+                    id.value
+                ),
                 fix: "use `routes:` with conditions, or make it another kind of step".into(),
             },
         );
     }
     if !raw_routes.is_empty() && !raw_routes.iter().any(|r| r.otherwise.is_some()) {
-        sink.warning(at, Problem::NoDefaultRoute { step: id.value.clone() });
+        sink.warning(
+            at,
+            Problem::NoDefaultRoute {
+                step: id.value.clone(),
+            },
+        );
     }
     routes
 }
@@ -805,7 +896,12 @@ fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {
     match Duration::parse(&text.value) {
         Ok(d) => Some(d),
         Err(e) => {
-            sink.error(text.span, Problem::BadDuration { message: e.to_string() });
+            sink.error(
+                text.span,
+                Problem::BadDuration {
+                    message: e.to_string(),
+                },
+            );
             None
         }
     }
@@ -877,7 +973,10 @@ fn deadlines(
             });
             every.map(|every| Repeat { every, times })
         });
-        let message = d.message.as_ref().map(|m| message(scope, sink, extra, m, &context));
+        let message = d
+            .message
+            .as_ref()
+            .map(|m| message(scope, sink, extra, m, &context));
         let task = d.task.as_ref().map(|t| {
             let role = t.role.as_ref().and_then(|r| scope.role(sink, r))?;
             let collects = t
@@ -895,10 +994,17 @@ fn deadlines(
         });
         let goto = d.goto.as_ref().map(|g| scope.step(sink, g));
         if d.message.is_none() && d.task.is_none() && d.goto.is_none() {
-            sink.error(id.span, Problem::EmptyDeadline { id: id.value.clone() });
+            sink.error(
+                id.span,
+                Problem::EmptyDeadline {
+                    id: id.value.clone(),
+                },
+            );
         }
         let source = scope.clauses(sink, &d.source);
-        let (Some(after), Some(from)) = (after, from) else { continue };
+        let (Some(after), Some(from)) = (after, from) else {
+            continue;
+        };
         let (Some(when), Some(message), Some(task), Some(goto)) = (
             when.map_or(Some(None), |w| w.map(Some)),
             message.map_or(Some(None), |m| m.map(Some)),
@@ -907,7 +1013,9 @@ fn deadlines(
         ) else {
             continue;
         };
-        let Some(repeat) = repeat.map_or(Some(None), |r| r.map(Some)) else { continue };
+        let Some(repeat) = repeat.map_or(Some(None), |r| r.map(Some)) else {
+            continue;
+        };
         out.push(Deadline {
             id: id.value.clone(),
             after,
@@ -1089,7 +1197,9 @@ fn message(
         to: to?,
         cc: cc?,
     };
-    scope.messages.push((spec.clone(), spans, template_name.span));
+    scope
+        .messages
+        .push((spec.clone(), spans, template_name.span));
     Some(spec)
 }
 
@@ -1103,7 +1213,10 @@ fn schedule(
     let context = format!("the schedule `{}`", id.value);
     let every = s.every.as_ref().and_then(|e| duration(sink, e));
     let select = s.select.as_ref().and_then(|e| scope.expr(sink, e));
-    let message = s.message.as_ref().and_then(|m| message(scope, sink, extra, m, &context));
+    let message = s
+        .message
+        .as_ref()
+        .and_then(|m| message(scope, sink, extra, m, &context));
     let source = scope.clauses(sink, &s.source);
     Some(Schedule {
         id: id.value.clone(),

@@ -111,7 +111,8 @@ impl Sink {
     }
     pub(crate) fn warning(&mut self, span: Span, problem: Problem) {
         let location = Some(self.at(span));
-        self.diagnostics.push(Diagnostic::warning(problem, location));
+        self.diagnostics
+            .push(Diagnostic::warning(problem, location));
     }
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);

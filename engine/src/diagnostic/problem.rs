@@ -226,7 +226,9 @@ pub enum Problem {
         start: String,
     },
     /// A step from which no end can be reached.
-    #[error("from the step `{step}` no `end` step can be reached; a case there would never finish")]
+    #[error(
+        "from the step `{step}` no `end` step can be reached; a case there would never finish"
+    )]
     NoWayToEnd {
         /// The step.
         step: String,

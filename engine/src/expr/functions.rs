@@ -208,10 +208,18 @@ fn capped_range(lower: i64, upper: Option<i64>, step: Option<i64>) -> Result<Val
     Ok(Value::from(items))
 }
 
-fn lookup(function: &'static str, kind: &'static str, names: &std::collections::BTreeMap<String, String>, id: &Value) -> Result<String, Error> {
-    let key = id
-        .as_str()
-        .ok_or_else(|| bad(function, format!("expected a {kind} id, got {}", describe(id))))?;
+fn lookup(
+    function: &'static str,
+    kind: &'static str,
+    names: &std::collections::BTreeMap<String, String>,
+    id: &Value,
+) -> Result<String, Error> {
+    let key = id.as_str().ok_or_else(|| {
+        bad(
+            function,
+            format!("expected a {kind} id, got {}", describe(id)),
+        )
+    })?;
     names
         .get(key)
         .cloned()

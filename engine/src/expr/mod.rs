@@ -27,6 +27,7 @@
 mod eval;
 mod functions;
 
+pub(crate) use eval::error_text;
 pub use eval::{eval, eval_bool, eval_date, eval_text, ExprError};
 pub use functions::{format_date, parse_date, swedish_date, swedish_period};
 

@@ -5,7 +5,9 @@ use crate::model::Expr;
 
 fn env() -> minijinja::Environment<'static> {
     let mut names = Names::default();
-    names.roles.insert("alarm_team".into(), "Larmgruppen".into());
+    names
+        .roles
+        .insert("alarm_team".into(), "Larmgruppen".into());
     names.groups.insert("saltis".into(), "Saltisgruppen".into());
     environment_with(names)
 }
@@ -15,7 +17,10 @@ fn run(source: &str, ctx: Value) -> Result<Value, ExprError> {
 }
 
 fn ok(source: &str) -> Value {
-    match run(source, context! { p => context!{from => "2026-01-01", to => "2026-12-31"} }) {
+    match run(
+        source,
+        context! { p => context!{from => "2026-01-01", to => "2026-12-31"} },
+    ) {
         Ok(v) => v,
         Err(e) => panic!("{source}: {e}"),
     }
@@ -23,13 +28,34 @@ fn ok(source: &str) -> Value {
 
 #[test]
 fn date_arithmetic() {
-    assert_eq!(ok("date_add('2026-01-31', '1 month')").as_str(), Some("2026-02-28"));
-    assert_eq!(ok("date_add('2024-01-31', '1 månad')").as_str(), Some("2024-02-29"));
-    assert_eq!(ok("date_sub('2026-03-31', '1 month')").as_str(), Some("2026-02-28"));
-    assert_eq!(ok("date_add('2026-04-02', '1 working day')").as_str(), Some("2026-04-07"));
-    assert_eq!(ok("date_add('2026-12-23', '1 arbetsdag')").as_str(), Some("2026-12-28"));
-    assert_eq!(ok("days_between('2026-01-01', '2026-03-01')").as_i64(), Some(59));
-    assert_eq!(ok("days_between('2026-03-01', '2026-01-01')").as_i64(), Some(-59));
+    assert_eq!(
+        ok("date_add('2026-01-31', '1 month')").as_str(),
+        Some("2026-02-28")
+    );
+    assert_eq!(
+        ok("date_add('2024-01-31', '1 månad')").as_str(),
+        Some("2024-02-29")
+    );
+    assert_eq!(
+        ok("date_sub('2026-03-31', '1 month')").as_str(),
+        Some("2026-02-28")
+    );
+    assert_eq!(
+        ok("date_add('2026-04-02', '1 working day')").as_str(),
+        Some("2026-04-07")
+    );
+    assert_eq!(
+        ok("date_add('2026-12-23', '1 arbetsdag')").as_str(),
+        Some("2026-12-28")
+    );
+    assert_eq!(
+        ok("days_between('2026-01-01', '2026-03-01')").as_i64(),
+        Some(59)
+    );
+    assert_eq!(
+        ok("days_between('2026-03-01', '2026-01-01')").as_i64(),
+        Some(-59)
+    );
     assert!(!ok("is_working_day('2026-04-03')").is_true());
     assert!(ok("is_working_day('2026-04-02')").is_true());
     assert!(ok("'2026-01-05' < date_add('2026-01-01', '1 week')").is_true());
@@ -55,8 +81,18 @@ fn periods() {
 #[test]
 fn swedish_dates_every_month() {
     let expected = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     for (i, name) in expected.iter().enumerate() {
         let text = format!("'2026-{:02}-09' | date", i + 1);
@@ -70,7 +106,12 @@ fn names() {
     assert_eq!(ok("role_name('alarm_team')").as_str(), Some("Larmgruppen"));
     assert_eq!(ok("group_name('saltis')").as_str(), Some("Saltisgruppen"));
     assert!(run("group_name('nope')", context! {}).is_err());
-    assert!(eval(&environment(), &Expr("role_name('alarm_team')".into()), &context! {}).is_err());
+    assert!(eval(
+        &environment(),
+        &Expr("role_name('alarm_team')".into()),
+        &context! {}
+    )
+    .is_err());
 }
 
 #[test]
@@ -95,7 +136,10 @@ fn bad_arguments_are_errors_not_panics() {
         "range(1, 10, 0) | length",
         "p.nothing",
     ] {
-        let result = run(source, context! { p => context!{from => "2026-01-01", to => "2026-12-31"} });
+        let result = run(
+            source,
+            context! { p => context!{from => "2026-01-01", to => "2026-12-31"} },
+        );
         assert!(result.is_err(), "{source} gave {result:?}");
     }
 }
@@ -112,13 +156,19 @@ fn typed_helpers() {
         eval_date(&e, &Expr("n".into()), &ctx),
         Err(ExprError::NotADate { .. })
     ));
-    assert_eq!(eval_text(&e, &Expr("g".into()), &ctx).ok().as_deref(), Some("saltis"));
+    assert_eq!(
+        eval_text(&e, &Expr("g".into()), &ctx).ok().as_deref(),
+        Some("saltis")
+    );
     assert!(matches!(
         eval_text(&e, &Expr("n".into()), &ctx),
         Err(ExprError::NotText { .. })
     ));
     assert_eq!(eval_bool(&e, &Expr("not unset".into()), &ctx), Ok(true));
-    assert_eq!(eval_bool(&e, &Expr("n > 2 and g == 'saltis'".into()), &ctx), Ok(true));
+    assert_eq!(
+        eval_bool(&e, &Expr("n > 2 and g == 'saltis'".into()), &ctx),
+        Ok(true)
+    );
     assert!(matches!(
         eval_bool(&e, &Expr("nope".into()), &ctx),
         Err(ExprError::Undefined { .. })
@@ -133,10 +183,15 @@ fn typed_helpers() {
 #[test]
 fn templates_are_strict_and_unescaped() {
     let e = env();
-    let out = e.render_str("{{ a }} & <b> {{ d | date }}", context! { a => "x<y", d => "2026-06-19" });
+    let out = e.render_str(
+        "{{ a }} & <b> {{ d | date }}",
+        context! { a => "x<y", d => "2026-06-19" },
+    );
     assert_eq!(out.ok().as_deref(), Some("x<y & <b> 19 juni 2026"));
     assert!(e.render_str("Hej {{ missing }}", context! {}).is_err());
-    assert!(e.render_str("{% for i in missing %}x{% endfor %}", context! {}).is_err());
+    assert!(e
+        .render_str("{% for i in missing %}x{% endfor %}", context! {})
+        .is_err());
     let deep = "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}";
     assert!(e.render_str(deep, context! {}).is_err());
 }

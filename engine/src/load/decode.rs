@@ -36,9 +36,16 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
     }
     file.organisation = m.string(sink, "organisation");
     file.templates = m.string(sink, "templates");
-    file.clauses = id_map(sink, "clauses", RefKind::Clause, m.get("clauses"), |s, _, n| {
-        super::fields::string(s, "a clause text", n).unwrap_or_else(|| Sp::new(String::new(), n.span))
-    });
+    file.clauses = id_map(
+        sink,
+        "clauses",
+        RefKind::Clause,
+        m.get("clauses"),
+        |s, _, n| {
+            super::fields::string(s, "a clause text", n)
+                .unwrap_or_else(|| Sp::new(String::new(), n.span))
+        },
+    );
     file.roles = id_map(sink, "roles", RefKind::Role, m.get("roles"), role);
     file.groups = id_map(sink, "groups", RefKind::Group, m.get("groups"), group);
     file.fields = id_map(sink, "fields", RefKind::Field, m.get("fields"), field);
@@ -54,7 +61,13 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
     if let Some(n) = m.get("deadlines") {
         file.deadlines = deadlines(sink, n, "the case deadlines");
     }
-    file.schedules = id_map(sink, "schedules", RefKind::Step, m.get("schedules"), schedule);
+    file.schedules = id_map(
+        sink,
+        "schedules",
+        RefKind::Step,
+        m.get("schedules"),
+        schedule,
+    );
     m.finish(sink);
     file
 }

@@ -15,10 +15,18 @@ pub(crate) struct Fields<'n> {
 }
 
 /// Starts reading a mapping; reports a problem and returns `None` if the node is not one.
-pub(crate) fn fields<'n>(sink: &mut Sink, key: &str, node: &'n Node, context: String) -> Option<Fields<'n>> {
+pub(crate) fn fields<'n>(
+    sink: &mut Sink,
+    key: &str,
+    node: &'n Node,
+    context: String,
+) -> Option<Fields<'n>> {
     let Value::Map(entries) = &node.value else {
         if node.value != Value::Null {
-            sink.error(node.span, wrong_type(key, "a mapping of `key: value` lines", node));
+            sink.error(
+                node.span,
+                wrong_type(key, "a mapping of `key: value` lines", node),
+            );
         }
         return None;
     };
@@ -32,8 +40,13 @@ pub(crate) fn fields<'n>(sink: &mut Sink, key: &str, node: &'n Node, context: St
             let related = sink.at(first.span);
             let location = Some(sink.at(k.span));
             sink.push(
-                Diagnostic::error(Problem::DuplicateKey { key: name.to_owned() }, location)
-                    .with_related(related, "first here"),
+                Diagnostic::error(
+                    Problem::DuplicateKey {
+                        key: name.to_owned(),
+                    },
+                    location,
+                )
+                .with_related(related, "first here"),
             );
             continue;
         }
@@ -76,7 +89,11 @@ impl<'n> Fields<'n> {
         self.get(key).and_then(|n| string(sink, key, n))
     }
 
-    pub(crate) fn required_string(&mut self, sink: &mut Sink, key: &'static str) -> Option<Sp<String>> {
+    pub(crate) fn required_string(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+    ) -> Option<Sp<String>> {
         let value = self.string(sink, key);
         if value.is_none() && !self.has(key) {
             sink.error(
@@ -94,7 +111,11 @@ impl<'n> Fields<'n> {
         self.entries.iter().any(|(n, _, _)| *n == key)
     }
 
-    pub(crate) fn strings(&mut self, sink: &mut Sink, key: &'static str) -> Option<Vec<Sp<String>>> {
+    pub(crate) fn strings(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+    ) -> Option<Vec<Sp<String>>> {
         self.get(key).and_then(|n| strings(sink, key, n))
     }
 
@@ -176,7 +197,10 @@ pub(crate) fn list<'n>(sink: &mut Sink, key: &str, node: &'n Node) -> Vec<&'n No
         Value::Seq(items) => items.iter().collect(),
         Value::Null => Vec::new(),
         _ => {
-            sink.error(node.span, wrong_type(key, "a list (lines starting with `- `)", node));
+            sink.error(
+                node.span,
+                wrong_type(key, "a list (lines starting with `- `)", node),
+            );
             Vec::new()
         }
     }
@@ -198,7 +222,10 @@ pub(crate) fn id_map<T>(
         Value::Map(entries) => entries,
         Value::Null => return IdMap::default(),
         _ => {
-            sink.error(node.span, wrong_type(key, "a mapping of `id: ...` lines", node));
+            sink.error(
+                node.span,
+                wrong_type(key, "a mapping of `id: ...` lines", node),
+            );
             return IdMap::default();
         }
     };
@@ -207,7 +234,12 @@ pub(crate) fn id_map<T>(
             continue;
         };
         if !is_valid_id(&id.value) {
-            sink.error(id.span, Problem::BadId { id: id.value.clone() });
+            sink.error(
+                id.span,
+                Problem::BadId {
+                    id: id.value.clone(),
+                },
+            );
         }
         if let Some((first, _)) = out.iter().find(|(f, _)| f.value == id.value) {
             let related = sink.at(first.span);
@@ -243,7 +275,9 @@ pub(crate) fn to_json(node: &Node) -> serde_json::Value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => (*b).into(),
         Value::Int(i) => (*i).into(),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into),
+        Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
+        }
         Value::Str(s) => s.clone().into(),
         Value::Seq(items) => items.iter().map(to_json).collect(),
         Value::Map(entries) => entries

@@ -51,7 +51,10 @@ pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
 
 /// Turns bytes into a source file, or a located "not UTF-8" diagnostic.
 #[allow(clippy::result_large_err)] // As above.
-pub(crate) fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
+pub(crate) fn source_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<Arc<SourceFile>, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Arc::new(SourceFile::new(path, text))),
         Err(e) => {
@@ -100,11 +103,12 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
                 })
                 .unwrap_or_default();
             let message = first_line(&e.to_string());
-            let problem = if message.contains("budget breached") || message.contains("recursion limit") {
-                Problem::YamlLimit { message }
-            } else {
-                Problem::Yaml { message }
-            };
+            let problem =
+                if message.contains("budget breached") || message.contains("recursion limit") {
+                    Problem::YamlLimit { message }
+                } else {
+                    Problem::Yaml { message }
+                };
             sink.error(span, problem);
             None
         }
@@ -125,7 +129,11 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            let within: usize = l
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
             return (offset + within).min(text.len().saturating_sub(1));
         }
         offset += l.len();

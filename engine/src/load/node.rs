@@ -152,11 +152,15 @@ mod tests {
     fn spans_point_at_values() {
         let text = "a: 1\nb:\n  - x\n  - yy\n";
         let node: Node = serde_saphyr::from_str(text).unwrap();
-        let Value::Map(entries) = &node.value else { panic!("{node:?}") };
+        let Value::Map(entries) = &node.value else {
+            panic!("{node:?}")
+        };
         assert_eq!(entries.len(), 2);
         let (k, v) = &entries[1];
         assert_eq!(&text[k.span.offset..k.span.end()], "b");
-        let Value::Seq(items) = &v.value else { panic!() };
+        let Value::Seq(items) = &v.value else {
+            panic!()
+        };
         assert_eq!(&text[items[1].span.offset..items[1].span.end()], "yy");
         eprintln!("{node:#?}");
     }

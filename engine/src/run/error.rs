@@ -31,7 +31,9 @@ pub enum RunError {
         outcome: String,
     },
     /// The command's time lies before the case's latest journal entry.
-    #[error("time cannot go backwards: {at} is before {latest}, the time of the case's latest entry")]
+    #[error(
+        "time cannot go backwards: {at} is before {latest}, the time of the case's latest entry"
+    )]
     TimeWentBackwards {
         /// The time given.
         at: NaiveDateTime,

@@ -41,9 +41,7 @@ impl fmt::Display for CaseId {
 }
 
 /// The number of a task within its case (1, 2, 3, … in opening order).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TaskId(pub u32);
 
@@ -55,16 +53,12 @@ impl fmt::Display for TaskId {
 
 /// A token: one thread of control. A case has one, or one per branch
 /// while a parallel step runs.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TokenId(pub u32);
 
 /// The number of one arming of a deadline within its case.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ArmedId(pub u32);
 
@@ -172,7 +166,7 @@ pub enum Record {
         /// The task.
         task: TaskId,
         /// Its step.
-        step: String,
+        step: Option<String>,
         /// The values recorded.
         values: Values,
     },
@@ -181,7 +175,7 @@ pub enum Record {
         /// The task.
         task: TaskId,
         /// Its step.
-        step: String,
+        step: Option<String>,
     },
     /// An awaited event arrived with these values.
     EventReceived {
@@ -248,9 +242,9 @@ pub enum Record {
 pub struct Task {
     /// Its number.
     pub id: TaskId,
-    /// The step it belongs to (for an escalation task: the deadline's step,
-    /// or the step the deadline moved the case to).
-    pub step: String,
+    /// The step it belongs to (for an escalation task: the deadline's step;
+    /// `None` for a case deadline's task).
+    pub step: Option<String>,
     /// The token it belongs to; `None` for tasks of case deadlines, which
     /// stay open until completed or until the case ends.
     pub token: Option<TokenId>,

@@ -52,8 +52,8 @@ pub(crate) struct State {
     pub(crate) tokens: BTreeMap<TokenId, Token>,
     pub(crate) tasks: BTreeMap<u32, Task>,
     pub(crate) deadlines: BTreeMap<u32, ArmedDeadline>,
-    /// Arrivals so far at each join that a parallel step expects.
-    pub(crate) joins: BTreeMap<String, u32>,
+    /// For each join a parallel step waits at: (arrivals so far, arrivals needed).
+    pub(crate) joins: BTreeMap<String, (u32, u32)>,
     /// Steps reached so far, each once, in the order first reached.
     pub(crate) reached: Vec<String>,
     pub(crate) status: Status,
@@ -79,10 +79,16 @@ impl State {
             data,
         } = &entry.record
         else {
-            return Err(inconsistent(entry, "a journal must begin with case_started"));
+            return Err(inconsistent(
+                entry,
+                "a journal must begin with case_started",
+            ));
         };
         if entry.seq != 1 {
-            return Err(inconsistent(entry, "the first entry must have sequence number 1"));
+            return Err(inconsistent(
+                entry,
+                "the first entry must have sequence number 1",
+            ));
         }
         Ok(State {
             id: case.clone(),
@@ -104,7 +110,11 @@ impl State {
     }
 
     /// Folds one more entry (after the first) into the state.
-    pub(crate) fn apply(&mut self, entry: &JournalEntry, expected_seq: u64) -> Result<(), RunError> {
+    pub(crate) fn apply(
+        &mut self,
+        entry: &JournalEntry,
+        expected_seq: u64,
+    ) -> Result<(), RunError> {
         if entry.seq != expected_seq {
             return Err(inconsistent(
                 entry,
@@ -112,7 +122,10 @@ impl State {
             ));
         }
         if entry.at < self.latest {
-            return Err(inconsistent(entry, "its time lies before the previous entry's"));
+            return Err(inconsistent(
+                entry,
+                "its time lies before the previous entry's",
+            ));
         }
         if let Status::Ended { .. } = self.status {
             return Err(inconsistent(entry, "the case had already ended"));
@@ -143,8 +156,8 @@ impl State {
                     .ok_or_else(|| inconsistent(entry, "no such token"))?;
                 t.wake = Some(until.and_time(chrono::NaiveTime::MIN));
             }
-            Record::BranchesStarted { join, .. } => {
-                self.joins.insert(join.clone(), 0);
+            Record::BranchesStarted { join, branches, .. } => {
+                self.joins.insert(join.clone(), (0, *branches));
             }
             Record::JoinArrived {
                 token,
@@ -153,14 +166,10 @@ impl State {
                 expected,
             } => {
                 if arrived >= expected {
+                    // The last arrival goes on from the join.
                     self.joins.remove(join);
-                    let t = self
-                        .tokens
-                        .get_mut(token)
-                        .ok_or_else(|| inconsistent(entry, "no such token"))?;
-                    t.step = join.clone();
                 } else {
-                    self.joins.insert(join.clone(), *arrived);
+                    self.joins.insert(join.clone(), (*arrived, *expected));
                     self.tokens.remove(token);
                 }
             }

@@ -1,0 +1,374 @@
+//! `rutin simulate`: one case from start to finish on a virtual clock,
+//! printed as a timeline. Without a scenario it follows the routine by
+//! itself: each open task is done one working day after it opened with the
+//! example values of the fields it records, each awaited event arrives a day
+//! later, and otherwise the clock moves to the next deadline or date.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use rutin::calendar::{Duration, Unit};
+use rutin::model::{FieldType, Routine, StepKind};
+use rutin::run::{Case, RunError, TaskRef};
+
+use crate::output::Format;
+use crate::scenario::{model, run};
+use crate::{timeline, OK, PROBLEMS, USAGE};
+
+/// Arguments of `rutin simulate`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The routine file to simulate.
+    pub(crate) routine: PathBuf,
+    /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts (default: today, 08:00).
+    #[arg(long)]
+    pub(crate) start: Option<String>,
+    /// Run a scripted case instead of following the routine by itself.
+    #[arg(long, conflicts_with = "interactive")]
+    pub(crate) scenario: Option<PathBuf>,
+    /// Ask at each open task which values to give and how many days pass.
+    #[arg(long)]
+    pub(crate) interactive: bool,
+    /// Show only what this role may see.
+    #[arg(long = "as", value_name = "ROLE")]
+    pub(crate) as_role: Option<String>,
+    /// Output format: a timeline, or the case's journal as JSON.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
+    /// Stop after this many actions (guards against a routine that loops on its example values).
+    #[arg(long, default_value_t = 200)]
+    pub(crate) max_actions: u32,
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    let checked = rutin::check_routine(&args.routine);
+    let Some(routine) = checked.routine else {
+        let color = crate::output::stderr_color();
+        for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("{}", rutin::diagnostic::render(d, color));
+        }
+        let io = checked
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.problem, rutin::diagnostic::Problem::Io { .. }));
+        return if io { USAGE } else { PROBLEMS };
+    };
+    if let Some(role) = &args.as_role {
+        if !routine.roles.contains_key(role) {
+            let known: Vec<&str> = routine.roles.keys().map(String::as_str).collect();
+            eprintln!(
+                "error: `{role}` is not a role of this routine; roles: {}",
+                known.join(", ")
+            );
+            return USAGE;
+        }
+    }
+    let start = match &args.start {
+        Some(s) => match model::parse_time(s) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: --start: {e}");
+                return USAGE;
+            }
+        },
+        None => chrono::Local::now()
+            .date_naive()
+            .and_hms_opt(8, 0, 0)
+            .unwrap_or_default(),
+    };
+    let result = match &args.scenario {
+        Some(path) => scripted(&routine, path),
+        None => {
+            let data = example_data(&routine);
+            match Case::start(&routine, "SIM-1", data, start) {
+                Ok((mut case, _)) => {
+                    let r = if args.interactive {
+                        interactive(&routine, &mut case, args.max_actions)
+                    } else {
+                        follow(&routine, &mut case, args.max_actions)
+                    };
+                    r.map(|note| (case, note))
+                }
+                Err(e) => Err(format!("the case could not start: {e}")),
+            }
+        }
+    };
+    let (case, note) = match result {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return PROBLEMS;
+        }
+    };
+    let journal = match &args.as_role {
+        Some(role) => case.view_for(&routine, role).journal,
+        None => case.journal().to_vec(),
+    };
+    match args.format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&journal).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            let m = &routine.meta;
+            println!("{} ({}, version {})", m.title, m.id, m.version);
+            if let Some(role) = &args.as_role {
+                let name = routine
+                    .roles
+                    .get(role)
+                    .map_or(role.as_str(), |r| r.name.as_str());
+                println!("as seen by {name} ({role})");
+            }
+            println!();
+            print!("{}", timeline::render(&routine, &journal));
+            println!();
+            match case.outcome() {
+                Some(outcome) => println!("outcome: {outcome}"),
+                None => println!("the case is still open"),
+            }
+            if let Some(note) = note {
+                println!("{note}");
+            }
+        }
+    }
+    OK
+}
+
+fn scripted(routine: &Routine, path: &PathBuf) -> Result<(Case, Option<String>), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let scenario = model::parse(path, &text)?;
+    let outcome = run::run(routine, &scenario, "SIM-1");
+    let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
+    let note = (!outcome.failures.is_empty()).then(|| {
+        format!(
+            "scenario expectations not met:\n- {}",
+            outcome.failures.join("\n- ")
+        )
+    });
+    Ok((case, note))
+}
+
+/// The example values of the fields no task or event records: what the case
+/// knows when it starts (the rest is recorded along the way).
+pub(crate) fn example_data(routine: &Routine) -> serde_json::Value {
+    let mut recorded: Vec<&str> = Vec::new();
+    for step in &routine.steps {
+        if let StepKind::Task {
+            collects, optional, ..
+        }
+        | StepKind::Event {
+            collects, optional, ..
+        } = &step.kind
+        {
+            recorded.extend(collects.iter().chain(optional).map(String::as_str));
+        }
+        for d in &step.deadlines {
+            recorded.extend(
+                d.task
+                    .iter()
+                    .flat_map(|t| t.collects.iter().map(String::as_str)),
+            );
+        }
+    }
+    routine
+        .fields
+        .iter()
+        .filter(|f| f.required || !recorded.contains(&f.id.as_str()))
+        .filter_map(|f| f.example.clone().map(|e| (f.id.clone(), e)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// A value for a field: its example, or a neutral value of its type.
+fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::Value {
+    let Some(f) = routine.field(field) else {
+        return serde_json::Value::Null;
+    };
+    if let Some(e) = &f.example {
+        return e.clone();
+    }
+    let today = at.date().format("%Y-%m-%d").to_string();
+    match &f.ty {
+        FieldType::Text => "(simulerat)".into(),
+        FieldType::Integer => 1.into(),
+        FieldType::Boolean => true.into(),
+        FieldType::Date => today.into(),
+        FieldType::Period => serde_json::json!({"from": today, "to": today}),
+        FieldType::Enum { values } => values.first().cloned().unwrap_or_default().into(),
+        FieldType::List { .. } => serde_json::json!([]),
+    }
+}
+
+fn one_working_day_after(at: NaiveDateTime) -> NaiveDateTime {
+    Duration {
+        amount: 1,
+        unit: Unit::WorkingDays,
+    }
+    .after_datetime(at)
+    .unwrap_or(at)
+}
+
+/// Follows the routine by itself until it ends, waits with nothing to do, or hits the limit.
+fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, String> {
+    for _ in 0..max {
+        if case.is_ended() {
+            return Ok(None);
+        }
+        let now = case.latest();
+        let at = one_working_day_after(now);
+        if let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) {
+            let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
+                Some(step) if task.deadline.is_none() => match &step.kind {
+                    StepKind::Task { collects, .. } => collects.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let due = case.next_due().filter(|d| *d <= at);
+            if let Some(due) = due {
+                advance(routine, case, due)?;
+                continue;
+            }
+            let values = values_for(routine, &fields, at);
+            let name = routine
+                .roles
+                .get(&task.role)
+                .map_or("", |r| r.name.as_str())
+                .to_owned();
+            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)
+                .map_err(|e| explain(&e))?;
+            continue;
+        }
+        let waiting_event =
+            case.active_steps()
+                .iter()
+                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
+                    Some(StepKind::Event {
+                        event, collects, ..
+                    }) => Some((event.clone(), collects.clone())),
+                    _ => None,
+                });
+        if let Some((event, fields)) = waiting_event {
+            if let Some(due) = case.next_due().filter(|d| *d <= at) {
+                advance(routine, case, due)?;
+                continue;
+            }
+            let values = values_for(routine, &fields, at);
+            case.deliver(routine, &event, values, at)
+                .map_err(|e| explain(&e))?;
+            continue;
+        }
+        match case.next_due() {
+            Some(due) => advance(routine, case, due.max(now))?,
+            None => {
+                return Ok(Some(
+                    "the case waits, but nothing is due: no open task, event or deadline".into(),
+                ))
+            }
+        }
+    }
+    Ok(Some(format!("stopped after {max} actions (--max-actions)")))
+}
+
+fn values_for(routine: &Routine, fields: &[String], at: NaiveDateTime) -> serde_json::Value {
+    fields
+        .iter()
+        .map(|f| (f.clone(), value_for(routine, f, at)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), String> {
+    case.advance(routine, to)
+        .map(|_| ())
+        .map_err(|e| explain(&e))
+}
+
+fn explain(e: &RunError) -> String {
+    format!("the simulation stopped: {e}")
+}
+
+/// Asks at each open task which values to give and how many days pass.
+fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, String> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut ask = |prompt: &str| -> Option<String> {
+        print!("{prompt}");
+        let _ = std::io::stdout().flush();
+        lines.next().and_then(Result::ok)
+    };
+    let mut shown = 0;
+    for _ in 0..max {
+        let journal = case.journal();
+        print!(
+            "{}",
+            timeline::render(routine, journal.get(shown..).unwrap_or_default())
+        );
+        shown = journal.len();
+        if case.is_ended() {
+            return Ok(None);
+        }
+        let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) else {
+            // No task: let the routine go on by itself one action.
+            let before = case.journal().len();
+            follow(routine, case, 1)?;
+            if case.journal().len() == before {
+                return Ok(Some("the case waits, but nothing is due".into()));
+            }
+            continue;
+        };
+        println!("\nOpen task {}: {} [{}]", task.id.0, task.title, task.role);
+        let days = ask("Days until it is done [1]: ").ok_or_else(|| "input ended".to_owned())?;
+        let days: u32 = days.trim().parse().unwrap_or(1);
+        let at = Duration {
+            amount: days,
+            unit: Unit::Days,
+        }
+        .after_datetime(case.latest())
+        .unwrap_or(case.latest());
+        if case.next_due().is_some_and(|d| d <= at) {
+            advance(routine, case, at)?;
+            continue;
+        }
+        let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
+            Some(step) if task.deadline.is_none() => match &step.kind {
+                StepKind::Task { collects, .. } => collects.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let mut values = serde_json::Map::new();
+        for f in &fields {
+            let default = value_for(routine, f, at);
+            let shown_default = match &default {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let answer = ask(&format!("  {f} [{shown_default}]: "))
+                .ok_or_else(|| "input ended".to_owned())?;
+            let answer = answer.trim();
+            let value = if answer.is_empty() {
+                default
+            } else {
+                serde_json::from_str(answer)
+                    .unwrap_or_else(|_| serde_json::Value::String(answer.to_owned()))
+            };
+            values.insert(f.clone(), value);
+        }
+        if let Err(e) = case.complete_task(
+            routine,
+            TaskRef::Id(task.id),
+            "interactive",
+            &task.role,
+            values.into(),
+            at,
+        ) {
+            println!("  refused: {e} (the case is unchanged; try again)");
+        }
+    }
+    Ok(Some(format!("stopped after {max} actions (--max-actions)")))
+}

@@ -1,0 +1,414 @@
+//! A routine as a picture: a format-neutral [`Picture`] built from the
+//! validated routine, and writers for DOT, Mermaid and SVG.
+//!
+//! Steps become nodes (labelled with title and id, shaped by kind), tasks are
+//! grouped by role, routes are solid edges labelled with their condition
+//! (`annars` for the default), parallel steps have an edge to each branch, and
+//! deadlines are dashed edges labelled with their duration: to the `goto`
+//! target, and to a small note node for the message they send or the task they
+//! open. Case deadlines start from a start node. Everything is emitted in the
+//! order the routine declares it, so the output is deterministic.
+
+pub(crate) mod dot;
+pub(crate) mod mermaid;
+pub(crate) mod svg;
+
+use std::fmt::Write as _;
+
+use rutin::model::{
+    Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
+};
+
+/// What a node stands for; decides its shape and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Where the case starts (case deadlines leave from here).
+    Start,
+    /// A task for a role.
+    Task,
+    /// An automatic decision.
+    Decision,
+    /// A message step.
+    Message,
+    /// Waiting for an outside event.
+    Event,
+    /// Waiting for a date.
+    Wait,
+    /// Splitting into branches.
+    Parallel,
+    /// Waiting for all branches.
+    Join,
+    /// The case ends.
+    End,
+    /// What a deadline does (sends a message, opens a task).
+    Note,
+}
+
+impl Shape {
+    /// Every shape, in legend order.
+    pub(crate) const ALL: [Shape; 10] = [
+        Shape::Start,
+        Shape::Task,
+        Shape::Decision,
+        Shape::Message,
+        Shape::Event,
+        Shape::Wait,
+        Shape::Parallel,
+        Shape::Join,
+        Shape::End,
+        Shape::Note,
+    ];
+
+    /// A short class name (Mermaid `classDef`).
+    pub(crate) fn class(self) -> &'static str {
+        match self {
+            Shape::Start => "start",
+            Shape::Task => "task",
+            Shape::Decision => "decision",
+            Shape::Message => "message",
+            Shape::Event => "event",
+            Shape::Wait => "wait",
+            Shape::Parallel => "parallel",
+            Shape::Join => "join",
+            Shape::End => "finish",
+            Shape::Note => "note",
+        }
+    }
+
+    /// Fill colour.
+    pub(crate) fn fill(self) -> &'static str {
+        match self {
+            Shape::Start | Shape::Parallel | Shape::Join => "#333333",
+            Shape::Task => "#dbeafe",
+            Shape::Decision => "#fef3c7",
+            Shape::Message => "#dcfce7",
+            Shape::Event => "#f3e8ff",
+            Shape::Wait => "#ffedd5",
+            Shape::End => "#e5e7eb",
+            Shape::Note => "#fffbeb",
+        }
+    }
+
+    /// Border colour.
+    pub(crate) fn stroke(self) -> &'static str {
+        match self {
+            Shape::Start | Shape::Parallel | Shape::Join => "#000000",
+            Shape::Task => "#1d4ed8",
+            Shape::Decision => "#b45309",
+            Shape::Message => "#15803d",
+            Shape::Event => "#7e22ce",
+            Shape::Wait => "#c2410c",
+            Shape::End => "#374151",
+            Shape::Note => "#a16207",
+        }
+    }
+
+    /// Text colour.
+    pub(crate) fn font(self) -> &'static str {
+        match self {
+            Shape::Start | Shape::Parallel | Shape::Join => "#ffffff",
+            _ => "#000000",
+        }
+    }
+}
+
+/// One node of the picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Node {
+    /// Identifier in the output: `start`, `s_<step id>`, `note_<n>`; only
+    /// ASCII letters, digits and `_`.
+    pub(crate) key: String,
+    /// Label; lines separated by `\n`.
+    pub(crate) label: String,
+    /// Shape and colour.
+    pub(crate) shape: Shape,
+    /// For a task: the role's display name (for pictures without groups).
+    pub(crate) role_name: Option<String>,
+}
+
+/// One edge of the picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Edge {
+    /// Key of the node it leaves.
+    pub(crate) from: String,
+    /// Key of the node it enters.
+    pub(crate) to: String,
+    /// Label; lines separated by `\n`.
+    pub(crate) label: Option<String>,
+    /// Dashed: a deadline or escalation; solid: a route.
+    pub(crate) dashed: bool,
+}
+
+/// The tasks of one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cluster {
+    /// Identifier in the output (`role_<role id>`); only ASCII letters, digits and `_`.
+    pub(crate) key: String,
+    /// The role's id.
+    pub(crate) role: String,
+    /// The role's display name.
+    pub(crate) name: String,
+    /// Indexes into [`Picture::nodes`], in declaration order.
+    pub(crate) nodes: Vec<usize>,
+}
+
+/// A routine as nodes, edges and role groups, in declaration order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Picture {
+    /// The routine's id.
+    pub(crate) id: String,
+    /// A caption: title, id and version.
+    pub(crate) caption: String,
+    /// Every node: the start node, the steps, then the deadline notes.
+    pub(crate) nodes: Vec<Node>,
+    /// Every edge.
+    pub(crate) edges: Vec<Edge>,
+    /// Task groups, in order of the roles' first task.
+    pub(crate) clusters: Vec<Cluster>,
+}
+
+impl Picture {
+    /// Indexes of the nodes that are in no cluster, in order.
+    pub(crate) fn loose_nodes(&self) -> Vec<usize> {
+        let clustered: std::collections::BTreeSet<usize> = self
+            .clusters
+            .iter()
+            .flat_map(|c| c.nodes.iter().copied())
+            .collect();
+        (0..self.nodes.len())
+            .filter(|i| !clustered.contains(i))
+            .collect()
+    }
+}
+
+/// Key of the start node.
+pub(crate) const START: &str = "start";
+
+/// A key made only of ASCII letters, digits and `_`, distinct for distinct
+/// ids: a clean identifier gets `clean` before it, anything else `escaped`
+/// with `_` doubled and every other character as `_u<hex>_`.
+fn key(clean: &str, escaped: &str, id: &str) -> String {
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return format!("{clean}{id}");
+    }
+    let mut out = String::from(escaped);
+    for c in id.chars() {
+        match c {
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            '_' => out.push_str("__"),
+            c => {
+                let _ = write!(out, "_u{:x}_", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// The node key of a step.
+pub(crate) fn step_key(id: &str) -> String {
+    key("s_", "x_", id)
+}
+
+fn role_key(id: &str) -> String {
+    key("role_", "rolex_", id)
+}
+
+fn role_name(routine: &Routine, id: &str) -> String {
+    routine
+        .roles
+        .get(id)
+        .map_or_else(|| id.to_owned(), |r| r.name.clone())
+}
+
+fn recipient(routine: &Routine, r: &Recipient) -> String {
+    let who = match &r.target {
+        RecipientTarget::Role(id) => role_name(routine, id),
+        RecipientTarget::Group(id) => routine
+            .groups
+            .get(id)
+            .map_or_else(|| id.clone(), |g| g.name.clone()),
+        RecipientTarget::GroupOf { expr, .. } => format!("group_of {}", expr.source()),
+    };
+    match &r.when {
+        Some(when) => format!("{who} (if {})", when.source()),
+        None => who,
+    }
+}
+
+fn message_note(routine: &Routine, m: &MessageSpec) -> String {
+    let mut text = format!("meddelande: {}", m.template);
+    for r in &m.to {
+        let _ = write!(text, "\n→ {}", recipient(routine, r));
+    }
+    for r in &m.cc {
+        let _ = write!(text, "\nkopia → {}", recipient(routine, r));
+    }
+    text
+}
+
+/// The label of a deadline's dashed edges: id and duration, then start
+/// point, condition and repeats when there are any.
+pub(crate) fn deadline_label(d: &Deadline) -> String {
+    let mut label = format!("{}: {}", d.id, d.after);
+    if let DeadlineStart::Field(field) = &d.from {
+        let _ = write!(label, " from {field}");
+    }
+    if let Some(when) = &d.when {
+        let _ = write!(label, "\nif {}", when.source());
+    }
+    if let Some(repeat) = &d.repeat {
+        let _ = write!(label, "\nthen every {}", repeat.every);
+        if let Some(times) = repeat.times {
+            let _ = write!(label, ", {times} times");
+        }
+    }
+    label
+}
+
+struct Builder<'a> {
+    routine: &'a Routine,
+    picture: Picture,
+    notes: usize,
+}
+
+impl Builder<'_> {
+    fn edge(&mut self, from: &str, to: String, label: Option<String>, dashed: bool) {
+        self.picture.edges.push(Edge {
+            from: from.to_owned(),
+            to,
+            label,
+            dashed,
+        });
+    }
+
+    /// Dashed edges for a deadline armed at node `from`.
+    fn deadline(&mut self, from: &str, d: &Deadline) {
+        let label = deadline_label(d);
+        let mut note = Vec::new();
+        if let Some(message) = &d.message {
+            note.push(message_note(self.routine, message));
+        }
+        if let Some(task) = &d.task {
+            note.push(format!(
+                "uppgift: {}\n{}",
+                role_name(self.routine, &task.role),
+                task.title
+            ));
+        }
+        if !note.is_empty() {
+            self.notes += 1;
+            let key = format!("note_{}", self.notes);
+            self.picture.nodes.push(Node {
+                key: key.clone(),
+                label: note.join("\n"),
+                shape: Shape::Note,
+                role_name: None,
+            });
+            self.edge(from, key, Some(label.clone()), true);
+        }
+        if let Some(goto) = &d.goto {
+            self.edge(from, step_key(goto), Some(label), true);
+        }
+    }
+}
+
+/// Builds the picture of a validated routine.
+pub(crate) fn picture(routine: &Routine) -> Picture {
+    let meta = &routine.meta;
+    let mut b = Builder {
+        routine,
+        picture: Picture {
+            id: meta.id.clone(),
+            caption: format!("{} ({}, version {})", meta.title, meta.id, meta.version),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            clusters: Vec::new(),
+        },
+        notes: 0,
+    };
+    b.picture.nodes.push(Node {
+        key: START.to_owned(),
+        label: "start".to_owned(),
+        shape: Shape::Start,
+        role_name: None,
+    });
+    b.edge(START, step_key(&routine.start), None, false);
+    for d in &routine.deadlines {
+        b.deadline(START, d);
+    }
+    for step in &routine.steps {
+        let shape = match &step.kind {
+            StepKind::Task { .. } => Shape::Task,
+            StepKind::Decision => Shape::Decision,
+            StepKind::Message(_) => Shape::Message,
+            StepKind::Event { .. } => Shape::Event,
+            StepKind::Wait { .. } => Shape::Wait,
+            StepKind::Parallel { .. } => Shape::Parallel,
+            StepKind::Join => Shape::Join,
+            StepKind::End { .. } => Shape::End,
+        };
+        let key = step_key(&step.id);
+        let mut role_name_shown = None;
+        if let StepKind::Task { role, .. } = &step.kind {
+            let name = role_name(routine, role);
+            let index = b.picture.nodes.len();
+            let ckey = role_key(role);
+            match b.picture.clusters.iter_mut().find(|c| c.key == ckey) {
+                Some(cluster) => cluster.nodes.push(index),
+                None => b.picture.clusters.push(Cluster {
+                    key: ckey,
+                    role: role.clone(),
+                    name: name.clone(),
+                    nodes: vec![index],
+                }),
+            }
+            role_name_shown = Some(name);
+        }
+        b.picture.nodes.push(Node {
+            key: key.clone(),
+            label: format!("{}\n({})", step.title, step.id),
+            shape,
+            role_name: role_name_shown,
+        });
+        if let StepKind::Parallel { branches, .. } = &step.kind {
+            for branch in branches {
+                b.edge(&key, step_key(branch), None, false);
+            }
+        }
+        let plain = step.routes.len() == 1 && step.routes.iter().all(|r| r.when.is_none());
+        for route in &step.routes {
+            let label = if plain {
+                None
+            } else {
+                Some(
+                    route
+                        .when
+                        .as_ref()
+                        .map_or_else(|| "annars".to_owned(), |w| w.source().to_owned()),
+                )
+            };
+            b.edge(&key, step_key(&route.to), label, false);
+        }
+        for d in &step.deadlines {
+            b.deadline(&key, d);
+        }
+    }
+    b.picture
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_safe_and_distinct() {
+        assert_eq!(step_key("receive"), "s_receive");
+        assert_eq!(step_key("a-b"), "x_a_u2d_b");
+        assert_eq!(step_key("a_b c"), "x_a__b_u20_c");
+        assert_ne!(step_key("a_u2d_b"), step_key("a-b"));
+        assert_eq!(step_key(""), "x_");
+        assert!(step_key("ö\"\n")
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    }
+}

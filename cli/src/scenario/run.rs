@@ -1,0 +1,395 @@
+//! Running a scenario: start the case, apply the actions in order, compare
+//! what happened with what was expected.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rutin::calendar::Duration;
+use rutin::model::Routine;
+use rutin::run::{Case, Record, RunError, TaskRef};
+
+use super::error_code;
+use super::model::{parse_time, Action, Expect, Scenario};
+
+/// What running a scenario gave.
+pub(crate) struct Outcome {
+    /// The case as it ended up (absent when it could not start).
+    pub(crate) case: Option<Case>,
+    /// Every expectation that did not hold, in words (expected against actual).
+    pub(crate) failures: Vec<String>,
+}
+
+/// Loads a scenario's routine; the error is rendered diagnostics.
+pub(crate) fn load_routine(scenario_path: &Path, scenario: &Scenario) -> Result<Routine, String> {
+    let base = scenario_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let path: PathBuf = base.join(&scenario.routine);
+    let checked = rutin::check_routine(&path);
+    checked.routine.ok_or_else(|| {
+        let errors: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| rutin::diagnostic::render(d, false))
+            .collect();
+        format!(
+            "the routine {} has errors:\n{}",
+            path.display(),
+            errors.join("\n")
+        )
+    })
+}
+
+/// Initial data: the scenario's, plus examples for the fields not given when asked.
+pub(crate) fn initial_data(routine: &Routine, scenario: &Scenario) -> serde_json::Value {
+    let mut data: serde_json::Map<String, serde_json::Value> =
+        scenario.data.clone().into_iter().collect();
+    if scenario.examples {
+        for field in &routine.fields {
+            if let (false, Some(example)) = (data.contains_key(&field.id), &field.example) {
+                data.insert(field.id.clone(), example.clone());
+            }
+        }
+    }
+    data.into()
+}
+
+/// Runs a scenario against a loaded routine.
+pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> Outcome {
+    let mut failures = Vec::new();
+    let start = match parse_time(&scenario.start) {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome {
+                case: None,
+                failures: vec![format!("start: {e}")],
+            }
+        }
+    };
+    let id = scenario
+        .case
+        .clone()
+        .unwrap_or_else(|| default_id.to_owned());
+    let mut case = match Case::start(routine, id, initial_data(routine, scenario), start) {
+        Ok((case, _)) => case,
+        Err(e) => {
+            return Outcome {
+                case: None,
+                failures: vec![format!("the case could not start: {e}")],
+            }
+        }
+    };
+    for (i, action) in scenario.actions.iter().enumerate() {
+        let label = format!("action {} ({})", i + 1, describe(action));
+        let result = apply(routine, &mut case, action);
+        match (result, &action.error) {
+            (Ok(()), None) => {}
+            (Ok(()), Some(expected)) => failures.push(format!(
+                "{label}: expected error `{expected}`, but it succeeded"
+            )),
+            (Err(Failure::Run(e)), Some(expected)) => {
+                let code = error_code(&e);
+                if &code != expected {
+                    failures.push(format!(
+                        "{label}: expected error `{expected}`, got `{code}`: {e}"
+                    ));
+                }
+            }
+            (Err(Failure::Run(e)), None) => {
+                failures.push(format!("{label}: refused ({}): {e}", error_code(&e)));
+                break;
+            }
+            (Err(Failure::Script(e)), _) => {
+                failures.push(format!("{label}: {e}"));
+                break;
+            }
+        }
+        if let Some(expect) = &action.expect {
+            for f in check(routine, &case, expect) {
+                failures.push(format!("after {label}: {f}"));
+            }
+        }
+    }
+    failures.extend(check(routine, &case, &scenario.expect));
+    Outcome {
+        case: Some(case),
+        failures,
+    }
+}
+
+fn describe(action: &Action) -> String {
+    if let Some(step) = &action.complete {
+        format!("complete {step}")
+    } else if let Some(event) = &action.deliver {
+        format!("deliver {event}")
+    } else if let Some(wait) = &action.wait {
+        format!("wait {wait}")
+    } else if let Some(until) = &action.until {
+        format!("until {until}")
+    } else if let Some(at) = &action.at {
+        format!("at {at}")
+    } else {
+        "empty".into()
+    }
+}
+
+/// Why an action did not apply.
+pub(crate) enum Failure {
+    /// The engine refused it.
+    Run(RunError),
+    /// The scenario itself is wrong (bad date, two verbs in one action...).
+    Script(String),
+}
+
+impl From<RunError> for Failure {
+    fn from(e: RunError) -> Self {
+        Failure::Run(e)
+    }
+}
+
+/// The time an action happens at: its `at`, or the case's latest time.
+fn time_of(case: &Case, action: &Action) -> Result<NaiveDateTime, Failure> {
+    match &action.at {
+        Some(at) => parse_time(at).map_err(Failure::Script),
+        None => Ok(case.latest()),
+    }
+}
+
+/// Applies one action to the case.
+pub(crate) fn apply(routine: &Routine, case: &mut Case, action: &Action) -> Result<(), Failure> {
+    let verbs = [
+        action.complete.is_some(),
+        action.deliver.is_some(),
+        action.wait.is_some(),
+        action.until.is_some(),
+    ]
+    .iter()
+    .filter(|v| **v)
+    .count();
+    if verbs > 1 {
+        return Err(Failure::Script(
+            "an action does one thing: `complete`, `deliver`, `wait` or `until`".into(),
+        ));
+    }
+    let at = time_of(case, action)?;
+    if action.at.is_some() && at > case.latest() {
+        case.advance(routine, at)?;
+    }
+    let values: serde_json::Value = action
+        .values
+        .clone()
+        .into_iter()
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    if let Some(target) = &action.complete {
+        let role = action
+            .role
+            .as_deref()
+            .ok_or_else(|| Failure::Script("`complete` needs `role`".into()))?;
+        let actor = action.by.clone().unwrap_or_else(|| role.to_owned());
+        let task = task_ref(case, target);
+        case.complete_task(routine, task, &actor, role, values, at)?;
+    } else if let Some(event) = &action.deliver {
+        case.deliver(routine, event, values, at)?;
+    } else if let Some(wait) = &action.wait {
+        let duration = Duration::parse(wait).map_err(|e| Failure::Script(e.to_string()))?;
+        let to = duration
+            .after_datetime(at)
+            .ok_or_else(|| Failure::Script(format!("`{wait}` goes past the calendar")))?;
+        case.advance(routine, to)?;
+    } else if let Some(until) = &action.until {
+        let to = parse_time(until).map_err(Failure::Script)?;
+        case.advance(routine, to)?;
+    }
+    Ok(())
+}
+
+/// `complete: x` names a task step, or the deadline that opened an escalation task.
+fn task_ref(case: &Case, target: &str) -> TaskRef {
+    case.open_tasks()
+        .iter()
+        .find(|t| t.step.is_none() && t.deadline.as_deref() == Some(target))
+        .map_or_else(|| TaskRef::Step(target.to_owned()), |t| TaskRef::Id(t.id))
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() {
+        "nothing".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Compares the case with the expectations; each failure says expected and actual.
+pub(crate) fn check(routine: &Routine, case: &Case, expect: &Expect) -> Vec<String> {
+    let _ = routine;
+    let mut failures = Vec::new();
+    if let Some(outcome) = &expect.outcome {
+        let actual = case.outcome().unwrap_or("running");
+        if actual != outcome {
+            failures.push(format!("outcome: expected `{outcome}`, got `{actual}`"));
+        }
+    }
+    let reached: BTreeSet<&str> = case.reached().iter().map(String::as_str).collect();
+    for step in &expect.reached {
+        if !reached.contains(step.as_str()) {
+            failures.push(format!(
+                "expected step `{step}` to be reached; reached: {}",
+                list(case.reached().iter().cloned())
+            ));
+        }
+    }
+    for step in &expect.not_reached {
+        if reached.contains(step.as_str()) {
+            failures.push(format!(
+                "expected step `{step}` not to be reached, but it was"
+            ));
+        }
+    }
+    if let Some(expected) = &expect.open_tasks {
+        let actual: Vec<(String, String)> = case
+            .open_tasks()
+            .iter()
+            .map(|t| {
+                (
+                    t.step
+                        .clone()
+                        .or_else(|| t.deadline.clone())
+                        .unwrap_or_default(),
+                    t.role.clone(),
+                )
+            })
+            .collect();
+        let matches = expected.len() == actual.len()
+            && expected.iter().all(|e| {
+                actual
+                    .iter()
+                    .any(|(s, r)| s == &e.step && e.role.as_ref().is_none_or(|er| er == r))
+            });
+        if !matches {
+            failures.push(format!(
+                "open tasks: expected {}, got {}",
+                list(expected.iter().map(|e| match &e.role {
+                    Some(r) => format!("{} ({r})", e.step),
+                    None => e.step.clone(),
+                })),
+                list(actual.iter().map(|(s, r)| format!("{s} ({r})")))
+            ));
+        }
+    }
+    let fired: Vec<&str> = case
+        .journal()
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::DeadlineFired { deadline, .. } => Some(deadline.as_str()),
+            _ => None,
+        })
+        .collect();
+    for d in &expect.deadlines_fired {
+        if !fired.contains(&d.as_str()) {
+            failures.push(format!(
+                "expected deadline `{d}` to fire; fired: {}",
+                list(fired.iter().map(|s| (*s).to_owned()))
+            ));
+        }
+    }
+    for d in &expect.deadlines_not_fired {
+        if fired.contains(&d.as_str()) {
+            failures.push(format!("expected deadline `{d}` not to fire, but it did"));
+        }
+    }
+    let messages: Vec<&rutin::run::Message> = case
+        .journal()
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::MessageSent(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    for t in &expect.no_messages {
+        if messages.iter().any(|m| &m.template == t) {
+            failures.push(format!("expected no message `{t}`, but one was sent"));
+        }
+    }
+    for expected in &expect.messages {
+        let ids = |list: &[rutin::run::Addressee]| -> BTreeSet<String> {
+            list.iter().map(|a| a.id.clone()).collect()
+        };
+        let candidates: Vec<&&rutin::run::Message> = messages
+            .iter()
+            .filter(|m| m.template == expected.template)
+            .collect();
+        if candidates.is_empty() {
+            failures.push(format!(
+                "expected a message `{}`; sent: {}",
+                expected.template,
+                list(messages.iter().map(|m| m.template.clone()))
+            ));
+            continue;
+        }
+        let mut problems = Vec::new();
+        let matching = candidates
+            .iter()
+            .filter(|m| {
+                let text = format!("{}\n{}", m.subject.clone().unwrap_or_default(), m.body);
+                let mut ok = true;
+                if let Some(to) = &expected.to {
+                    let want: BTreeSet<String> = to.iter().cloned().collect();
+                    if ids(&m.to) != want {
+                        problems.push(format!(
+                            "to: expected {}, got {}",
+                            list(want),
+                            list(ids(&m.to))
+                        ));
+                        ok = false;
+                    }
+                }
+                if let Some(cc) = &expected.cc {
+                    let want: BTreeSet<String> = cc.iter().cloned().collect();
+                    if ids(&m.cc) != want {
+                        problems.push(format!(
+                            "cc: expected {}, got {}",
+                            list(want),
+                            list(ids(&m.cc))
+                        ));
+                        ok = false;
+                    }
+                }
+                for c in &expected.contains {
+                    if !text.contains(c.as_str()) {
+                        problems.push(format!("text does not contain {c:?}:\n{text}"));
+                        ok = false;
+                    }
+                }
+                for c in &expected.not_contains {
+                    if text.contains(c.as_str()) {
+                        problems.push(format!("text contains {c:?}, which it must not"));
+                        ok = false;
+                    }
+                }
+                ok
+            })
+            .count();
+        match expected.count {
+            Some(n) if n != matching => failures.push(format!(
+                "message `{}`: expected {n} matching, got {matching}{}",
+                expected.template,
+                problems
+                    .first()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default()
+            )),
+            None if matching == 0 => failures.push(format!(
+                "message `{}` does not match: {}",
+                expected.template,
+                problems.join("; ")
+            )),
+            _ => {}
+        }
+    }
+    failures
+}

@@ -1,0 +1,183 @@
+//! A case's journal as a readable timeline: date, step, role, what happened,
+//! each deadline armed or fired, each message in full with its recipients.
+
+use std::fmt::Write;
+
+use rutin::model::Routine;
+use rutin::run::{Actor, Addressee, JournalEntry, Record};
+
+/// Renders journal entries; the same entries always give the same text.
+pub(crate) fn render(routine: &Routine, entries: &[JournalEntry]) -> String {
+    let mut out = String::new();
+    let mut last_time = None;
+    for entry in entries {
+        let Some(line) = describe(routine, entry) else {
+            continue;
+        };
+        let time = entry.at.format("%Y-%m-%d %H:%M").to_string();
+        let shown = if last_time.as_ref() == Some(&time) {
+            " ".repeat(time.len())
+        } else {
+            time.clone()
+        };
+        last_time = Some(time);
+        let mut lines = line.lines();
+        if let Some(first) = lines.next() {
+            let _ = writeln!(out, "{shown}  {first}");
+        }
+        for rest in lines {
+            let _ = writeln!(out, "{}  {rest}", " ".repeat(16));
+        }
+    }
+    out
+}
+
+fn step_title(routine: &Routine, step: &str) -> String {
+    routine
+        .step(step)
+        .map_or_else(|| step.to_owned(), |s| format!("{} ({step})", s.title))
+}
+
+fn role_name(routine: &Routine, role: &str) -> String {
+    routine
+        .roles
+        .get(role)
+        .map_or_else(|| role.to_owned(), |r| r.name.clone())
+}
+
+fn values(values: &rutin::run::Values) -> String {
+    values
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", show(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn show(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn addressees(list: &[Addressee]) -> String {
+    list.iter()
+        .map(|a| match &a.address {
+            Some(addr) => format!("{} <{addr}>", a.name),
+            None => a.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn by(routine: &Routine, actor: &Actor) -> String {
+    match actor {
+        Actor::Person { name, role } => format!("{name} ({})", role_name(routine, role)),
+        Actor::External { event } => format!("event `{event}`"),
+        Actor::Clock => "the clock".into(),
+        Actor::System => "the system".into(),
+    }
+}
+
+fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
+    Some(match &entry.record {
+        Record::CaseStarted { case, data, .. } => {
+            let mut s = format!("● case {} started", case.0);
+            if !data.is_empty() {
+                s.push_str(&format!("\n  data: {}", values(data)));
+            }
+            s
+        }
+        Record::StepEntered { step, .. } => {
+            let kind = routine.step(step).map_or("step", |s| s.kind.name());
+            format!("▶ {} [{kind}]", step_title(routine, step))
+        }
+        Record::WaitStarted { step, until, .. } => {
+            format!("⏸ {} waits until {until}", step_title(routine, step))
+        }
+        Record::BranchesStarted { branches, join, .. } => {
+            format!("⇉ {branches} branches run in parallel until `{join}`")
+        }
+        Record::JoinArrived {
+            join,
+            arrived,
+            expected,
+            ..
+        } => format!("⇶ {arrived} of {expected} branches have reached `{join}`"),
+        Record::JoinsReset | Record::TokenEnded { .. } => return None,
+        Record::TaskOpened(task) => {
+            let mut s = format!(
+                "☐ task {} for {}: {}",
+                task.id.0,
+                role_name(routine, &task.role),
+                task.title
+            );
+            if let Some(d) = &task.deadline {
+                s.push_str(&format!(" (escalation by deadline `{d}`)"));
+            }
+            if let Some(step) = task.step.as_deref().and_then(|s| routine.step(s)) {
+                if let rutin::model::StepKind::Task { documents, .. } = &step.kind {
+                    if !documents.is_empty() {
+                        s.push_str(&format!("\n  documents: {}", documents.join(", ")));
+                    }
+                }
+            }
+            s
+        }
+        Record::TaskCompleted {
+            task, values: v, ..
+        } => {
+            let mut s = format!("☑ task {} done by {}", task.0, by(routine, &entry.actor));
+            if !v.is_empty() {
+                s.push_str(&format!("\n  recorded: {}", values(v)));
+            }
+            s
+        }
+        Record::TaskWithdrawn { task, .. } => format!("☒ task {} withdrawn", task.0),
+        Record::EventReceived {
+            event, values: v, ..
+        } => {
+            let mut s = format!("⚑ event `{event}` received");
+            if !v.is_empty() {
+                s.push_str(&format!("\n  values: {}", values(v)));
+            }
+            s
+        }
+        Record::DeadlineArmed(d) => {
+            format!(
+                "⏲ deadline `{}` armed, due {}",
+                d.deadline,
+                d.due.format("%Y-%m-%d %H:%M")
+            )
+        }
+        Record::DeadlineNotArmed {
+            deadline, field, ..
+        } => {
+            format!("⏲ deadline `{deadline}` not armed: `{field}` is not set")
+        }
+        Record::DeadlineFired { deadline, .. } => format!("⏰ deadline `{deadline}` expired"),
+        Record::DeadlineSkipped { deadline, .. } => {
+            format!(
+                "⏲ deadline `{deadline}` expired, but its condition does not hold: nothing done"
+            )
+        }
+        Record::DeadlineCancelled { deadline, .. } => {
+            format!("⏲ deadline `{deadline}` cancelled")
+        }
+        Record::MessageSent(m) => {
+            let mut s = format!("✉ message `{}`", m.template);
+            s.push_str(&format!("\n  to: {}", addressees(&m.to)));
+            if !m.cc.is_empty() {
+                s.push_str(&format!("\n  cc: {}", addressees(&m.cc)));
+            }
+            if let Some(subject) = &m.subject {
+                s.push_str(&format!("\n  subject: {subject}"));
+            }
+            for line in m.body.trim_end().lines() {
+                s.push_str(&format!("\n  │ {line}"));
+            }
+            s
+        }
+        Record::CaseEnded { outcome, .. } => format!("■ case ended: {outcome}"),
+    })
+}

@@ -1,0 +1,296 @@
+//! The commands: start a case, complete a task, deliver an event, advance
+//! the clock.
+//!
+//! Every command is a transaction. It first lets time catch up to the
+//! command's time (deadlines due before it fire first, so the journal stays
+//! in time order and conditions see the case as it was when they fell due),
+//! then does its own work. If anything fails the state and journal are put
+//! back exactly as they were and the error is returned; otherwise the
+//! entries appended are the command's [`Effects`].
+
+use chrono::NaiveDateTime;
+
+use super::case::Case;
+use super::effect::Effects;
+use super::error::RunError;
+use super::exec::Exec;
+use super::journal::{Actor, CaseId, JournalEntry, Record, Task, TaskId, TokenId};
+use super::state::State;
+use super::value::{check, to_values, Accepts};
+use crate::model::{Routine, StepKind};
+
+/// Which task to complete: by number, or the open task of a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskRef {
+    /// A task by number (needed for escalation tasks).
+    Id(TaskId),
+    /// The open task of a task step.
+    Step(String),
+}
+
+impl From<TaskId> for TaskRef {
+    fn from(id: TaskId) -> Self {
+        TaskRef::Id(id)
+    }
+}
+
+impl From<&str> for TaskRef {
+    fn from(step: &str) -> Self {
+        TaskRef::Step(step.to_string())
+    }
+}
+
+impl From<String> for TaskRef {
+    fn from(step: String) -> Self {
+        TaskRef::Step(step)
+    }
+}
+
+impl Case {
+    /// Starts a case with its initial data (a JSON map of field values;
+    /// `null` for none) at time `at`: case deadlines are armed and the
+    /// start step is entered.
+    pub fn start(
+        routine: &Routine,
+        id: impl Into<CaseId>,
+        data: serde_json::Value,
+        at: NaiveDateTime,
+    ) -> Result<(Case, Effects), RunError> {
+        let data = to_values(data)?;
+        let accepts = Accepts {
+            required: routine
+                .fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.id.as_str())
+                .collect(),
+            optional: None,
+            by: "the case start".into(),
+        };
+        check(routine, &data, &accepts)?;
+        let first = JournalEntry {
+            seq: 1,
+            at,
+            actor: Actor::System,
+            record: Record::CaseStarted {
+                case: id.into(),
+                routine: routine.meta.id.clone(),
+                version: routine.meta.version.clone(),
+                data,
+            },
+        };
+        let mut case = Case {
+            state: State::begin(&first)?,
+            journal: vec![first],
+        };
+        {
+            let mut exec = Exec::new(routine, &mut case, Actor::System);
+            exec.arm_case_deadlines()?;
+            exec.go(TokenId(0), &routine.start)?;
+            exec.drain()?;
+            exec.settle(at)?;
+        }
+        let effects = Effects {
+            entries: case.journal.clone(),
+        };
+        Ok((case, effects))
+    }
+
+    /// Completes a task: `actor` (a person's name) acting as `role` records
+    /// `values` (a JSON map; `null` for none). A step's task then moves the
+    /// case on; an escalation task only records its values.
+    pub fn complete_task(
+        &mut self,
+        routine: &Routine,
+        task: impl Into<TaskRef>,
+        actor: &str,
+        role: &str,
+        values: serde_json::Value,
+        at: NaiveDateTime,
+    ) -> Result<Effects, RunError> {
+        let task = task.into();
+        self.transact(routine, at, |exec| {
+            exec.settle(at)?;
+            let open = find_task(exec, &task)?;
+            if open.role != role {
+                return Err(RunError::WrongRole {
+                    task: open.id,
+                    step: open.step.clone().unwrap_or_default(),
+                    expected: open.role.clone(),
+                    got: role.to_string(),
+                });
+            }
+            let values = to_values(values)?;
+            let label = match &open.step {
+                Some(step) => format!("task {} ({step})", open.id),
+                None => format!("task {}", open.id),
+            };
+            let step = open.step.as_deref().map(|s| exec.step(s)).transpose()?;
+            let accepts = match (&open.deadline, step.map(|s| &s.kind)) {
+                (
+                    None,
+                    Some(StepKind::Task {
+                        collects, optional, ..
+                    }),
+                ) => Accepts {
+                    required: collects.iter().map(String::as_str).collect(),
+                    optional: Some(optional.iter().map(String::as_str).collect()),
+                    by: label,
+                },
+                (Some(deadline), _) => Accepts {
+                    required: Vec::new(),
+                    optional: Some(escalation_fields(exec.routine, step, deadline)),
+                    by: label,
+                },
+                _ => return Err(RunError::Internal(format!("{label} has no task step"))),
+            };
+            check(exec.routine, &values, &accepts)?;
+            let person = Actor::Person {
+                name: actor.to_string(),
+                role: role.to_string(),
+            };
+            exec.as_actor(person, |exec| {
+                exec.emit(Record::TaskCompleted {
+                    task: open.id,
+                    step: open.step.clone(),
+                    values,
+                })
+            })?;
+            if let (None, Some(step), Some(token)) = (&open.deadline, step, open.token) {
+                exec.route_on(token, step)?;
+                exec.drain()?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Delivers an external event (with values, a JSON map or `null`) to the
+    /// step waiting for it (the earliest-started one if several wait).
+    pub fn deliver(
+        &mut self,
+        routine: &Routine,
+        event: &str,
+        values: serde_json::Value,
+        at: NaiveDateTime,
+    ) -> Result<Effects, RunError> {
+        self.transact(routine, at, |exec| {
+            exec.settle(at)?;
+            let waiting = exec.case.state.tokens.iter().find_map(|(token, t)| {
+                let step = exec.routine.step(&t.step)?;
+                match &step.kind {
+                    StepKind::Event { event: e, .. } if e == event => Some((*token, step)),
+                    _ => None,
+                }
+            });
+            let Some((token, step)) = waiting else {
+                let known = exec
+                    .routine
+                    .steps
+                    .iter()
+                    .any(|s| matches!(&s.kind, StepKind::Event { event: e, .. } if e == event));
+                return Err(if known {
+                    RunError::EventNotAwaited(event.to_string())
+                } else {
+                    RunError::UnknownEvent(event.to_string())
+                });
+            };
+            let StepKind::Event {
+                collects, optional, ..
+            } = &step.kind
+            else {
+                return Err(RunError::Internal("not an event step".into()));
+            };
+            let values = to_values(values)?;
+            let accepts = Accepts {
+                required: collects.iter().map(String::as_str).collect(),
+                optional: Some(optional.iter().map(String::as_str).collect()),
+                by: format!("event `{event}`"),
+            };
+            check(exec.routine, &values, &accepts)?;
+            let external = Actor::External {
+                event: event.to_string(),
+            };
+            exec.as_actor(external, |exec| {
+                exec.emit(Record::EventReceived {
+                    token,
+                    step: step.id.clone(),
+                    event: event.to_string(),
+                    values,
+                })
+            })?;
+            exec.route_on(token, step)?;
+            exec.drain()
+        })
+    }
+
+    /// Moves the case's clock to `to`: every deadline due up to then fires,
+    /// in time order, and every wait whose date has come goes on.
+    pub fn advance(&mut self, routine: &Routine, to: NaiveDateTime) -> Result<Effects, RunError> {
+        self.transact(routine, to, |exec| exec.settle(to))
+    }
+
+    /// Runs `f` as one transaction: all of it or nothing.
+    fn transact(
+        &mut self,
+        routine: &Routine,
+        at: NaiveDateTime,
+        f: impl FnOnce(&mut Exec<'_>) -> Result<(), RunError>,
+    ) -> Result<Effects, RunError> {
+        self.check_routine(routine)?;
+        if let Some(outcome) = self.outcome() {
+            return Err(RunError::CaseEnded {
+                outcome: outcome.to_string(),
+            });
+        }
+        if at < self.state.latest {
+            return Err(RunError::TimeWentBackwards {
+                at,
+                latest: self.state.latest,
+            });
+        }
+        let snapshot = self.state.clone();
+        let len = self.journal.len();
+        let result = f(&mut Exec::new(routine, self, Actor::System));
+        match result {
+            Ok(()) => Ok(Effects {
+                entries: self.journal.get(len..).unwrap_or_default().to_vec(),
+            }),
+            Err(e) => {
+                self.state = snapshot;
+                self.journal.truncate(len);
+                Err(e)
+            }
+        }
+    }
+}
+
+fn find_task(exec: &Exec<'_>, task: &TaskRef) -> Result<Task, RunError> {
+    let tasks = &exec.case.state.tasks;
+    match task {
+        TaskRef::Id(id) => tasks.get(&id.0).cloned().ok_or(RunError::NoSuchTask(*id)),
+        TaskRef::Step(step) => {
+            if exec.routine.step(step).is_none() {
+                return Err(RunError::UnknownStep(step.clone()));
+            }
+            tasks
+                .values()
+                .find(|t| t.deadline.is_none() && t.step.as_deref() == Some(step.as_str()))
+                .cloned()
+                .ok_or_else(|| RunError::StepNotActive(step.clone()))
+        }
+    }
+}
+
+/// The fields an escalation task records (all optional).
+fn escalation_fields<'r>(
+    routine: &'r Routine,
+    step: Option<&'r crate::model::Step>,
+    deadline: &str,
+) -> Vec<&'r str> {
+    let list = step.map_or(&routine.deadlines, |s| &s.deadlines);
+    list.iter()
+        .find(|d| d.id == deadline)
+        .and_then(|d| d.task.as_ref())
+        .map(|t| t.collects.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,116 @@
+//! The variables expressions and templates see.
+//!
+//! Expressions (conditions, `until`, `group_of`) are the engine's own
+//! decisions and see every field. Templates produce text that people read,
+//! so their context holds only the fields every recipient may see
+//! ([`super::visibility`]); anything else is undefined, and strict mode turns
+//! a use of it into an error instead of a leak.
+
+use chrono::NaiveDateTime;
+use minijinja::value::Serde;
+use minijinja::Value;
+
+use super::state::State;
+use crate::expr::format_date;
+use crate::model::{Deadline, Routine, Step};
+
+/// A date as the language writes it (`YYYY-MM-DD`).
+pub(crate) fn date_text(at: NaiveDateTime) -> String {
+    format_date(at.date()).unwrap_or_default()
+}
+
+/// `case`: id, start date, steps reached.
+pub(crate) fn case_value(state: &State) -> Value {
+    Value::from_pairs([
+        ("id", Value::from(state.id.0.as_str())),
+        ("started", Value::from(date_text(state.started))),
+        (
+            "reached",
+            Value::from(
+                state
+                    .reached
+                    .iter()
+                    .map(|s| Value::from(s.as_str()))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+    ])
+}
+
+/// Field values (unset: none) for the fields `include` admits.
+pub(crate) fn field_pairs<'r>(
+    routine: &'r Routine,
+    state: &State,
+    include: impl Fn(&str) -> bool,
+) -> Vec<(&'r str, Value)> {
+    routine
+        .fields
+        .iter()
+        .filter(|f| include(&f.id))
+        .map(|f| {
+            let value = state
+                .fields
+                .get(&f.id)
+                .map_or(Value::from(()), |v| Value::from(Serde(v)));
+            (f.id.as_str(), value)
+        })
+        .collect()
+}
+
+/// What an expression sees: every field, `today` and `case`.
+pub(crate) fn expression(routine: &Routine, state: &State, now: NaiveDateTime) -> Value {
+    let mut pairs = field_pairs(routine, state, |_| true);
+    pairs.push(("today", Value::from(date_text(now))));
+    pairs.push(("case", case_value(state)));
+    Value::from_pairs(pairs)
+}
+
+/// What a template sees besides the visible fields.
+pub(crate) struct TemplateScope<'a> {
+    pub(crate) step: Option<&'a Step>,
+    pub(crate) deadline: Option<&'a Deadline>,
+    pub(crate) recipients: Vec<String>,
+}
+
+/// What a message template sees: the visible fields and the template globals.
+pub(crate) fn template(
+    routine: &Routine,
+    state: &State,
+    now: NaiveDateTime,
+    visible: impl Fn(&str) -> bool,
+    scope: &TemplateScope<'_>,
+) -> Value {
+    let mut pairs = field_pairs(routine, state, visible);
+    pairs.push(("routine", routine_value(routine)));
+    pairs.push(("case", case_value(state)));
+    pairs.push((
+        "step",
+        scope.step.map_or(Value::from(()), |s| {
+            Value::from_pairs([
+                ("id", Value::from(s.id.as_str())),
+                ("title", Value::from(s.title.as_str())),
+            ])
+        }),
+    ));
+    pairs.push((
+        "deadline",
+        scope.deadline.map_or(Value::from(()), |d| {
+            Value::from_pairs([
+                ("id", Value::from(d.id.as_str())),
+                ("after", Value::from(d.after.to_string())),
+            ])
+        }),
+    ));
+    pairs.push(("recipients", Value::from(scope.recipients.clone())));
+    pairs.push(("today", Value::from(date_text(now))));
+    Value::from_pairs(pairs)
+}
+
+/// `routine`: id, version, title.
+pub(crate) fn routine_value(routine: &Routine) -> Value {
+    Value::from_pairs([
+        ("id", Value::from(routine.meta.id.as_str())),
+        ("version", Value::from(routine.meta.version.as_str())),
+        ("title", Value::from(routine.meta.title.as_str())),
+    ])
+}

@@ -1,0 +1,325 @@
+//! The interpreter: moving tokens through steps.
+//!
+//! An [`Exec`] runs one command against a case. It changes the case only by
+//! appending journal entries ([`Exec::emit`]), each folded into the state at
+//! once, so what the interpreter decides and what a replay reconstructs can
+//! never drift apart. Entering a step is split in two: [`Exec::go`] records
+//! that a token entered it; [`Exec::drain`] then runs the step's behaviour in
+//! first-in-first-out order. Automatic steps (decision, message, parallel,
+//! join, end) move on at once; task, event and wait steps park their token.
+//! Working from a queue rather than recursing keeps long chains of automatic
+//! steps off the call stack, and a counter of steps entered at one instant
+//! stops a routine that loops without waiting.
+
+use std::collections::VecDeque;
+
+use chrono::NaiveDateTime;
+use minijinja::{Environment, Value};
+
+use super::case::Case;
+use super::context;
+use super::error::RunError;
+use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
+use super::state::Status;
+use crate::expr::{self, eval_bool, eval_date};
+use crate::model::{Routine, Step, StepKind};
+
+/// How many steps may be entered at one instant (without time passing).
+pub(crate) const MAX_STEPS_PER_INSTANT: u32 = 1000;
+
+/// Runs one command.
+pub(crate) struct Exec<'a> {
+    pub(crate) routine: &'a Routine,
+    pub(crate) env: Environment<'static>,
+    pub(crate) case: &'a mut Case,
+    /// The time entries are recorded at.
+    pub(crate) now: NaiveDateTime,
+    /// Who entries are recorded as caused by.
+    pub(crate) actor: Actor,
+    queue: VecDeque<(TokenId, String)>,
+    instant: NaiveDateTime,
+    steps_at_instant: u32,
+    pub(crate) timers_fired: u32,
+}
+
+impl<'a> Exec<'a> {
+    pub(crate) fn new(routine: &'a Routine, case: &'a mut Case, actor: Actor) -> Exec<'a> {
+        let now = case.state.latest;
+        Exec {
+            routine,
+            env: expr::environment_for(routine),
+            case,
+            now,
+            actor,
+            queue: VecDeque::new(),
+            instant: now,
+            steps_at_instant: 0,
+            timers_fired: 0,
+        }
+    }
+
+    /// Appends an entry to the journal and folds it into the state.
+    pub(crate) fn emit(&mut self, record: Record) -> Result<(), RunError> {
+        let seq = self.case.journal.len() as u64 + 1;
+        let entry = JournalEntry {
+            seq,
+            at: self.now,
+            actor: self.actor.clone(),
+            record,
+        };
+        self.case.state.apply(&entry, seq)?;
+        self.case.journal.push(entry);
+        Ok(())
+    }
+
+    /// Runs `f` with entries recorded as caused by `actor`.
+    pub(crate) fn as_actor<T>(
+        &mut self,
+        actor: Actor,
+        f: impl FnOnce(&mut Self) -> Result<T, RunError>,
+    ) -> Result<T, RunError> {
+        let saved = std::mem::replace(&mut self.actor, actor);
+        let result = f(self);
+        self.actor = saved;
+        result
+    }
+
+    pub(crate) fn ended(&self) -> bool {
+        matches!(self.case.state.status, Status::Ended { .. })
+    }
+
+    /// A step the routine must contain.
+    pub(crate) fn step(&self, id: &str) -> Result<&'a Step, RunError> {
+        self.routine
+            .step(id)
+            .ok_or_else(|| RunError::Internal(format!("there is no step `{id}`")))
+    }
+
+    /// What expressions see now.
+    pub(crate) fn expr_context(&self) -> Value {
+        context::expression(self.routine, &self.case.state, self.now)
+    }
+
+    /// A fresh token id.
+    pub(crate) fn fresh_token(&self) -> TokenId {
+        TokenId(self.case.state.next_token)
+    }
+
+    /// Records that `token` enters `step`; its behaviour runs in [`Exec::drain`].
+    pub(crate) fn go(&mut self, token: TokenId, step: &str) -> Result<(), RunError> {
+        if self.now > self.instant {
+            self.instant = self.now;
+            self.steps_at_instant = 0;
+        }
+        self.steps_at_instant += 1;
+        if self.steps_at_instant > MAX_STEPS_PER_INSTANT {
+            return Err(RunError::CycleLimit {
+                limit: MAX_STEPS_PER_INSTANT,
+            });
+        }
+        self.step(step)?;
+        self.emit(Record::StepEntered {
+            token,
+            step: step.to_string(),
+        })?;
+        self.queue.push_back((token, step.to_string()));
+        Ok(())
+    }
+
+    /// Runs the behaviour of every step entered, until all tokens park.
+    pub(crate) fn drain(&mut self) -> Result<(), RunError> {
+        while let Some((token, step)) = self.queue.pop_front() {
+            if self.ended() {
+                self.queue.clear();
+                break;
+            }
+            let still_there = self
+                .case
+                .state
+                .tokens
+                .get(&token)
+                .is_some_and(|t| t.step == step);
+            if still_there {
+                self.run_step(token, self.step(&step)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn run_step(&mut self, token: TokenId, step: &'a Step) -> Result<(), RunError> {
+        match &step.kind {
+            StepKind::Task { role, .. } => {
+                self.arm_step_deadlines(token, step)?;
+                self.open_task(Some(token), Some(&step.id), role, &step.title, None)
+            }
+            StepKind::Event { .. } => self.arm_step_deadlines(token, step),
+            StepKind::Wait { until } => {
+                let ctx = self.expr_context();
+                let until = eval_date(&self.env, until, &ctx)
+                    .map_err(|e| RunError::expr(format!("`until` of step `{}`", step.id), e))?;
+                self.emit(Record::WaitStarted {
+                    token,
+                    step: step.id.clone(),
+                    until,
+                })?;
+                self.arm_step_deadlines(token, step)
+            }
+            StepKind::Decision => self.route_on(token, step),
+            StepKind::Message(spec) => {
+                self.send(spec, Some(step), None)?;
+                self.route_on(token, step)
+            }
+            StepKind::Parallel { branches, join } => {
+                if branches.is_empty() {
+                    return self.go(token, join);
+                }
+                self.emit(Record::BranchesStarted {
+                    parallel: step.id.clone(),
+                    join: join.clone(),
+                    branches: u32::try_from(branches.len()).unwrap_or(u32::MAX),
+                })?;
+                self.emit(Record::TokenEnded {
+                    token,
+                    step: step.id.clone(),
+                })?;
+                for branch in branches {
+                    let t = self.fresh_token();
+                    self.go(t, branch)?;
+                }
+                Ok(())
+            }
+            StepKind::Join => {
+                if let Some(&(arrived, expected)) = self.case.state.joins.get(&step.id) {
+                    let arrived = arrived + 1;
+                    self.emit(Record::JoinArrived {
+                        token,
+                        join: step.id.clone(),
+                        arrived,
+                        expected,
+                    })?;
+                    if arrived < expected {
+                        return Ok(());
+                    }
+                }
+                self.route_on(token, step)
+            }
+            StepKind::End { outcome } => self.end_case(step, outcome),
+        }
+    }
+
+    /// The token is done with `step`: it leaves it and takes the first route
+    /// that applies (or ends, if the step leads nowhere).
+    pub(crate) fn route_on(&mut self, token: TokenId, step: &Step) -> Result<(), RunError> {
+        let next = self.choose_route(step)?;
+        self.leave(token)?;
+        match next {
+            Some(next) => self.go(token, &next),
+            None => self.emit(Record::TokenEnded {
+                token,
+                step: step.id.clone(),
+            }),
+        }
+    }
+
+    /// The first route whose condition holds; `None` when there are no routes.
+    fn choose_route(&self, step: &Step) -> Result<Option<String>, RunError> {
+        if step.routes.is_empty() {
+            return Ok(None);
+        }
+        let ctx = self.expr_context();
+        for (i, route) in step.routes.iter().enumerate() {
+            let taken = match &route.when {
+                None => true,
+                Some(cond) => eval_bool(&self.env, cond, &ctx).map_err(|e| {
+                    RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
+                })?,
+            };
+            if taken {
+                return Ok(Some(route.to.clone()));
+            }
+        }
+        Err(RunError::NoRoute {
+            step: step.id.clone(),
+        })
+    }
+
+    /// A token leaves its step: the step's deadlines are cancelled and its
+    /// tasks (the step's own and escalations) withdrawn.
+    pub(crate) fn leave(&mut self, token: TokenId) -> Result<(), RunError> {
+        let deadlines: Vec<_> = self
+            .case
+            .state
+            .deadlines
+            .values()
+            .filter(|d| d.token == Some(token))
+            .cloned()
+            .collect();
+        for d in deadlines {
+            self.emit(Record::DeadlineCancelled {
+                armed: d.armed,
+                deadline: d.deadline,
+                step: d.step,
+            })?;
+        }
+        let tasks: Vec<_> = self
+            .case
+            .state
+            .tasks
+            .values()
+            .filter(|t| t.token == Some(token))
+            .map(|t| (t.id, t.step.clone()))
+            .collect();
+        for (task, step) in tasks {
+            self.emit(Record::TaskWithdrawn { task, step })?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn open_task(
+        &mut self,
+        token: Option<TokenId>,
+        step: Option<&str>,
+        role: &str,
+        title: &str,
+        deadline: Option<&str>,
+    ) -> Result<(), RunError> {
+        let task = Task {
+            id: TaskId(self.case.state.next_task),
+            step: step.map(str::to_string),
+            token,
+            role: role.to_string(),
+            title: title.to_string(),
+            deadline: deadline.map(str::to_string),
+            opened: self.now,
+        };
+        self.emit(Record::TaskOpened(task))
+    }
+
+    /// Ends the case: open tasks are withdrawn, armed deadlines cancelled.
+    fn end_case(&mut self, step: &Step, outcome: &str) -> Result<(), RunError> {
+        let tasks: Vec<_> = self
+            .case
+            .state
+            .tasks
+            .values()
+            .map(|t| (t.id, t.step.clone()))
+            .collect();
+        for (task, step) in tasks {
+            self.emit(Record::TaskWithdrawn { task, step })?;
+        }
+        let deadlines: Vec<_> = self.case.state.deadlines.values().cloned().collect();
+        for d in deadlines {
+            self.emit(Record::DeadlineCancelled {
+                armed: d.armed,
+                deadline: d.deadline,
+                step: d.step,
+            })?;
+        }
+        self.emit(Record::CaseEnded {
+            step: step.id.clone(),
+            outcome: outcome.to_string(),
+        })?;
+        self.queue.clear();
+        Ok(())
+    }
+}

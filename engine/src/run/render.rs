@@ -1,0 +1,202 @@
+//! Sending messages: resolving recipients and rendering templates.
+//!
+//! Recipients are resolved first (conditions evaluated, `group_of` turned
+//! into a group), because *who* receives a message decides *what* it may
+//! say: the template context holds only the fields every recipient may see.
+//! A template that reads another field is refused before rendering
+//! ([`RenderError::HiddenField`]); should one slip past that check, strict
+//! mode makes the missing variable an error. Either way nothing hidden is
+//! ever written into a message.
+
+use minijinja::{Environment, Value};
+
+use super::context::{self, TemplateScope};
+use super::error::{RenderError, RunError};
+use super::exec::Exec;
+use super::journal::{Addressee, AddresseeKind, Message, Record};
+use super::visibility::may_see;
+use crate::expr::{eval_bool, eval_text};
+use crate::model::{Deadline, MessageSpec, Recipient, RecipientTarget, Routine, Step};
+
+/// Resolves a recipient list: drops those whose condition is false, turns
+/// `group_of` into a group.
+pub(crate) fn address(
+    routine: &Routine,
+    env: &Environment<'_>,
+    ctx: &Value,
+    list: &[Recipient],
+    template: &str,
+) -> Result<Vec<Addressee>, RunError> {
+    let mut out = Vec::with_capacity(list.len());
+    for r in list {
+        if let Some(cond) = &r.when {
+            let keep = eval_bool(env, cond, ctx).map_err(|e| {
+                RunError::expr(format!("recipient condition of message `{template}`"), e)
+            })?;
+            if !keep {
+                continue;
+            }
+        }
+        let addressee = match &r.target {
+            RecipientTarget::Role(id) => role(routine, id)?,
+            RecipientTarget::Group(id) => group(routine, id)
+                .ok_or_else(|| RunError::Internal(format!("there is no group `{id}`")))?,
+            RecipientTarget::GroupOf { expr, .. } => {
+                let id = eval_text(env, expr, ctx).map_err(|e| {
+                    RunError::expr(format!("`group_of` of message `{template}`"), e)
+                })?;
+                group(routine, &id).ok_or_else(|| RunError::UnknownGroup {
+                    expr: expr.source().to_string(),
+                    value: id,
+                })?
+            }
+        };
+        out.push(addressee);
+    }
+    Ok(out)
+}
+
+fn role(routine: &Routine, id: &str) -> Result<Addressee, RunError> {
+    let role = routine
+        .roles
+        .get(id)
+        .ok_or_else(|| RunError::Internal(format!("there is no role `{id}`")))?;
+    Ok(Addressee {
+        kind: AddresseeKind::Role,
+        id: id.to_string(),
+        name: role.name.clone(),
+        address: None,
+        sees_as: Some(id.to_string()),
+    })
+}
+
+fn group(routine: &Routine, id: &str) -> Option<Addressee> {
+    routine.groups.get(id).map(|g| Addressee {
+        kind: AddresseeKind::Group,
+        id: id.to_string(),
+        name: g.name.clone(),
+        address: g.address.clone(),
+        sees_as: g.sees_as.clone(),
+    })
+}
+
+/// The routine's fields that these template sources read, in routine order.
+pub(crate) fn fields_used(
+    env: &Environment<'_>,
+    routine: &Routine,
+    template: &str,
+    sources: &[&str],
+) -> Result<Vec<String>, RenderError> {
+    let mut names = std::collections::BTreeSet::new();
+    for source in sources {
+        let compiled = env
+            .template_from_str(source)
+            .map_err(|e| RenderError::Failed {
+                template: template.to_string(),
+                message: crate::expr::error_text(&e),
+            })?;
+        names.extend(compiled.undeclared_variables(false));
+    }
+    Ok(routine
+        .fields
+        .iter()
+        .filter(|f| names.contains(&f.id))
+        .map(|f| f.id.clone())
+        .collect())
+}
+
+/// Renders one template text.
+pub(crate) fn render_text(
+    env: &Environment<'_>,
+    template: &str,
+    source: &str,
+    ctx: &Value,
+) -> Result<String, RenderError> {
+    env.render_str(source, ctx.clone())
+        .map_err(|e| RenderError::Failed {
+            template: template.to_string(),
+            message: crate::expr::error_text(&e),
+        })
+}
+
+/// Refuses a template that reads a field some recipient may not see.
+pub(crate) fn check_hidden(
+    routine: &Routine,
+    template: &str,
+    used: &[String],
+    recipients: &[&Addressee],
+) -> Result<(), RenderError> {
+    for field in used {
+        if let Some(r) = recipients
+            .iter()
+            .find(|r| !may_see(routine, r.sees_as.as_deref(), field))
+        {
+            return Err(RenderError::HiddenField {
+                template: template.to_string(),
+                field: field.clone(),
+                recipient: r.id.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl Exec<'_> {
+    /// Sends a message of a step or a deadline. A message whose every
+    /// recipient's condition is false is not sent.
+    pub(crate) fn send(
+        &mut self,
+        spec: &MessageSpec,
+        step: Option<&Step>,
+        deadline: Option<&Deadline>,
+    ) -> Result<(), RunError> {
+        let routine = self.routine;
+        let ctx = self.expr_context();
+        let to = address(routine, &self.env, &ctx, &spec.to, &spec.template)?;
+        let cc = address(routine, &self.env, &ctx, &spec.cc, &spec.template)?;
+        if to.is_empty() && cc.is_empty() {
+            return Ok(());
+        }
+        let body_source = &routine
+            .templates
+            .get(&spec.template)
+            .ok_or_else(|| RenderError::MissingTemplate(spec.template.clone()))?
+            .source;
+        let mut sources = vec![body_source.as_str()];
+        sources.extend(spec.subject.as_deref());
+        let used = fields_used(&self.env, routine, &spec.template, &sources)?;
+        let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
+        check_hidden(routine, &spec.template, &used, &everyone)?;
+        let scope = TemplateScope {
+            step,
+            deadline,
+            recipients: everyone.iter().map(|r| r.name.clone()).collect(),
+        };
+        let visible = |field: &str| {
+            everyone
+                .iter()
+                .all(|r| may_see(routine, r.sees_as.as_deref(), field))
+        };
+        let tctx = context::template(routine, &self.case.state, self.now, visible, &scope);
+        let body = render_text(&self.env, &spec.template, body_source, &tctx)?;
+        let subject = match &spec.subject {
+            Some(s) => Some(render_text(
+                &self.env,
+                &format!("subject of {}", spec.template),
+                s,
+                &tctx,
+            )?),
+            None => None,
+        };
+        self.emit(Record::MessageSent(Message {
+            step: step.map(|s| s.id.clone()),
+            deadline: deadline.map(|d| d.id.clone()),
+            template: spec.template.clone(),
+            subject,
+            body,
+            to,
+            cc,
+            fields_used: used,
+        }))
+    }
+}

@@ -1,0 +1,159 @@
+//! Cross-case schedules: reports over many cases.
+//!
+//! A schedule (the monthly list of decisions not carried out after three
+//! months) selects among the cases the caller hands in — the engine has no
+//! store of its own, so any store can run schedules — and renders one
+//! report. Running a schedule changes no case. Each listed case shows only
+//! the fields every recipient of the report may see.
+
+use chrono::NaiveDateTime;
+use minijinja::Value;
+use serde::{Deserialize, Serialize};
+
+use super::case::Case;
+use super::context::{self, date_text};
+use super::error::{RenderError, RunError};
+use super::journal::{Addressee, CaseId, Message};
+use super::render::{address, render_text};
+use super::visibility::may_see;
+use crate::expr::{self, eval_bool};
+use crate::model::Routine;
+
+/// The result of running a schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleRun {
+    /// The schedule's id.
+    pub schedule: String,
+    /// When it ran.
+    pub at: NaiveDateTime,
+    /// The cases selected, in the order given.
+    pub selected: Vec<CaseId>,
+    /// The report; `None` when no case was selected or no recipient remained.
+    pub message: Option<Message>,
+    /// When it should run next (`at` plus the schedule's `every`).
+    pub next_run: Option<NaiveDateTime>,
+}
+
+/// Runs schedule `schedule` of `routine` at `at` over `cases`. Cases of other
+/// routines and ended cases are passed over; cases of another version of the
+/// same routine take part (fields this version does not know are left out).
+pub fn run_schedule(
+    routine: &Routine,
+    schedule: &str,
+    cases: &[&Case],
+    at: NaiveDateTime,
+) -> Result<ScheduleRun, RunError> {
+    let spec = routine
+        .schedule(schedule)
+        .ok_or_else(|| RunError::UnknownSchedule(schedule.to_string()))?;
+    let env = expr::environment_for(routine);
+    let mut selected = Vec::new();
+    for case in cases {
+        if case.routine_id() != routine.meta.id || case.is_ended() {
+            continue;
+        }
+        let ctx = context::expression(routine, &case.state, at);
+        let take = eval_bool(&env, &spec.select, &ctx).map_err(|e| {
+            RunError::expr(
+                format!("`select` of schedule `{schedule}` for case {}", case.id()),
+                e,
+            )
+        })?;
+        if take {
+            selected.push(*case);
+        }
+    }
+    let next_run = spec.every.after_datetime(at);
+    let ids: Vec<CaseId> = selected.iter().map(|c| c.id().clone()).collect();
+    if selected.is_empty() {
+        return Ok(ScheduleRun {
+            schedule: schedule.to_string(),
+            at,
+            selected: ids,
+            message: None,
+            next_run,
+        });
+    }
+    let message_spec = &spec.message;
+    let base = Value::from_pairs([("today", Value::from(date_text(at)))]);
+    let to = address(
+        routine,
+        &env,
+        &base,
+        &message_spec.to,
+        &message_spec.template,
+    )?;
+    let cc = address(
+        routine,
+        &env,
+        &base,
+        &message_spec.cc,
+        &message_spec.template,
+    )?;
+    let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
+    if everyone.is_empty() {
+        return Ok(ScheduleRun {
+            schedule: schedule.to_string(),
+            at,
+            selected: ids,
+            message: None,
+            next_run,
+        });
+    }
+    let visible = |field: &str| {
+        everyone
+            .iter()
+            .all(|r| may_see(routine, r.sees_as.as_deref(), field))
+    };
+    let listed: Vec<Value> = selected
+        .iter()
+        .map(|case| {
+            let mut pairs = context::field_pairs(routine, &case.state, visible);
+            pairs.push(("case", context::case_value(&case.state)));
+            Value::from_pairs(pairs)
+        })
+        .collect();
+    let ctx = Value::from_pairs([
+        ("cases", Value::from(listed)),
+        ("routine", context::routine_value(routine)),
+        ("case", Value::from(())),
+        ("step", Value::from(())),
+        ("deadline", Value::from(())),
+        (
+            "recipients",
+            Value::from(everyone.iter().map(|r| r.name.clone()).collect::<Vec<_>>()),
+        ),
+        ("today", Value::from(date_text(at))),
+    ]);
+    let source = &routine
+        .templates
+        .get(&message_spec.template)
+        .ok_or_else(|| RenderError::MissingTemplate(message_spec.template.clone()))?
+        .source;
+    let body = render_text(&env, &message_spec.template, source, &ctx)?;
+    let subject = match &message_spec.subject {
+        Some(s) => Some(render_text(
+            &env,
+            &format!("subject of {}", message_spec.template),
+            s,
+            &ctx,
+        )?),
+        None => None,
+    };
+    Ok(ScheduleRun {
+        schedule: schedule.to_string(),
+        at,
+        selected: ids,
+        message: Some(Message {
+            step: None,
+            deadline: None,
+            template: message_spec.template.clone(),
+            subject,
+            body,
+            to,
+            cc,
+            fields_used: Vec::new(),
+        }),
+        next_run,
+    })
+}

@@ -1,0 +1,118 @@
+//! Checking values given to a command against the routine's field types.
+//!
+//! Everything that enters a case (start data, task values, event values) is
+//! checked here before anything is recorded, so the journal only ever holds
+//! values of the declared types: dates as `YYYY-MM-DD`, periods as
+//! `{from, to}` with `from <= to`, enumeration values from the list.
+
+use serde_json::Value as Json;
+
+use super::error::RunError;
+use super::journal::Values;
+use crate::expr::parse_date;
+use crate::model::{FieldType, Routine};
+
+/// Turns the JSON given to a command into a map of values (`null`: none).
+pub(crate) fn to_values(json: Json) -> Result<Values, RunError> {
+    match json {
+        Json::Null => Ok(Values::new()),
+        Json::Object(map) => Ok(map.into_iter().collect()),
+        other => Err(RunError::ValuesNotAMap { got: short(&other) }),
+    }
+}
+
+/// Which fields a command accepts and which it requires.
+pub(crate) struct Accepts<'a> {
+    /// Fields that must be given.
+    pub(crate) required: Vec<&'a str>,
+    /// Fields that may be given; `None`: every declared field.
+    pub(crate) optional: Option<Vec<&'a str>>,
+    /// What is being given the values, for messages.
+    pub(crate) by: String,
+}
+
+/// Checks values: every field declared and accepted, every required one
+/// given, every value of its field's type.
+pub(crate) fn check(
+    routine: &Routine,
+    values: &Values,
+    accepts: &Accepts<'_>,
+) -> Result<(), RunError> {
+    for (id, value) in values {
+        let field = routine
+            .field(id)
+            .ok_or_else(|| RunError::UnknownField { field: id.clone() })?;
+        let accepted = accepts.required.contains(&id.as_str())
+            || accepts
+                .optional
+                .as_ref()
+                .is_none_or(|optional| optional.contains(&id.as_str()));
+        if !accepted {
+            return Err(RunError::FieldNotAccepted {
+                field: id.clone(),
+                by: accepts.by.clone(),
+            });
+        }
+        check_type(id, &field.ty, value)?;
+    }
+    for id in &accepts.required {
+        if !values.contains_key(*id) {
+            return Err(RunError::MissingField {
+                field: (*id).to_string(),
+                by: accepts.by.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks one value against a type.
+pub(crate) fn check_type(field: &str, ty: &FieldType, value: &Json) -> Result<(), RunError> {
+    let wrong = || RunError::WrongType {
+        field: field.to_string(),
+        expected: ty.describe(),
+        got: short(value),
+    };
+    match ty {
+        FieldType::Text if value.is_string() => Ok(()),
+        FieldType::Integer if value.is_i64() || value.is_u64() => Ok(()),
+        FieldType::Boolean if value.is_boolean() => Ok(()),
+        FieldType::Date if value.as_str().and_then(parse_date).is_some() => Ok(()),
+        FieldType::Period => {
+            let map = value.as_object().ok_or_else(wrong)?;
+            let date = |k: &str| map.get(k).and_then(Json::as_str).and_then(parse_date);
+            match (date("from"), date("to")) {
+                (Some(from), Some(to)) if from <= to && map.len() == 2 => Ok(()),
+                _ => Err(wrong()),
+            }
+        }
+        FieldType::Enum { values } => {
+            let text = value.as_str().ok_or_else(wrong)?;
+            if values.iter().any(|v| v == text) {
+                Ok(())
+            } else {
+                Err(RunError::NotInEnum {
+                    field: field.to_string(),
+                    value: text.to_string(),
+                    allowed: values.clone(),
+                })
+            }
+        }
+        FieldType::List { items } => {
+            let list = value.as_array().ok_or_else(wrong)?;
+            list.iter()
+                .try_for_each(|item| check_type(field, items, item))
+        }
+        _ => Err(wrong()),
+    }
+}
+
+/// A value shortened for an error message.
+pub(crate) fn short(value: &Json) -> String {
+    let text = value.to_string();
+    let mut out: String = text.chars().take(60).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
