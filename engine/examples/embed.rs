@@ -34,12 +34,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         day(22, 9)?,
     )?;
     for m in effects.messages() {
-        println!(
-            "to {}: {}\n{}\n",
-            m.to[0].name,
-            m.subject.as_deref().unwrap_or(""),
-            m.body
-        );
+        let to: Vec<&str> = m.recipients().map(|r| r.name.as_str()).collect();
+        let subject = m.subject.as_deref().unwrap_or("");
+        println!("to {}: {subject}\n{}\n", to.join(", "), m.body);
     }
     // Nobody answers: reminders follow on the clock.
     let effects = case.advance(&routine, day(30, 23)?)?;

@@ -119,13 +119,15 @@ pub(crate) fn run(args: &Args) -> u8 {
     let warnings = report.diagnostics.len() - errors;
     match args.format {
         Format::Json => {
-            let json = serde_json::json!({
+            let mut json = serde_json::json!({
                 "files": report.files,
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
-                "coverage": coverage,
             });
+            if let (Some(rows), Some(map)) = (&coverage, json.as_object_mut()) {
+                map.insert("coverage".into(), serde_json::to_value(rows).unwrap_or_default());
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&json).unwrap_or_default()

@@ -76,6 +76,18 @@ impl JsonSchema for AnyValue {
     }
 }
 
+/// Schema of a value written as text or as a number (`version: 3`).
+pub(crate) struct TextOrNumber;
+
+impl JsonSchema for TextOrNumber {
+    fn schema_name() -> Cow<'static, str> {
+        "TextOrNumber".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number"] })
+    }
+}
+
 /// A routine file.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields, title = "Rutin routine")]
@@ -139,10 +151,13 @@ pub(crate) struct OrganisationMeta {
 #[schemars(deny_unknown_fields)]
 pub(crate) struct Meta {
     /// Stable identifier, e.g. `installation`.
+    #[schemars(required)]
     pub(crate) id: Option<Sp<String>>,
     /// Version; text or number.
+    #[schemars(with = "TextOrNumber")]
     pub(crate) version: Option<Sp<String>>,
     /// Title.
+    #[schemars(required)]
     pub(crate) title: Option<Sp<String>>,
     /// Who owns the document.
     pub(crate) owner: Option<Sp<String>>,
