@@ -181,3 +181,18 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
         Record::CaseEnded { outcome, .. } => format!("■ case ended: {outcome}"),
     })
 }
+
+/// A report (a schedule's message) for the timeline's end.
+pub(crate) fn report(
+    routine: &Routine,
+    message: &rutin::run::Message,
+    at: chrono::NaiveDateTime,
+) -> String {
+    let entry = JournalEntry {
+        seq: 0,
+        at,
+        actor: Actor::Clock,
+        record: Record::MessageSent(message.clone()),
+    };
+    render(routine, std::slice::from_ref(&entry))
+}

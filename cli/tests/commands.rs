@@ -27,7 +27,11 @@ fn stderr(output: &std::process::Output) -> String {
 fn check_shipped_routines_is_clean() {
     let output = rutin().args(["check"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stderr(&output).contains(": all valid"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(": all valid"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -106,7 +110,11 @@ fn coverage_fails_when_a_clause_is_cited_by_nothing() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("Q2   NOT COVERED"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("Q2   NOT COVERED"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -151,7 +159,12 @@ fn simulate_is_deterministic() {
 #[test]
 fn simulate_as_a_role_hides_what_it_may_not_see() {
     let full = rutin()
-        .args(["simulate", "workflows/kommun_000/installation.yaml", "--start", "2026-06-01"])
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--start",
+            "2026-06-01",
+        ])
         .output()
         .unwrap();
     let night = rutin()
@@ -174,7 +187,12 @@ fn simulate_as_a_role_hides_what_it_may_not_see() {
 #[test]
 fn simulate_unknown_role_is_a_usage_error() {
     let output = rutin()
-        .args(["simulate", "workflows/kommun_000/installation.yaml", "--as", "nobody"])
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--as",
+            "nobody",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -216,7 +234,10 @@ fn simulate_interactive_reads_answers() {
         .unwrap();
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}\n{}", stderr(&output));
-    assert!(text.contains("Open task 1: Ta emot beställningen"), "{text}");
+    assert!(
+        text.contains("Open task 1: Ta emot beställningen"),
+        "{text}"
+    );
     assert!(text.contains("order_ok [true]:"), "{text}");
     assert!(text.contains("✉ message `order_wrong`"), "{text}");
 }

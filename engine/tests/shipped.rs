@@ -24,7 +24,10 @@ fn every_shipped_routine_and_template_is_valid_and_used() {
     let mut routines = Vec::new();
     walk(&root().join("workflows"), "yaml", &mut routines);
     routines.retain(|p| p.file_stem().is_some_and(|s| s != "organisation"));
-    assert!(routines.len() >= 5, "expected the shipped routines, found {routines:?}");
+    assert!(
+        routines.len() >= 5,
+        "expected the shipped routines, found {routines:?}"
+    );
     let mut used = BTreeSet::new();
     for path in &routines {
         let checked = rutin::check_routine(path);
@@ -33,9 +36,19 @@ fn every_shipped_routine_and_template_is_valid_and_used() {
             .iter()
             .map(|d| rutin::diagnostic::render(d, false))
             .collect();
-        assert!(checked.diagnostics.is_empty(), "{}:\n{}", path.display(), rendered.join("\n"));
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{}:\n{}",
+            path.display(),
+            rendered.join("\n")
+        );
         let routine = checked.routine.expect("a valid routine");
-        used.extend(routine.templates.values().map(|t| t.path.canonicalize().unwrap()));
+        used.extend(
+            routine
+                .templates
+                .values()
+                .map(|t| t.path.canonicalize().unwrap()),
+        );
         let text = std::fs::read_to_string(path).unwrap();
         assert!(
             text.starts_with("# yaml-language-server: $schema=../../schema/routine.schema.json"),
@@ -48,6 +61,10 @@ fn every_shipped_routine_and_template_is_valid_and_used() {
     assert!(!templates.is_empty());
     for t in templates {
         let t = t.canonicalize().unwrap();
-        assert!(used.contains(&t), "template {} is used by no routine", t.display());
+        assert!(
+            used.contains(&t),
+            "template {} is used by no routine",
+            t.display()
+        );
     }
 }

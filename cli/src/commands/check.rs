@@ -126,7 +126,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
             });
             if let (Some(rows), Some(map)) = (&coverage, json.as_object_mut()) {
-                map.insert("coverage".into(), serde_json::to_value(rows).unwrap_or_default());
+                map.insert(
+                    "coverage".into(),
+                    serde_json::to_value(rows).unwrap_or_default(),
+                );
             }
             println!(
                 "{}",

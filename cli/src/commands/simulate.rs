@@ -143,12 +143,20 @@ fn scripted(routine: &Routine, path: &PathBuf) -> Result<(Case, Option<String>),
     let scenario = model::parse(path, &text)?;
     let outcome = run::run(routine, &scenario, "SIM-1");
     let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
-    let note = (!outcome.failures.is_empty()).then(|| {
-        format!(
+    let mut notes = Vec::new();
+    for report in &outcome.reports {
+        notes.push(format!(
+            "report sent by a schedule:\n{}",
+            timeline::report(routine, report, case.latest())
+        ));
+    }
+    if !outcome.failures.is_empty() {
+        notes.push(format!(
             "scenario expectations not met:\n- {}",
             outcome.failures.join("\n- ")
-        )
-    });
+        ));
+    }
+    let note = (!notes.is_empty()).then(|| notes.join("\n"));
     Ok((case, note))
 }
 

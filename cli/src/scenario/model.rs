@@ -44,6 +44,8 @@ pub(crate) struct Action {
     pub(crate) wait: Option<String>,
     /// Let time pass until this date.
     pub(crate) until: Option<String>,
+    /// Run this cross-case schedule over the case (at the action's time).
+    pub(crate) schedule: Option<String>,
     /// The role acting.
     pub(crate) role: Option<String>,
     /// The actor's name.

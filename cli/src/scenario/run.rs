@@ -18,6 +18,8 @@ pub(crate) struct Outcome {
     pub(crate) case: Option<Case>,
     /// Every expectation that did not hold, in words (expected against actual).
     pub(crate) failures: Vec<String>,
+    /// Reports sent by schedules the scenario ran.
+    pub(crate) reports: Vec<rutin::run::Message>,
 }
 
 /// Loads a scenario's routine; the error is rendered diagnostics.
@@ -66,6 +68,7 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
             return Outcome {
                 case: None,
                 failures: vec![format!("start: {e}")],
+                reports: Vec::new(),
             }
         }
     };
@@ -79,12 +82,14 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
             return Outcome {
                 case: None,
                 failures: vec![format!("the case could not start: {e}")],
+                reports: Vec::new(),
             }
         }
     };
+    let mut reports = Vec::new();
     for (i, action) in scenario.actions.iter().enumerate() {
         let label = format!("action {} ({})", i + 1, describe(action));
-        let result = apply(routine, &mut case, action);
+        let result = apply(routine, &mut case, action, &mut reports);
         match (result, &action.error) {
             (Ok(()), None) => {}
             (Ok(()), Some(expected)) => failures.push(format!(
@@ -108,15 +113,16 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
             }
         }
         if let Some(expect) = &action.expect {
-            for f in check(routine, &case, expect) {
+            for f in check(&case, &reports, expect) {
                 failures.push(format!("after {label}: {f}"));
             }
         }
     }
-    failures.extend(check(routine, &case, &scenario.expect));
+    failures.extend(check(&case, &reports, &scenario.expect));
     Outcome {
         case: Some(case),
         failures,
+        reports,
     }
 }
 
@@ -129,6 +135,8 @@ fn describe(action: &Action) -> String {
         format!("wait {wait}")
     } else if let Some(until) = &action.until {
         format!("until {until}")
+    } else if let Some(schedule) = &action.schedule {
+        format!("schedule {schedule}")
     } else if let Some(at) = &action.at {
         format!("at {at}")
     } else {
@@ -159,19 +167,25 @@ fn time_of(case: &Case, action: &Action) -> Result<NaiveDateTime, Failure> {
 }
 
 /// Applies one action to the case.
-pub(crate) fn apply(routine: &Routine, case: &mut Case, action: &Action) -> Result<(), Failure> {
+pub(crate) fn apply(
+    routine: &Routine,
+    case: &mut Case,
+    action: &Action,
+    reports: &mut Vec<rutin::run::Message>,
+) -> Result<(), Failure> {
     let verbs = [
         action.complete.is_some(),
         action.deliver.is_some(),
         action.wait.is_some(),
         action.until.is_some(),
+        action.schedule.is_some(),
     ]
     .iter()
     .filter(|v| **v)
     .count();
     if verbs > 1 {
         return Err(Failure::Script(
-            "an action does one thing: `complete`, `deliver`, `wait` or `until`".into(),
+            "an action does one thing: `complete`, `deliver`, `wait`, `until` or `schedule`".into(),
         ));
     }
     let at = time_of(case, action)?;
@@ -203,6 +217,9 @@ pub(crate) fn apply(routine: &Routine, case: &mut Case, action: &Action) -> Resu
     } else if let Some(until) = &action.until {
         let to = parse_time(until).map_err(Failure::Script)?;
         case.advance(routine, to)?;
+    } else if let Some(schedule) = &action.schedule {
+        let run = rutin::run::run_schedule(routine, schedule, &[&*case], at)?;
+        reports.extend(run.message);
     }
     Ok(())
 }
@@ -225,8 +242,7 @@ fn list(items: impl IntoIterator<Item = String>) -> String {
 }
 
 /// Compares the case with the expectations; each failure says expected and actual.
-pub(crate) fn check(routine: &Routine, case: &Case, expect: &Expect) -> Vec<String> {
-    let _ = routine;
+pub(crate) fn check(case: &Case, reports: &[rutin::run::Message], expect: &Expect) -> Vec<String> {
     let mut failures = Vec::new();
     if let Some(outcome) = &expect.outcome {
         let actual = case.outcome().unwrap_or("running");
@@ -309,6 +325,7 @@ pub(crate) fn check(routine: &Routine, case: &Case, expect: &Expect) -> Vec<Stri
             Record::MessageSent(m) => Some(m),
             _ => None,
         })
+        .chain(reports)
         .collect();
     for t in &expect.no_messages {
         if messages.iter().any(|m| &m.template == t) {
