@@ -1,0 +1,211 @@
+//! Messages and schedules: templates, subjects, recipients.
+
+use super::deadline::duration;
+use super::text;
+use super::Scope;
+use crate::analyze::templates;
+use crate::diagnostic::{suggest, Diagnostic, Problem, RefKind, Sink};
+use crate::load::{raw, raw::Sp};
+use crate::model::{FieldType, Group, MessageSpec, Recipient, RecipientTarget, Role, Schedule};
+use crate::source::Span;
+
+pub(super) fn recipients(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    raw: &Option<Vec<raw::Recipient>>,
+    spans: &mut Vec<Span>,
+) -> Option<Vec<Recipient>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for r in raw.iter().flatten() {
+        let count = [r.role.is_some(), r.group.is_some(), r.group_of.is_some()]
+            .iter()
+            .filter(|x| **x)
+            .count();
+        if count != 1 {
+            sink.error(
+                r.span,
+                Problem::BadStep {
+                    message: "a recipient must name exactly one of `role`, `group`, `group_of`"
+                        .into(),
+                    fix: "write `- role: <role>`, `- group: <group>` or `- group_of: <expression>`"
+                        .into(),
+                },
+            );
+            ok = false;
+            continue;
+        }
+        let when = match &r.when {
+            Some(w) => match scope.expr(sink, w) {
+                Some(e) => Some(e),
+                None => {
+                    ok = false;
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let target = if let Some(role) = &r.role {
+            scope.role(sink, role).map(RecipientTarget::Role)
+        } else if let Some(group) = &r.group {
+            scope.group(sink, group).map(RecipientTarget::Group)
+        } else if let Some(expr) = &r.group_of {
+            group_of(scope, sink, expr)
+        } else {
+            None
+        };
+        match target {
+            Some(target) => {
+                spans.push(r.span);
+                out.push(Recipient { target, when });
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// `group_of`: when the expression is a plain enumeration field, each of its
+/// values must be a group id; those are the groups it may yield.
+pub(super) fn group_of(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    expr: &Sp<String>,
+) -> Option<RecipientTarget> {
+    let compiled = scope.expr(sink, expr)?;
+    let name = expr.value.trim();
+    let mut candidates = Vec::new();
+    if let Some(FieldType::Enum { values }) = scope.field_type(name).cloned() {
+        for v in values {
+            if scope.groups.contains_key(&v) {
+                scope.used_groups.insert(v.clone());
+                candidates.push(v);
+            } else {
+                let known: Vec<&str> = scope.groups.keys().map(String::as_str).collect();
+                sink.error(
+                    expr.span,
+                    Problem::UnknownReference {
+                        kind: RefKind::Group,
+                        suggestion: suggest(&v, known.iter().copied()),
+                        name: v,
+                    },
+                );
+                return None;
+            }
+        }
+    } else {
+        // Any group may come out: check visibility against all of them.
+        candidates = scope.groups.keys().cloned().collect();
+    }
+    Some(RecipientTarget::GroupOf {
+        expr: compiled,
+        candidates,
+    })
+}
+
+pub(super) fn message(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    extra: &mut Vec<Diagnostic>,
+    m: &raw::Message,
+    context: &str,
+) -> Option<MessageSpec> {
+    let Some(template_name) = &m.template else {
+        sink.error(
+            m.span,
+            Problem::MissingKey {
+                key: "template".into(),
+                context: context.to_owned(),
+            },
+        );
+        return None;
+    };
+    let template = if scope.templates.exists(&template_name.value) {
+        let fields = scope.field_ids.clone();
+        let t = scope.templates.get(&template_name.value, &fields, extra);
+        if let Some(t) = &t {
+            scope.used_fields.extend(t.fields_used.iter().cloned());
+            scope.used_templates.insert(t.name.clone(), t.clone());
+        }
+        t
+    } else {
+        let problem = templates::unknown_template(&scope.templates, &template_name.value);
+        sink.error(template_name.span, problem);
+        None
+    };
+    let subject = match &m.subject {
+        Some(s) => {
+            let file = std::sync::Arc::new(crate::source::SourceFile::new(
+                sink.file.path(),
+                s.value.clone(),
+            ));
+            let mut problems = Vec::new();
+            let (used, ok) =
+                templates::analyze_template("subject", &file, &scope.field_ids, &mut problems);
+            for p in problems {
+                sink.error(s.span, p.problem);
+            }
+            scope.used_fields.extend(used.iter().cloned());
+            if let Some(t) = &template {
+                let mut merged = t.clone();
+                merged.fields_used.extend(used);
+                merged.fields_used.sort();
+                merged.fields_used.dedup();
+                scope.used_templates.insert(merged.name.clone(), merged);
+            }
+            ok.then(|| s.value.clone())
+        }
+        None => None,
+    };
+    if m.to.as_ref().is_none_or(Vec::is_empty) {
+        sink.error(
+            m.span,
+            Problem::MissingKey {
+                key: "to".into(),
+                context: context.to_owned(),
+            },
+        );
+    }
+    let mut spans = Vec::new();
+    let to = recipients(scope, sink, &m.to, &mut spans);
+    let cc = recipients(scope, sink, &m.cc, &mut spans);
+    let template = template?;
+    if m.subject.is_some() && subject.is_none() {
+        return None;
+    }
+    let spec = MessageSpec {
+        template: template.name.clone(),
+        subject,
+        to: to?,
+        cc: cc?,
+    };
+    scope
+        .messages
+        .push((spec.clone(), spans, template_name.span));
+    Some(spec)
+}
+
+pub(super) fn schedule(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    extra: &mut Vec<Diagnostic>,
+    id: &Sp<String>,
+    s: &raw::Schedule,
+) -> Option<Schedule> {
+    let context = format!("the schedule `{}`", id.value);
+    let every = s.every.as_ref().and_then(|e| duration(sink, e));
+    let select = s.select.as_ref().and_then(|e| scope.expr(sink, e));
+    let message = s
+        .message
+        .as_ref()
+        .and_then(|m| message(scope, sink, extra, m, &context));
+    let source = scope.clauses(sink, &s.source);
+    Some(Schedule {
+        id: id.value.clone(),
+        title: text(&s.title)?,
+        every: every?,
+        select: select?,
+        message: message?,
+        source,
+    })
+}
