@@ -8,7 +8,7 @@ use super::Scope;
 use crate::calendar::Duration;
 use crate::diagnostic::{Diagnostic, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
-use crate::model::{Deadline, DeadlineStart, EscalationTask, Field, FieldType, Repeat, Step};
+use crate::model::{Deadline, DeadlineStart, EscalationTask, FieldType, Repeat};
 use crate::source::Span;
 
 pub(super) fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {

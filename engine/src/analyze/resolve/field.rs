@@ -6,7 +6,7 @@ use super::text;
 use super::Scope;
 use crate::diagnostic::{suggest, Problem, Sink};
 use crate::load::{raw, raw::Sp};
-use crate::model::{check_value, Field, FieldType, Visibility};
+use crate::model::{Field, FieldType, Visibility};
 use crate::source::Span;
 
 const FIELD_TYPES: &[&str] = &[

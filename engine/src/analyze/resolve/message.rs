@@ -6,7 +6,7 @@ use super::Scope;
 use crate::analyze::templates;
 use crate::diagnostic::{suggest, Diagnostic, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
-use crate::model::{FieldType, Group, MessageSpec, Recipient, RecipientTarget, Role, Schedule};
+use crate::model::{FieldType, MessageSpec, Recipient, RecipientTarget, Schedule};
 use crate::source::Span;
 
 pub(super) fn recipients(
