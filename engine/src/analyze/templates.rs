@@ -212,3 +212,44 @@ pub(crate) fn unknown_template(templates: &Templates, name: &str) -> Problem {
         suggestion: suggest(name, names.iter().map(String::as_str)),
     }
 }
+
+/// Declared fields a template reads as attributes (`c.decision_date` in a
+/// report's loop over `cases`), found inside `{{ }}` and `{% %}` tags.
+pub(crate) fn attribute_fields(text: &str, fields: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{").into_iter().chain(rest.find("{%")).min() {
+        let after = rest.get(open + 2..).unwrap_or_default();
+        let close = after
+            .find("}}")
+            .into_iter()
+            .chain(after.find("%}"))
+            .min()
+            .unwrap_or(after.len());
+        let tag = after.get(..close).unwrap_or_default();
+        for part in tag.split('.').skip(1) {
+            let ident: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if fields.contains(&ident) && !found.contains(&ident) {
+                found.push(ident);
+            }
+        }
+        rest = after.get(close..).unwrap_or_default();
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_fields;
+
+    #[test]
+    fn finds_fields_read_as_attributes_in_tags_only() {
+        let fields = vec!["decision_date".to_owned(), "key_number".to_owned()];
+        let text = "key_number. {% for c in cases %}{{ c.decision_date | date }} {{ c.case.id }}{% endfor %}";
+        assert_eq!(attribute_fields(text, &fields), vec!["decision_date"]);
+    }
+}

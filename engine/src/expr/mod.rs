@@ -12,8 +12,8 @@
 //! analyzer uses them to tell a field name from a builtin.
 //!
 //! Settings, and why:
-//! - [`UndefinedBehavior::Strict`](minijinja::UndefinedBehavior::Strict): an
-//!   undefined variable is an error, never empty text. A message that silently
+//! - Strict undefined behaviour ([`minijinja::UndefinedBehavior::Strict`]):
+//!   an undefined variable is an error, never empty text. A message that silently
 //!   drops the install date is worse than one that is not sent.
 //! - No auto-escaping: messages are plain text (mail, case-system notes).
 //! - A recursion limit, and `range` capped at [`MAX_RANGE`] items, so that a

@@ -111,6 +111,7 @@ impl Case {
         let task = task.into();
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
+            exec.ensure_open()?;
             let open = find_task(exec, &task)?;
             if open.role != role {
                 return Err(RunError::WrongRole {
@@ -175,6 +176,7 @@ impl Case {
     ) -> Result<Effects, RunError> {
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
+            exec.ensure_open()?;
             let waiting = exec.case.state.tokens.iter().find_map(|(token, t)| {
                 let step = exec.routine.step(&t.step)?;
                 match &step.kind {

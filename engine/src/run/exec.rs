@@ -88,6 +88,17 @@ impl<'a> Exec<'a> {
         matches!(self.case.state.status, Status::Ended { .. })
     }
 
+    /// Refuses to go on when the case has ended (a deadline may have ended
+    /// it while time caught up with the command).
+    pub(crate) fn ensure_open(&self) -> Result<(), RunError> {
+        match &self.case.state.status {
+            Status::Ended { outcome, .. } => Err(RunError::CaseEnded {
+                outcome: outcome.clone(),
+            }),
+            Status::Open => Ok(()),
+        }
+    }
+
     /// A step the routine must contain.
     pub(crate) fn step(&self, id: &str) -> Result<&'a Step, RunError> {
         self.routine

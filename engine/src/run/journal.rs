@@ -2,7 +2,7 @@
 //!
 //! The journal is the case. Its state (where the tokens stand, which tasks
 //! are open, which deadlines are armed, the field values) is a fold over the
-//! entries ([`super::state`]), so a stored journal can always be replayed to
+//! entries (see `state.rs`), so a stored journal can always be replayed to
 //! the same state, and it doubles as the audit trail: who did what, when,
 //! with which values, and every message text exactly as sent. Entries hold
 //! only ordered maps and ids handed out by counters, so the same commands

@@ -1,8 +1,8 @@
 //! The runtime: cases on a journal, deadlines on a clock, messages from
 //! templates.
 //!
-//! A [`Case`] is one client's run through one version of a [`Routine`]
-//! (crate::model::Routine). It is deterministic: time is always passed in
+//! A [`Case`] is one client's run through one version of a
+//! [`Routine`](crate::model::Routine). It is deterministic: time is always passed in
 //! (the engine never reads the wall clock), ids are given by the caller or
 //! counted, and all output uses ordered maps, so the same commands give the
 //! same journal byte for byte.

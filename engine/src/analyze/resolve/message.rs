@@ -199,6 +199,21 @@ pub(super) fn schedule(
         .message
         .as_ref()
         .and_then(|m| message(scope, sink, extra, m, &context));
+    // A report template reads each case's fields as attributes (`c.key_number`);
+    // count those as used, so that visibility is checked for them too.
+    if let Some(t) = message
+        .as_ref()
+        .and_then(|m| scope.used_templates.get(&m.template))
+        .cloned()
+    {
+        let read = templates::attribute_fields(&t.source, &scope.field_ids);
+        scope.used_fields.extend(read.iter().cloned());
+        let mut merged = t;
+        merged.fields_used.extend(read);
+        merged.fields_used.sort();
+        merged.fields_used.dedup();
+        scope.used_templates.insert(merged.name.clone(), merged);
+    }
     let source = scope.clauses(sink, &s.source);
     Some(Schedule {
         id: id.value.clone(),
