@@ -4,15 +4,16 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
         if path.is_dir() {
-            walk(&path, ext, out);
+            walk(&path, ext, out)?;
         } else if path.extension().is_some_and(|e| e == ext) {
             out.push(path);
         }
     }
+    Ok(())
 }
 
 fn root() -> PathBuf {
@@ -22,7 +23,7 @@ fn root() -> PathBuf {
 #[test]
 fn every_shipped_routine_and_template_is_valid_and_used() {
     let mut routines = Vec::new();
-    walk(&root().join("workflows"), "yaml", &mut routines);
+    walk(&root().join("workflows"), "yaml", &mut routines).unwrap();
     routines.retain(|p| p.file_stem().is_some_and(|s| s != "organisation"));
     assert!(
         routines.len() >= 5,
@@ -57,7 +58,7 @@ fn every_shipped_routine_and_template_is_valid_and_used() {
         );
     }
     let mut templates = Vec::new();
-    walk(&root().join("templates"), "j2", &mut templates);
+    walk(&root().join("templates"), "j2", &mut templates).unwrap();
     assert!(!templates.is_empty());
     for t in templates {
         let t = t.canonicalize().unwrap();

@@ -4,23 +4,9 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::expr::{FUNCTIONS, GLOBALS};
 use crate::load::raw::Sp;
 use crate::model::Expr;
-
-/// Names an expression may use besides fields.
-pub(crate) const EXPRESSION_GLOBALS: &[&str] = &["today", "case"];
-
-/// Functions available in expressions and templates.
-pub(crate) const FUNCTIONS: &[&str] = &[
-    "date_add",
-    "date_sub",
-    "days_between",
-    "periods_gap",
-    "periods_overlap",
-    "is_working_day",
-    "group_name",
-    "role_name",
-];
 
 /// Compiles `text`, reports syntax errors and unknown variables, records the
 /// fields it reads, and returns the expression when it is sound.
@@ -30,7 +16,7 @@ pub(crate) fn check(
     fields: &[String],
     reads: &mut BTreeSet<String>,
 ) -> Option<Expr> {
-    let env = minijinja::Environment::new();
+    let env = crate::expr::environment();
     let compiled = match env.compile_expression(&expr.value) {
         Ok(c) => c,
         Err(e) => {
@@ -50,14 +36,12 @@ pub(crate) fn check(
     for name in names {
         if fields.contains(&name) {
             reads.insert(name);
-        } else if !EXPRESSION_GLOBALS.contains(&name.as_str())
-            && !FUNCTIONS.contains(&name.as_str())
-        {
+        } else if !GLOBALS.contains(&name.as_str()) && !FUNCTIONS.contains(&name.as_str()) {
             ok = false;
             let known = fields
                 .iter()
                 .map(String::as_str)
-                .chain(EXPRESSION_GLOBALS.iter().copied())
+                .chain(GLOBALS.iter().copied())
                 .chain(FUNCTIONS.iter().copied());
             sink.error(
                 expr.span,

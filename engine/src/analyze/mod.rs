@@ -97,3 +97,5 @@ pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     });
     diagnostics.dedup_by(|a, b| a == b);
 }
+#[cfg(test)]
+mod tests;

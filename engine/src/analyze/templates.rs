@@ -7,20 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
+use crate::expr::TEMPLATE_GLOBALS;
 use crate::load;
 use crate::model::Template;
 use crate::source::{SourceFile, Span};
-
-/// Names a template may use besides fields.
-pub(crate) const TEMPLATE_GLOBALS: &[&str] = &[
-    "routine",
-    "case",
-    "step",
-    "deadline",
-    "recipients",
-    "today",
-    "cases",
-];
 
 /// The file extension of templates.
 pub(crate) const EXTENSION: &str = "j2";
@@ -127,7 +117,7 @@ pub(crate) fn analyze_template(
             span,
         })
     };
-    let env = minijinja::Environment::new();
+    let env = crate::expr::environment();
     let template = match env.template_from_named_str(name, file.text()) {
         Ok(t) => t,
         Err(e) => {
@@ -154,7 +144,7 @@ pub(crate) fn analyze_template(
         if fields.contains(&var) {
             used.push(var);
         } else if !TEMPLATE_GLOBALS.contains(&var.as_str())
-            && !super::exprs::FUNCTIONS.contains(&var.as_str())
+            && !crate::expr::FUNCTIONS.contains(&var.as_str())
         {
             ok = false;
             let span = find_word(file.text(), &var);

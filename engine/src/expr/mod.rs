@@ -16,9 +16,8 @@
 //!   an undefined variable is an error, never empty text. A message that silently
 //!   drops the install date is worse than one that is not sent.
 //! - No auto-escaping: messages are plain text (mail, case-system notes).
-//! - A recursion limit, and `range` capped at [`MAX_RANGE`] items, so that a
-//!   template cannot run away. (minijinja's `fuel` feature would bound the
-//!   total work too; it is not enabled in the workspace.)
+//! - A recursion limit, `range` capped at [`MAX_RANGE`] items, and [`FUEL`]
+//!   bounding the total work, so that no template can run away.
 //! - Dates are `YYYY-MM-DD` texts and periods are maps `{from, to}`, exactly
 //!   as case data stores them, so comparisons (`decision_date <= today`) work
 //!   on text and no conversion layer is needed. Functions given anything else
@@ -74,6 +73,10 @@ pub const RECURSION_LIMIT: usize = 64;
 /// The most items `range()` may produce in a template or expression.
 pub const MAX_RANGE: usize = 1000;
 
+/// How many instructions one evaluation or rendering may run: far more than
+/// any message needs, few enough that no template can hang a command.
+pub const FUEL: u64 = 200_000;
+
 /// Display names that `role_name` and `group_name` look up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
@@ -120,6 +123,7 @@ pub fn environment_with(names: Names) -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_recursion_limit(RECURSION_LIMIT);
     env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.set_fuel(Some(FUEL));
     functions::register(&mut env, names);
     env
 }

@@ -203,3 +203,11 @@ fn builtin_names_are_registered() {
         assert!(e.globals().any(|(name, _)| name == *f), "{f}");
     }
 }
+
+#[test]
+fn a_runaway_template_runs_out_of_fuel_instead_of_hanging() {
+    let env = super::environment();
+    let source = "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}x{% endfor %}{% endfor %}{% endfor %}";
+    let error = env.render_str(source, ()).unwrap_err();
+    assert_eq!(error.kind(), minijinja::ErrorKind::OutOfFuel);
+}

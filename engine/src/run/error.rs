@@ -202,6 +202,37 @@ pub enum RenderError {
 }
 
 impl RunError {
+    /// A stable snake_case code for the refusal (`wrong_role`), for scenario
+    /// files, JSON output and callers that branch on the kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RunError::WrongRoutine { .. } => "wrong_routine",
+            RunError::CaseEnded { .. } => "case_ended",
+            RunError::TimeWentBackwards { .. } => "time_went_backwards",
+            RunError::UnknownStep(..) => "unknown_step",
+            RunError::StepNotActive(..) => "step_not_active",
+            RunError::NoSuchTask(..) => "no_such_task",
+            RunError::WrongRole { .. } => "wrong_role",
+            RunError::ValuesNotAMap { .. } => "values_not_a_map",
+            RunError::MissingField { .. } => "missing_field",
+            RunError::UnknownField { .. } => "unknown_field",
+            RunError::FieldNotAccepted { .. } => "field_not_accepted",
+            RunError::WrongType { .. } => "wrong_type",
+            RunError::NotInEnum { .. } => "not_in_enum",
+            RunError::UnknownEvent(..) => "unknown_event",
+            RunError::EventNotAwaited(..) => "event_not_awaited",
+            RunError::NoRoute { .. } => "no_route",
+            RunError::CycleLimit { .. } => "cycle_limit",
+            RunError::TimerLimit { .. } => "timer_limit",
+            RunError::Expr { .. } => "expr",
+            RunError::Render(..) => "render",
+            RunError::UnknownGroup { .. } => "unknown_group",
+            RunError::DateOutOfRange { .. } => "date_out_of_range",
+            RunError::UnknownSchedule(..) => "unknown_schedule",
+            RunError::Journal { .. } => "journal",
+            RunError::Internal(..) => "internal",
+        }
+    }
     /// An expression error with where it happened.
     pub(crate) fn expr(place: impl Into<String>, error: ExprError) -> RunError {
         RunError::Expr {

@@ -1,0 +1,253 @@
+//! One test per analyzer rule: the problem's kind and where it points.
+
+use std::path::Path;
+
+use crate::analyze::check_text;
+
+const HEAD: &str = "routine: {id: r, version: 1, title: R}\nroles:\n  team: {name: Team}\n";
+
+/// (code, line) of every error and warning of a routine text.
+fn problems(body: &str) -> Vec<(&'static str, usize)> {
+    let text = format!("{HEAD}{body}");
+    let checked = check_text(Path::new("t.yaml"), &text);
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = d.location.as_ref().map_or(0, |l| l.line_col().0);
+            (d.problem.code(), line)
+        })
+        .collect()
+}
+
+fn has(body: &str, code: &str, line: usize) {
+    let found = problems(body);
+    assert!(
+        found.contains(&(code, line)),
+        "expected {code} at line {line}, found {found:?}"
+    );
+}
+
+const END: &str = "  z: {kind: end, title: Z, outcome: done}\n";
+
+#[test]
+fn yaml_syntax() {
+    has("start: [a\n", "rutin::yaml", 4);
+}
+
+#[test]
+fn unknown_key_with_suggestion() {
+    let found = check_text(
+        Path::new("t.yaml"),
+        &format!(
+            "{HEAD}start: a\nsteps:\n  a: {{kind: task, title: A, role: team, nxet: z}}\n{END}"
+        ),
+    );
+    let d = found
+        .diagnostics
+        .iter()
+        .find(|d| d.problem.code() == "rutin::unknown-key")
+        .unwrap();
+    assert_eq!(d.location.as_ref().unwrap().line_col(), (6, 41));
+    assert_eq!(d.problem.help(), "did you mean `next`?");
+}
+
+#[test]
+fn duplicate_key() {
+    has(
+        &format!("start: a\nsteps:\n  a:\n    kind: task\n    kind: task\n    title: A\n    role: team\n    next: z\n{END}"),
+        "rutin::duplicate-key",
+        8,
+    );
+}
+
+#[test]
+fn duplicate_step_id() {
+    has(
+        &format!("start: a\nsteps:\n  a: {{kind: task, title: A, role: team, next: z}}\n  a: {{kind: end, title: A, outcome: x}}\n{END}"),
+        "rutin::duplicate-id",
+        7,
+    );
+}
+
+#[test]
+fn missing_key() {
+    has(
+        &format!("steps:\n  a: {{kind: task, title: A, role: team, next: z}}\n{END}"),
+        "rutin::missing-key",
+        1,
+    );
+}
+
+#[test]
+fn unknown_role_step_field() {
+    let body = format!("start: a\nsteps:\n  a: {{kind: task, title: A, role: teem, collects: [nope], next: y}}\n{END}");
+    let found = problems(&body);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(c, _)| *c == "rutin::unknown-reference")
+            .count(),
+        3,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unknown_group_and_template() {
+    let body = format!(
+        "start: a\nsteps:\n  a: {{kind: message, title: A, template: t, to: [{{group: g}}], next: z}}\n{END}"
+    );
+    let found = problems(&body);
+    assert!(
+        found
+            .iter()
+            .filter(|(c, l)| *c == "rutin::unknown-reference" && *l == 6)
+            .count()
+            >= 2,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unreachable_step() {
+    has(
+        &format!("start: a\nsteps:\n  a: {{kind: task, title: A, role: team, next: z}}\n  b: {{kind: end, title: B, outcome: x}}\n{END}"),
+        "rutin::unreachable",
+        7,
+    );
+}
+
+#[test]
+fn no_way_to_end() {
+    has(
+        &format!("start: a\nsteps:\n  a: {{kind: task, title: A, role: team, next: a}}\n{END}"),
+        "rutin::no-way-to-end",
+        6,
+    );
+}
+
+#[test]
+fn automatic_cycle() {
+    let body = "fields:\n  f: {type: boolean}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: f\n        to: z\n      - otherwise: b\n  b:\n    kind: decision\n    title: B\n    routes:\n      - when: f\n        to: z\n      - otherwise: a\n  z: {kind: end, title: Z, outcome: done}\n";
+    has(body, "rutin::automatic-cycle", 8);
+}
+
+#[test]
+fn a_loop_that_waits_is_fine() {
+    let body = "fields:\n  f: {type: boolean}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: f\n        to: z\n      - otherwise: b\n  b: {kind: event, title: B, event: fixed, collects: [f], next: a}\n  z: {kind: end, title: Z, outcome: done}\n";
+    // Only the warning that the header's role is unused.
+    assert_eq!(problems(body), vec![("rutin::unused", 3)]);
+}
+
+#[test]
+fn join_unreachable_and_orphan_join() {
+    let body = "start: p\nsteps:\n  p: {kind: parallel, title: P, branches: [a, b], join: j}\n  a: {kind: task, title: A, role: team, next: j}\n  b: {kind: task, title: B, role: team, next: z}\n  j: {kind: join, title: J, next: z}\n  k: {kind: join, title: K, next: z}\n  z: {kind: end, title: Z, outcome: done}\n";
+    has(body, "rutin::join-unreachable", 6);
+    has(body, "rutin::orphan-join", 10);
+}
+
+#[test]
+fn decision_without_default_is_a_warning() {
+    let body = "fields:\n  f: {type: boolean}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: f\n        to: z\n  z: {kind: end, title: Z, outcome: done}\n";
+    let text = format!("{HEAD}{body}");
+    let checked = check_text(Path::new("t.yaml"), &text);
+    assert!(!checked.has_errors());
+    assert_eq!(
+        problems(body),
+        vec![("rutin::unused", 3), ("rutin::no-default-route", 9)]
+    );
+}
+
+#[test]
+fn bad_duration_and_date() {
+    let body = format!("start: a\nsteps:\n  a:\n    kind: task\n    title: A\n    role: team\n    next: z\n    deadlines:\n      - {{id: d, after: 3 fortnights, goto: z}}\n{END}");
+    has(&body, "rutin::bad-duration", 12);
+    let text = "routine: {id: r, version: 1, title: R, decided: 2021-13-01}\nroles: {team: {name: T}}\nstart: a\nsteps:\n  a: {kind: task, title: A, role: team, next: z}\n  z: {kind: end, title: Z, outcome: done}\n";
+    let checked = check_text(Path::new("t.yaml"), text);
+    assert_eq!(checked.diagnostics[0].problem.code(), "rutin::bad-date");
+}
+
+#[test]
+fn expression_syntax_and_unknown_variable() {
+    let body = "fields:\n  ready: {type: boolean}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: \"ready and\"\n        to: z\n      - when: \"redy\"\n        to: z\n      - otherwise: z\n  z: {kind: end, title: Z, outcome: done}\n";
+    has(body, "rutin::expression-syntax", 12);
+    let text = format!("{HEAD}{body}");
+    let checked = check_text(Path::new("t.yaml"), &text);
+    let unknown = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.problem.code() == "rutin::unknown-reference")
+        .unwrap();
+    assert_eq!(unknown.problem.help(), "did you mean `ready`?");
+}
+
+#[test]
+fn wrong_key_for_the_kind() {
+    has(
+        &format!("start: a\nsteps:\n  a: {{kind: end, title: A, outcome: x, role: team}}\n{END}"),
+        "rutin::bad-step",
+        6,
+    );
+}
+
+#[test]
+fn collector_must_see_the_field() {
+    let body = format!("roles2: x\nfields:\n  secret: {{type: text, visible_to: [other]}}\nstart: a\nsteps:\n  a: {{kind: task, title: A, role: team, collects: [secret], next: z}}\n{END}")
+        .replace("roles2: x\n", "");
+    let found = problems(&body);
+    // `other` is not a role (unknown reference) and the team may not see the field.
+    assert!(
+        found.contains(&("rutin::collector-cannot-see", 8)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unused_role_and_field_are_warnings() {
+    let body = format!("fields:\n  spare: {{type: text}}\nstart: a\nsteps:\n  a: {{kind: task, title: A, role: team, next: z}}\n{END}")
+        .replace("roles:\n  team", "roles:\n  team");
+    let text = format!("routine: {{id: r, version: 1, title: R}}\nroles:\n  team: {{name: Team}}\n  idle: {{name: Idle}}\n{body}");
+    let checked = check_text(Path::new("t.yaml"), &text);
+    let codes: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.problem.code(),
+                d.severity,
+                d.location.as_ref().unwrap().line_col().0,
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("rutin::unused", crate::diagnostic::Severity::Warning, 4),
+            ("rutin::unused", crate::diagnostic::Severity::Warning, 6),
+        ]
+    );
+    assert!(checked.routine.is_some());
+}
+
+#[test]
+fn empty_deadline() {
+    let body = format!("start: a\nsteps:\n  a:\n    kind: task\n    title: A\n    role: team\n    next: z\n    deadlines:\n      - {{id: d, after: 1 day}}\n{END}");
+    has(&body, "rutin::empty-deadline", 12);
+}
+
+#[test]
+fn bad_example() {
+    let body = format!("fields:\n  n: {{type: integer, example: many}}\nstart: a\nsteps:\n  a: {{kind: task, title: A, role: team, collects: [n], next: z}}\n{END}");
+    has(&body, "rutin::bad-example", 5);
+}
+
+#[test]
+fn enum_group_of_must_name_groups() {
+    let body = format!("groups:\n  g1: {{name: G1}}\nfields:\n  area: {{type: enum, values: [g1, g2]}}\nstart: a\nsteps:\n  a: {{kind: message, title: A, template: t, to: [{{group_of: area}}], next: z}}\n{END}");
+    let found = problems(&body);
+    assert!(
+        found.contains(&("rutin::unknown-reference", 10)),
+        "{found:?}"
+    );
+}
