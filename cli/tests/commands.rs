@@ -10,7 +10,7 @@ fn root() -> PathBuf {
 }
 
 fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").unwrap();
+    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
     cmd.current_dir(root()).env("NO_COLOR", "1");
     cmd
 }
