@@ -13,24 +13,40 @@ fn is_yaml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
-/// Routine files under the given paths, sorted; an error names a path that does not exist.
-pub(crate) fn routine_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
+fn is_template(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "j2")
+}
+
+/// The files to check: routines, and templates to check on their own.
+#[derive(Debug, Default)]
+pub(crate) struct Files {
+    pub(crate) routines: Vec<PathBuf>,
+    pub(crate) templates: Vec<PathBuf>,
+}
+
+/// Routine and template files under the given paths, sorted; an error names
+/// a path that does not exist.
+pub(crate) fn files(paths: &[PathBuf]) -> Result<Files, String> {
+    let mut out = Files::default();
     for path in paths {
         if path.is_dir() {
             walk(path, &mut out).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        } else if path.is_file() && is_template(path) {
+            out.templates.push(path.clone());
         } else if path.is_file() {
-            out.push(path.clone());
+            out.routines.push(path.clone());
         } else {
             return Err(format!("{} does not exist", path.display()));
         }
     }
-    out.sort();
-    out.dedup();
+    for list in [&mut out.routines, &mut out.templates] {
+        list.sort();
+        list.dedup();
+    }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, out: &mut Files) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
@@ -39,7 +55,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if path.is_dir() {
             walk(&path, out)?;
         } else if is_yaml(&path) && !is_organisation_file(&path) {
-            out.push(path);
+            out.routines.push(path);
+        } else if is_template(&path) {
+            out.templates.push(path);
         }
     }
     Ok(())

@@ -12,7 +12,7 @@ mod load;
 pub mod model;
 pub mod source;
 
-pub use analyze::{check_routine, check_text, Checked};
+pub use analyze::{check_routine, check_template_file, check_text, Checked};
 pub mod expr;
 pub mod run;
 pub mod schema;

@@ -11,8 +11,8 @@ use crate::{discover, OK, PROBLEMS, USAGE};
 /// Arguments of `rutin check`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Routine files or folders to check (folders are searched for *.yaml).
-    #[arg(default_value = "workflows")]
+    /// Routine files, template files or folders to check (folders are
+    /// searched for *.yaml and *.j2) [default: workflows templates]
     pub(crate) paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -29,13 +29,18 @@ pub(crate) struct Args {
 /// The outcome of checking a set of routine files.
 pub(crate) struct Report {
     pub(crate) files: usize,
+    pub(crate) templates: usize,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) routines: Vec<rutin::model::Routine>,
 }
 
-/// Checks routine files and the template folders they use (unused templates are warned about once per folder).
-pub(crate) fn check_files(files: &[PathBuf]) -> Report {
+/// Checks routine files and the template folders they use (unused templates
+/// are warned about once per folder), and template files on their own.
+pub(crate) fn check_files(files: &[PathBuf], templates: &[PathBuf]) -> Report {
     let mut diagnostics = Vec::new();
+    for template in templates {
+        diagnostics.extend(rutin::check_template_file(template));
+    }
     let mut template_files = BTreeSet::new();
     let mut used = BTreeSet::new();
     let mut routines = Vec::new();
@@ -89,24 +94,40 @@ pub(crate) fn check_files(files: &[PathBuf]) -> Report {
     });
     Report {
         files: files.len(),
+        templates: templates.len(),
         diagnostics,
         routines,
     }
 }
 
 pub(crate) fn run(args: &Args) -> u8 {
-    let files = match discover::routine_files(&args.paths) {
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        ["workflows", "templates"]
+            .iter()
+            .map(PathBuf::from)
+            .filter(|p| p.exists())
+            .collect()
+    } else {
+        args.paths.clone()
+    };
+    if paths.is_empty() {
+        eprintln!(
+            "error: no `workflows` folder here; name the routines to check: rutin check PATH..."
+        );
+        return USAGE;
+    }
+    let files = match discover::files(&paths) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("error: {e}");
             return USAGE;
         }
     };
-    if files.is_empty() {
-        eprintln!("error: no routine files (*.yaml) found in the given paths");
+    if files.routines.is_empty() && files.templates.is_empty() {
+        eprintln!("error: no routine (*.yaml) or template (*.j2) files found in the given paths");
         return USAGE;
     }
-    let report = check_files(&files);
+    let report = check_files(&files.routines, &files.templates);
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let coverage = args
         .coverage
@@ -121,6 +142,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         Format::Json => {
             let mut json = serde_json::json!({
                 "files": report.files,
+                "templates": report.templates,
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
@@ -141,7 +163,10 @@ pub(crate) fn run(args: &Args) -> u8 {
             for d in &report.diagnostics {
                 eprintln!("{}", diagnostic::render(d, color));
             }
-            eprintln!("{}", summary(report.files, errors, warnings));
+            eprintln!(
+                "{}",
+                summary(report.files, report.templates, errors, warnings)
+            );
             if let Some(rows) = &coverage {
                 print!("{}", super::coverage::render(rows));
             }
@@ -169,8 +194,11 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary(files: usize, errors: usize, warnings: usize) -> String {
-    let checked = plural(files, "routine");
+fn summary(files: usize, templates: usize, errors: usize, warnings: usize) -> String {
+    let mut checked = plural(files, "routine");
+    if templates > 0 {
+        checked.push_str(&format!(" and {}", plural(templates, "template")));
+    }
     if errors == 0 && warnings == 0 {
         format!("checked {checked}: all valid")
     } else {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::output::Format;
 use crate::scenario::{model, run};
 use crate::{OK, PROBLEMS, USAGE};
 
@@ -12,6 +13,9 @@ pub(crate) struct Args {
     /// Scenario files or folders (searched for *.yaml).
     #[arg(default_value = "tests/scenarios")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Output format: a line per scenario, or JSON.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: Format,
 }
 
 fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -77,26 +81,48 @@ pub(crate) fn run(args: &Args) -> u8 {
             return USAGE;
         }
     };
-    let (mut passed, mut failed) = (0, 0);
-    for file in &files {
-        match run_file(file) {
-            Ok(name) => {
-                passed += 1;
-                println!("ok    {name} ({})", file.display());
-            }
-            Err((name, failures)) => {
-                failed += 1;
-                println!("FAIL  {name} ({})", file.display());
-                for f in failures {
-                    for (i, line) in f.lines().enumerate() {
-                        let bullet = if i == 0 { "- " } else { "  " };
-                        println!("      {bullet}{line}");
+    let results: Vec<(&PathBuf, Result<String, (String, Vec<String>)>)> =
+        files.iter().map(|f| (f, run_file(f))).collect();
+    let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+    let passed = results.len() - failed;
+    match args.format {
+        Format::Json => {
+            let scenarios: Vec<serde_json::Value> = results
+                .iter()
+                .map(|(file, result)| match result {
+                    Ok(name) => serde_json::json!({
+                        "file": file.display().to_string(), "scenario": name, "passed": true, "failures": [],
+                    }),
+                    Err((name, failures)) => serde_json::json!({
+                        "file": file.display().to_string(), "scenario": name, "passed": false, "failures": failures,
+                    }),
+                })
+                .collect();
+            let json =
+                serde_json::json!({ "passed": passed, "failed": failed, "scenarios": scenarios });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            for (file, result) in &results {
+                match result {
+                    Ok(name) => println!("ok    {name} ({})", file.display()),
+                    Err((name, failures)) => {
+                        println!("FAIL  {name} ({})", file.display());
+                        for f in failures {
+                            for (i, line) in f.lines().enumerate() {
+                                let bullet = if i == 0 { "- " } else { "  " };
+                                println!("      {bullet}{line}");
+                            }
+                        }
                     }
                 }
             }
+            println!("{passed} passed, {failed} failed");
         }
     }
-    println!("{passed} passed, {failed} failed");
     if failed > 0 {
         PROBLEMS
     } else {

@@ -12,6 +12,8 @@ mod exprs;
 mod graph;
 mod resolve;
 mod templates;
+
+pub use templates::check_template_file;
 mod unused;
 mod visibility;
 

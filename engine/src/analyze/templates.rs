@@ -121,18 +121,7 @@ pub(crate) fn analyze_template(
     let template = match env.template_from_named_str(name, file.text()) {
         Ok(t) => t,
         Err(e) => {
-            let span = e
-                .range()
-                .map(|r| Span::new(r.start, r.end.saturating_sub(r.start)))
-                .or_else(|| e.line().map(|l| line_span(file.text(), l)))
-                .unwrap_or_default();
-            out.push(Diagnostic::error(
-                Problem::TemplateSyntax {
-                    template: name.to_owned(),
-                    message: e.detail().unwrap_or("syntax error").to_owned(),
-                },
-                at(span),
-            ));
+            out.push(syntax_error(name, file, &e));
             return (Vec::new(), false);
         }
     };
@@ -242,4 +231,41 @@ mod tests {
         let text = "key_number. {% for c in cases %}{{ c.decision_date | date }} {{ c.case.id }}{% endfor %}";
         assert_eq!(attribute_fields(text, &fields), vec!["decision_date"]);
     }
+}
+
+/// Checks one template file on its own: that it can be read and parsed.
+/// (Which variables it may use depends on the routines that send it; those
+/// are checked with the routine.)
+pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
+    let file = match load::read_source(path) {
+        Ok(f) => f,
+        Err(d) => return vec![d],
+    };
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let mut out = Vec::new();
+    let env = crate::expr::environment();
+    if let Err(e) = env.template_from_named_str(&name, file.text()) {
+        out.push(syntax_error(&name, &file, &e));
+    }
+    out
+}
+
+fn syntax_error(name: &str, file: &Arc<SourceFile>, e: &minijinja::Error) -> Diagnostic {
+    let span = e
+        .range()
+        .map(|r| Span::new(r.start, r.end.saturating_sub(r.start)))
+        .or_else(|| e.line().map(|l| line_span(file.text(), l)))
+        .unwrap_or_default();
+    Diagnostic::error(
+        Problem::TemplateSyntax {
+            template: name.to_owned(),
+            message: e.detail().unwrap_or("syntax error").to_owned(),
+        },
+        Some(Location {
+            file: file.clone(),
+            span,
+        }),
+    )
 }
