@@ -46,8 +46,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Runs one scenario file; `Ok(name)` when it passed, `Err((name, failures))` otherwise.
-fn run_file(path: &Path) -> Result<String, (String, Vec<String>)> {
+/// A scenario's result: `Ok(name)` when it passed, `Err((name, failures))` otherwise.
+type Verdict = Result<String, (String, Vec<String>)>;
+
+/// Runs one scenario file.
+fn run_file(path: &Path) -> Verdict {
     let fallback = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         (
@@ -81,8 +84,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             return USAGE;
         }
     };
-    let results: Vec<(&PathBuf, Result<String, (String, Vec<String>)>)> =
-        files.iter().map(|f| (f, run_file(f))).collect();
+    let results: Vec<(&PathBuf, Verdict)> = files.iter().map(|f| (f, run_file(f))).collect();
     let failed = results.iter().filter(|(_, r)| r.is_err()).count();
     let passed = results.len() - failed;
     match args.format {

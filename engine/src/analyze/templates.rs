@@ -221,18 +221,6 @@ pub(crate) fn attribute_fields(text: &str, fields: &[String]) -> Vec<String> {
     found
 }
 
-#[cfg(test)]
-mod tests {
-    use super::attribute_fields;
-
-    #[test]
-    fn finds_fields_read_as_attributes_in_tags_only() {
-        let fields = vec!["decision_date".to_owned(), "key_number".to_owned()];
-        let text = "key_number. {% for c in cases %}{{ c.decision_date | date }} {{ c.case.id }}{% endfor %}";
-        assert_eq!(attribute_fields(text, &fields), vec!["decision_date"]);
-    }
-}
-
 /// Checks one template file on its own: that it can be read and parsed.
 /// (Which variables it may use depends on the routines that send it; those
 /// are checked with the routine.)
@@ -268,4 +256,16 @@ fn syntax_error(name: &str, file: &Arc<SourceFile>, e: &minijinja::Error) -> Dia
             span,
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_fields;
+
+    #[test]
+    fn finds_fields_read_as_attributes_in_tags_only() {
+        let fields = vec!["decision_date".to_owned(), "key_number".to_owned()];
+        let text = "key_number. {% for c in cases %}{{ c.decision_date | date }} {{ c.case.id }}{% endfor %}";
+        assert_eq!(attribute_fields(text, &fields), vec!["decision_date"]);
+    }
 }
