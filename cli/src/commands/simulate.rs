@@ -367,10 +367,15 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             };
             values.insert(f.clone(), value);
         }
+        let actor = routine
+            .roles
+            .get(&task.role)
+            .map_or(task.role.as_str(), |r| r.name.as_str())
+            .to_owned();
         if let Err(e) = case.complete_task(
             routine,
             TaskRef::Id(task.id),
-            "interactive",
+            &actor,
             &task.role,
             values.into(),
             at,
