@@ -144,10 +144,10 @@ fn scripted(routine: &Routine, path: &PathBuf) -> Result<(Case, Option<String>),
     let outcome = run::run(routine, &scenario, "SIM-1");
     let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
     let mut notes = Vec::new();
-    for report in &outcome.reports {
+    for (at, report) in &outcome.reports {
         notes.push(format!(
             "report sent by a schedule:\n{}",
-            timeline::report(routine, report, case.latest())
+            timeline::report(routine, report, *at)
         ));
     }
     if !outcome.failures.is_empty() {

@@ -18,8 +18,18 @@ pub(crate) struct Outcome {
     pub(crate) case: Option<Case>,
     /// Every expectation that did not hold, in words (expected against actual).
     pub(crate) failures: Vec<String>,
-    /// Reports sent by schedules the scenario ran.
-    pub(crate) reports: Vec<rutin::run::Message>,
+    /// Reports sent by schedules the scenario ran, with when they ran.
+    pub(crate) reports: Vec<Report>,
+}
+
+/// A schedule's report and when the schedule ran.
+pub(crate) type Report = (NaiveDateTime, rutin::run::Message);
+
+/// The scenario's clock: where the script stands, which may be later than the
+/// case's last journal entry (after `until:` or `wait:` with nothing due).
+pub(crate) struct Script {
+    pub(crate) now: NaiveDateTime,
+    pub(crate) reports: Vec<Report>,
 }
 
 /// Loads a scenario's routine; the error is rendered diagnostics.
@@ -86,10 +96,13 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
             }
         }
     };
-    let mut reports = Vec::new();
+    let mut script = Script {
+        now: start,
+        reports: Vec::new(),
+    };
     for (i, action) in scenario.actions.iter().enumerate() {
         let label = format!("action {} ({})", i + 1, describe(action));
-        let result = apply(routine, &mut case, action, &mut reports);
+        let result = apply(routine, &mut case, action, &mut script);
         match (result, &action.error) {
             (Ok(()), None) => {}
             (Ok(()), Some(expected)) => failures.push(format!(
@@ -113,16 +126,16 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
             }
         }
         if let Some(expect) = &action.expect {
-            for f in check(&case, &reports, expect) {
+            for f in check(&case, &script.reports, expect) {
                 failures.push(format!("after {label}: {f}"));
             }
         }
     }
-    failures.extend(check(&case, &reports, &scenario.expect));
+    failures.extend(check(&case, &script.reports, &scenario.expect));
     Outcome {
         case: Some(case),
         failures,
-        reports,
+        reports: script.reports,
     }
 }
 
@@ -158,11 +171,11 @@ impl From<RunError> for Failure {
     }
 }
 
-/// The time an action happens at: its `at`, or the case's latest time.
-fn time_of(case: &Case, action: &Action) -> Result<NaiveDateTime, Failure> {
+/// The time an action happens at: its `at`, or where the script's clock stands.
+fn time_of(case: &Case, action: &Action, now: NaiveDateTime) -> Result<NaiveDateTime, Failure> {
     match &action.at {
         Some(at) => parse_time(at).map_err(Failure::Script),
-        None => Ok(case.latest()),
+        None => Ok(now.max(case.latest())),
     }
 }
 
@@ -171,7 +184,7 @@ pub(crate) fn apply(
     routine: &Routine,
     case: &mut Case,
     action: &Action,
-    reports: &mut Vec<rutin::run::Message>,
+    script: &mut Script,
 ) -> Result<(), Failure> {
     let verbs = [
         action.complete.is_some(),
@@ -188,10 +201,17 @@ pub(crate) fn apply(
             "an action does one thing: `complete`, `deliver`, `wait`, `until` or `schedule`".into(),
         ));
     }
-    let at = time_of(case, action)?;
-    if action.at.is_some() && at > case.latest() {
+    let at = time_of(case, action, script.now)?;
+    if at < script.now {
+        return Err(Failure::Run(RunError::TimeWentBackwards {
+            at,
+            latest: script.now,
+        }));
+    }
+    if at > case.latest() {
         case.advance(routine, at)?;
     }
+    script.now = at;
     let values: serde_json::Value = action
         .values
         .clone()
@@ -214,21 +234,23 @@ pub(crate) fn apply(
             .after_datetime(at)
             .ok_or_else(|| Failure::Script(format!("`{wait}` goes past the calendar")))?;
         case.advance(routine, to)?;
+        script.now = to;
     } else if let Some(until) = &action.until {
         let to = parse_time(until).map_err(Failure::Script)?;
         case.advance(routine, to)?;
+        script.now = to;
     } else if let Some(schedule) = &action.schedule {
         let run = rutin::run::run_schedule(routine, schedule, &[&*case], at)?;
-        reports.extend(run.message);
+        script.reports.extend(run.message.map(|m| (at, m)));
     }
     Ok(())
 }
 
-/// `complete: x` names a task step, or the deadline that opened an escalation task.
+/// `complete: x` names the deadline that opened an escalation task, or a task step.
 fn task_ref(case: &Case, target: &str) -> TaskRef {
     case.open_tasks()
         .iter()
-        .find(|t| t.step.is_none() && t.deadline.as_deref() == Some(target))
+        .find(|t| t.deadline.as_deref() == Some(target))
         .map_or_else(|| TaskRef::Step(target.to_owned()), |t| TaskRef::Id(t.id))
 }
 
@@ -242,7 +264,7 @@ fn list(items: impl IntoIterator<Item = String>) -> String {
 }
 
 /// Compares the case with the expectations; each failure says expected and actual.
-pub(crate) fn check(case: &Case, reports: &[rutin::run::Message], expect: &Expect) -> Vec<String> {
+pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<String> {
     let mut failures = Vec::new();
     if let Some(outcome) = &expect.outcome {
         let actual = case.outcome().unwrap_or("running");
@@ -272,9 +294,9 @@ pub(crate) fn check(case: &Case, reports: &[rutin::run::Message], expect: &Expec
             .iter()
             .map(|t| {
                 (
-                    t.step
+                    t.deadline
                         .clone()
-                        .or_else(|| t.deadline.clone())
+                        .or_else(|| t.step.clone())
                         .unwrap_or_default(),
                     t.role.clone(),
                 )
@@ -325,7 +347,7 @@ pub(crate) fn check(case: &Case, reports: &[rutin::run::Message], expect: &Expec
             Record::MessageSent(m) => Some(m),
             _ => None,
         })
-        .chain(reports)
+        .chain(reports.iter().map(|(_, m)| m))
         .collect();
     for t in &expect.no_messages {
         if messages.iter().any(|m| &m.template == t) {
