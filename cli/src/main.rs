@@ -64,13 +64,21 @@ enum Command {
     Schema(commands::schema::Args),
     /// Run one case from start to finish on a virtual clock and print its timeline.
     #[command(
-        long_about = "Run one case from start to finish on a virtual clock and print a readable timeline:                       date, step, role, what happened, each deadline armed or fired, each message in full                       with its recipients.\n\n                      Without --scenario the case follows the routine by itself: it starts with the example                       values of the fields, each open task is done one working day after it opened with                       example values, each awaited event arrives a day later, and otherwise the clock moves                       to the next deadline.",
+        long_about = "Run one case from start to finish on a virtual clock and print a readable timeline: \
+                      date, step, role, what happened, each deadline armed or fired, each message in full \
+                      with its recipients.\n\n\
+                      Without --scenario the case follows the routine by itself: it starts with the example \
+                      values of the fields no task records; each open task is done one working day after it \
+                      opened, recording example values (dates recorded are the simulated day); each awaited \
+                      event arrives a working day later; otherwise the clock moves to the next deadline.",
         after_help = "Examples:\n  rutin simulate workflows/kommun_000/installation.yaml\n  rutin simulate workflows/kommun_003/not_executed.yaml --start 2026-06-01\n  rutin simulate workflows/kommun_000/installation.yaml --as night_patrol\n  rutin simulate workflows/kommun_000/installation.yaml --scenario tests/scenarios/kommun_000/installation_happy.yaml\n  rutin simulate workflows/kommun_000/installation.yaml --interactive\n  rutin simulate workflows/kommun_000/installation.yaml --format json > journal.json\n\nExit status: 0 simulated, 1 the routine has errors or the case was refused, 2 usage or I/O error."
     )]
     Simulate(commands::simulate::Args),
     /// Run scenario files and report which pass.
     #[command(
-        long_about = "Run scenario files (docs/SCENARIOS.md): scripted cases with expectations.                       One line per scenario; a failure shows expected against actual; the last line is                       `N passed, N failed`.",
+        long_about = "Run scenario files (docs/SCENARIOS.md): scripted cases with expectations. \
+                      One line per scenario; a failure shows expected against actual; the last line is \
+                      `N passed, N failed`.",
         after_help = "Examples:\n  rutin test\n  rutin test tests/scenarios/kommun_003\n  rutin test tests/scenarios/kommun_000/installation_happy.yaml\n\nExit status: 0 all passed, 1 a scenario failed, 2 usage or I/O error."
     )]
     Test(commands::test::Args),

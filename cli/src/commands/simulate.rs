@@ -191,15 +191,20 @@ pub(crate) fn example_data(routine: &Routine) -> serde_json::Value {
         .into()
 }
 
-/// A value for a field: its example, or a neutral value of its type.
+/// A value a person records along the way: a date is the simulated day it
+/// is recorded (an installation date is the day of the installation); other
+/// fields take their example, or a neutral value of their type.
 fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::Value {
     let Some(f) = routine.field(field) else {
         return serde_json::Value::Null;
     };
+    let today = at.date().format("%Y-%m-%d").to_string();
+    if f.ty == FieldType::Date {
+        return today.into();
+    }
     if let Some(e) = &f.example {
         return e.clone();
     }
-    let today = at.date().format("%Y-%m-%d").to_string();
     match &f.ty {
         FieldType::Text => "(simulerat)".into(),
         FieldType::Integer => 1.into(),
