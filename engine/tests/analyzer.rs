@@ -100,4 +100,19 @@ fn a_huge_file_is_refused_with_a_clear_error() {
     let checked = rutin::check_routine(&path);
     assert_eq!(checked.diagnostics.len(), 1);
     assert_eq!(checked.diagnostics[0].problem.code(), "rutin::too-large");
+    let rendered =
+        render(&checked.diagnostics[0], false).replace(&dir.display().to_string(), "<tmp>");
+    insta::assert_snapshot!(rendered);
+}
+
+#[test]
+fn an_unreadable_path_is_an_io_error() {
+    let checked = rutin::check_routine(Path::new("tests/fixtures/no/such/routine.yaml"));
+    assert!(checked.routine.is_none());
+    let rendered: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| render(d, false))
+        .collect();
+    insta::assert_snapshot!(rendered.join("\n"));
 }

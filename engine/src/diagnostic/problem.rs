@@ -18,6 +18,10 @@ pub enum RefKind {
     Clause,
     /// A variable in an expression or template.
     Variable,
+    /// A deadline.
+    Deadline,
+    /// A cross-case schedule.
+    Schedule,
 }
 
 impl fmt::Display for RefKind {
@@ -30,6 +34,8 @@ impl fmt::Display for RefKind {
             RefKind::Template => "template",
             RefKind::Clause => "clause",
             RefKind::Variable => "variable",
+            RefKind::Deadline => "deadline",
+            RefKind::Schedule => "schedule",
         })
     }
 }
@@ -356,7 +362,7 @@ impl Problem {
             } => format!("did you mean `{s}`?"),
             Problem::BadValue { allowed, .. } => format!("write one of: {}", list(allowed)),
             Problem::BadId { .. } => {
-                "use lower-case letters, digits and `_`, starting with a letter (`call_client`)"
+                "use letters, digits and `_` only, starting with a letter (`call_client`, `A7`)"
                     .into()
             }
             Problem::UnknownReference {

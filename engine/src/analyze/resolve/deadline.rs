@@ -43,7 +43,7 @@ pub(super) fn deadlines(
             sink.push(
                 Diagnostic::error(
                     Problem::DuplicateId {
-                        kind: RefKind::Step,
+                        kind: RefKind::Deadline,
                         id: id.value.clone(),
                     },
                     location,
