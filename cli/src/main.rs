@@ -8,6 +8,7 @@ mod discover;
 mod graph;
 mod output;
 mod scenario;
+mod store;
 mod timeline;
 
 use std::process::ExitCode;
@@ -82,6 +83,14 @@ enum Command {
         after_help = "Examples:\n  rutin test\n  rutin test tests/scenarios/kommun_003\n  rutin test tests/scenarios/kommun_000/installation_happy.yaml\n\nExit status: 0 all passed, 1 a scenario failed, 2 usage or I/O error."
     )]
     Test(commands::test::Args),
+    /// Operate real cases on the embedded store: start, complete, deliver, advance, show.
+    #[command(
+        long_about = "Operate real cases on the embedded store (a folder, `.rutin` by default, or --store / RUTIN_STORE). \
+                      Each command loads the case and its routine, applies one command, and saves the case only \
+                      when it was accepted: a refused command leaves the stored case as it was.",
+        after_help = "Examples:\n  rutin case start workflows/kommun_000/installation.yaml --id K-2026-017 --data 'decision_date: 2026-06-19'\n  rutin case tasks --as alarm_team\n  rutin case complete K-2026-017 check_order --as alarm_team --by Lisa --values 'order_ok: true'\n  rutin case deliver K-2026-017 order_corrected --values '{\"correction_note\": \"Rättad\"}'\n  rutin case advance --to 2026-07-01\n  rutin case show K-2026-017 --as night_patrol\n  rutin case list\n  rutin case report workflows/kommun_003/not_executed.yaml monthly_not_executed\n\nExit status: 0 done, 1 refused (wrong role, missing field, unknown case...), 2 usage error or a damaged store."
+    )]
+    Case(commands::case::Args),
 }
 
 fn main() -> ExitCode {
@@ -99,6 +108,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(&args),
         Command::Simulate(args) => commands::simulate::run(&args),
         Command::Test(args) => commands::test::run(&args),
+        Command::Case(args) => commands::case::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod case;
 pub(crate) mod check;
 pub(crate) mod coverage;
 pub(crate) mod graph;
