@@ -458,7 +458,11 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             let run =
                 rutin::run::run_schedule(&routine, schedule, &refs, at).map_err(|e| refused(&e))?;
             let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
-            println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
+            if ids.is_empty() {
+                println!("no case selected: nothing to report");
+            } else {
+                println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
+            }
             if let Some(message) = &run.message {
                 print!("{}", timeline::report(&routine, message, at));
             }
