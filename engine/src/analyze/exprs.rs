@@ -31,6 +31,10 @@ pub(crate) fn check(
         }
     };
     let mut ok = true;
+    for finding in super::lint::expression(&env, &expr.value) {
+        ok = false;
+        sink.error(expr.span, finding_problem(finding, &[]));
+    }
     let mut names: Vec<String> = compiled.undeclared_variables(false).into_iter().collect();
     names.sort();
     for name in names {
@@ -54,4 +58,40 @@ pub(crate) fn check(
         }
     }
     ok.then(|| Expr(expr.value.clone()))
+}
+
+/// The fields an expression reads (it is known to compile).
+pub(crate) fn fields_read(text: &str, fields: &[String]) -> Vec<String> {
+    let env = crate::expr::environment();
+    let Ok(compiled) = env.compile_expression(text) else {
+        return Vec::new();
+    };
+    let mut read: Vec<String> = compiled
+        .undeclared_variables(false)
+        .into_iter()
+        .filter(|n| fields.contains(n))
+        .collect();
+    read.sort();
+    read
+}
+
+/// The problem for a lint finding (in an expression or a template).
+pub(crate) fn finding_problem(finding: super::lint::Finding, fields: &[String]) -> Problem {
+    use super::lint::Finding;
+    match finding {
+        Finding::UnknownFilter { name, .. } => Problem::UnknownReference {
+            kind: RefKind::Filter,
+            suggestion: suggest(&name, crate::expr::FILTERS.iter().copied()),
+            name,
+        },
+        Finding::BadDuration { message, .. } => Problem::BadDuration { message },
+        Finding::Include { .. } => Problem::TemplateInclude {
+            template: String::new(),
+        },
+        Finding::UnknownCaseField { name, .. } => Problem::UnknownReference {
+            kind: RefKind::Field,
+            suggestion: suggest(&name, fields.iter().map(String::as_str)),
+            name,
+        },
+    }
 }

@@ -163,43 +163,116 @@ pub(super) fn check(
         }
     }
 
-    // Parallel branches reach their join; joins belong to a parallel step.
-    let mut joins_named: BTreeSet<&str> = BTreeSet::new();
+    // Parallel branches reach their join; joins belong to one parallel step;
+    // a branch never leads back to its own parallel step before the join
+    // (the branches would then run twice).
+    let mut joins_named: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut regions: Vec<(&str, BTreeSet<&str>)> = Vec::new();
     for step in steps {
-        if let StepKind::Parallel { branches, join } = &step.kind {
-            joins_named.insert(join);
-            if let Some(target) = steps.iter().find(|s| &s.id == join) {
-                if !matches!(target.kind, StepKind::Join) {
-                    sink.error(
-                        span_of(&step.id),
-                        Problem::BadStep {
-                            message: format!(
-                                "the parallel step `{}` names `{join}` as its join, but `{join}` is a {} step",
-                                step.id,
-                                target.kind.name()
-                            ),
-                            fix: format!("make `{join}` a `kind: join` step"),
-                        },
-                    );
-                    continue;
-                }
+        let StepKind::Parallel { branches, join } = &step.kind else {
+            continue;
+        };
+        if let Some(first) = joins_named.insert(join, &step.id) {
+            sink.error(
+                span_of(&step.id),
+                Problem::BadStep {
+                    message: format!(
+                        "the parallel steps `{first}` and `{}` both name `{join}` as their join",
+                        step.id
+                    ),
+                    fix: "give each parallel step a join of its own".into(),
+                },
+            );
+        }
+        if let Some(target) = steps.iter().find(|s| &s.id == join) {
+            if !matches!(target.kind, StepKind::Join) {
+                sink.error(
+                    span_of(&step.id),
+                    Problem::BadStep {
+                        message: format!(
+                            "the parallel step `{}` names `{join}` as its join, but `{join}` is a {} step",
+                            step.id,
+                            target.kind.name()
+                        ),
+                        fix: format!("make `{join}` a `kind: join` step"),
+                    },
+                );
+                continue;
             }
-            for b in branches {
-                if !branch_steps(&graph, b, join).contains(join.as_str()) {
-                    sink.error(
-                        span_of(&step.id),
-                        Problem::JoinUnreachable {
-                            parallel: step.id.clone(),
-                            branch: b.clone(),
-                            join: join.clone(),
-                        },
-                    );
-                }
+        }
+        let mut region = BTreeSet::new();
+        for b in branches {
+            let inside = branch_steps(&graph, b, join);
+            if !inside.contains(join.as_str()) {
+                sink.error(
+                    span_of(&step.id),
+                    Problem::JoinUnreachable {
+                        parallel: step.id.clone(),
+                        branch: b.clone(),
+                        join: join.clone(),
+                    },
+                );
             }
+            if inside.contains(step.id.as_str()) {
+                sink.error(
+                    span_of(&step.id),
+                    Problem::BadStep {
+                        message: format!(
+                            "the branch starting at `{b}` leads back to its parallel step `{}` before reaching the join `{join}`; the branches would run twice",
+                            step.id
+                        ),
+                        fix: format!("let the branch reach `{join}` first, and loop after the join"),
+                    },
+                );
+            }
+            region.extend(inside.into_iter().filter(|s| s != join));
+        }
+        regions.push((step.id.as_str(), region));
+    }
+
+    // A deadline's `goto` may not jump into or out of parallel branches: the
+    // join would wait for a branch that is gone, or pass with one missing.
+    let inside = |id: &str| -> Vec<&str> {
+        regions
+            .iter()
+            .filter(|(_, r)| r.contains(id))
+            .map(|(p, _)| *p)
+            .collect()
+    };
+    let mut gotos: Vec<(Option<&str>, &Deadline)> = steps
+        .iter()
+        .flat_map(|s| s.deadlines.iter().map(move |d| (Some(s.id.as_str()), d)))
+        .collect();
+    gotos.extend(case_deadlines.iter().map(|d| (None, d)));
+    for (owner, deadline) in gotos {
+        let Some(target) = deadline.goto.as_deref() else {
+            continue;
+        };
+        let from = owner.map(inside).unwrap_or_default();
+        let to = inside(target);
+        if from != to {
+            let parallel = to
+                .iter()
+                .chain(from.iter())
+                .next()
+                .copied()
+                .unwrap_or_default();
+            let owner_text =
+                owner.map_or_else(|| "the case".to_owned(), |o| format!("the step `{o}`"));
+            sink.error(
+                span_of(owner.unwrap_or(target)),
+                Problem::BadStep {
+                    message: format!(
+                        "the deadline `{}` of {owner_text} jumps to `{target}`, into or out of the branches of the parallel step `{parallel}`",
+                        deadline.id
+                    ),
+                    fix: "jump to a step on the same side of the parallel step and its join".into(),
+                },
+            );
         }
     }
     for step in steps {
-        if matches!(step.kind, StepKind::Join) && !joins_named.contains(step.id.as_str()) {
+        if matches!(step.kind, StepKind::Join) && !joins_named.contains_key(step.id.as_str()) {
             sink.error(
                 span_of(&step.id),
                 Problem::OrphanJoin {

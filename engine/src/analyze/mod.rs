@@ -10,6 +10,7 @@
 
 mod exprs;
 mod graph;
+mod lint;
 mod resolve;
 mod templates;
 

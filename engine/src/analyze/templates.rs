@@ -12,6 +12,17 @@ use crate::load;
 use crate::model::Template;
 use crate::source::{SourceFile, Span};
 
+/// What a template reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Analysis {
+    /// Declared fields it reads at the top level.
+    pub(crate) fields: Vec<String>,
+    /// Template globals it reads (`deadline`, `cases`...).
+    pub(crate) globals: Vec<String>,
+    /// Whether it has no error.
+    pub(crate) ok: bool,
+}
+
 /// The file extension of templates.
 pub(crate) const EXTENSION: &str = "j2";
 
@@ -20,6 +31,8 @@ pub(crate) const EXTENSION: &str = "j2";
 pub(crate) struct Templates {
     pub(crate) dir: Option<PathBuf>,
     pub(crate) loaded: BTreeMap<String, Option<Template>>,
+    /// The globals each loaded template reads.
+    pub(crate) globals: BTreeMap<String, Vec<String>>,
     pub(crate) files: Vec<PathBuf>,
 }
 
@@ -40,6 +53,7 @@ impl Templates {
         Templates {
             dir,
             loaded: BTreeMap::new(),
+            globals: BTreeMap::new(),
             files,
         }
     }
@@ -65,7 +79,10 @@ impl Templates {
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
         let template = if self.files.contains(&path) {
-            load_template(name, &path, fields, out)
+            load_template(name, &path, fields, out).map(|(template, globals)| {
+                self.globals.insert(name.to_owned(), globals);
+                template
+            })
         } else {
             None
         };
@@ -86,7 +103,7 @@ fn load_template(
     path: &Path,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
-) -> Option<Template> {
+) -> Option<(Template, Vec<String>)> {
     let file = match load::read_source(path) {
         Ok(f) => f,
         Err(d) => {
@@ -94,12 +111,17 @@ fn load_template(
             return None;
         }
     };
-    let (used, ok) = analyze_template(name, &file, fields, out);
-    ok.then(|| Template {
-        name: name.to_owned(),
-        path: path.to_path_buf(),
-        source: file.text().to_owned(),
-        fields_used: used,
+    let analysis = analyze_template(name, &file, fields, out);
+    analysis.ok.then(|| {
+        (
+            Template {
+                name: name.to_owned(),
+                path: path.to_path_buf(),
+                source: file.text().to_owned(),
+                fields_used: analysis.fields,
+            },
+            analysis.globals,
+        )
     })
 }
 
@@ -110,7 +132,7 @@ pub(crate) fn analyze_template(
     file: &Arc<SourceFile>,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
-) -> (Vec<String>, bool) {
+) -> Analysis {
     let at = |span: Span| {
         Some(Location {
             file: file.clone(),
@@ -122,17 +144,36 @@ pub(crate) fn analyze_template(
         Ok(t) => t,
         Err(e) => {
             out.push(syntax_error(name, file, &e));
-            return (Vec::new(), false);
+            return Analysis::default();
         }
     };
     let mut names: Vec<String> = template.undeclared_variables(false).into_iter().collect();
     names.sort();
     let mut used = Vec::new();
+    let mut globals = Vec::new();
     let mut ok = true;
+    for finding in super::lint::template(&env, file.text(), fields) {
+        ok = false;
+        let span = match &finding {
+            super::lint::Finding::UnknownFilter { span, .. }
+            | super::lint::Finding::BadDuration { span, .. }
+            | super::lint::Finding::Include { span }
+            | super::lint::Finding::UnknownCaseField { span, .. } => *span,
+        };
+        let problem = match super::exprs::finding_problem(finding, fields) {
+            Problem::TemplateInclude { .. } => Problem::TemplateInclude {
+                template: name.to_owned(),
+            },
+            other => other,
+        };
+        out.push(Diagnostic::error(problem, at(span)));
+    }
     for var in names {
         if fields.contains(&var) {
             used.push(var);
-        } else if !TEMPLATE_GLOBALS.contains(&var.as_str())
+        } else if TEMPLATE_GLOBALS.contains(&var.as_str()) {
+            globals.push(var);
+        } else if !crate::expr::FUNCTIONS.contains(&var.as_str())
             && !crate::expr::FUNCTIONS.contains(&var.as_str())
         {
             ok = false;
@@ -147,7 +188,11 @@ pub(crate) fn analyze_template(
             ));
         }
     }
-    (used, ok)
+    Analysis {
+        fields: used,
+        globals,
+        ok,
+    }
 }
 
 fn line_span(text: &str, line: usize) -> Span {

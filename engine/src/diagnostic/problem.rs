@@ -18,6 +18,8 @@ pub enum RefKind {
     Clause,
     /// A variable in an expression or template.
     Variable,
+    /// A template filter.
+    Filter,
     /// A deadline.
     Deadline,
     /// A cross-case schedule.
@@ -34,6 +36,7 @@ impl fmt::Display for RefKind {
             RefKind::Template => "template",
             RefKind::Clause => "clause",
             RefKind::Variable => "variable",
+            RefKind::Filter => "filter",
             RefKind::Deadline => "deadline",
             RefKind::Schedule => "schedule",
         })
@@ -75,6 +78,9 @@ pub enum Problem {
         /// The parser's message.
         message: String,
     },
+    /// More than one YAML document in one file.
+    #[error("the file holds more than one YAML document; a routine is one document")]
+    MultipleDocuments,
     /// The YAML is too large or too deep once expanded (alias bombs, deep nesting).
     #[error("the YAML is too large or too deeply nested to be a routine ({message})")]
     YamlLimit {
@@ -114,6 +120,12 @@ pub enum Problem {
         key: String,
         /// Where.
         context: String,
+    },
+    /// A mapping written with nothing in it (`a:` and then nothing).
+    #[error("{what} is empty")]
+    Empty {
+        /// What ("the step `a`").
+        what: String,
     },
     /// A value of the wrong YAML type.
     #[error("`{key}` must be {expected}, but it is {found}")]
@@ -201,6 +213,38 @@ pub enum Problem {
         /// A close field name.
         suggestion: Option<String>,
     },
+    /// A template includes another file.
+    #[error("the template `{template}` includes another template; a message is one file")]
+    TemplateInclude {
+        /// The template.
+        template: String,
+    },
+    /// A template uses a variable its sender does not provide.
+    #[error("the template `{template}` uses `{name}`, which {sender} does not provide")]
+    TemplateUnavailable {
+        /// The template.
+        template: String,
+        /// The variable (`deadline`, `cases`, `step`).
+        name: String,
+        /// Who sends it ("a message step", "a deadline of the case", "a schedule").
+        sender: String,
+        /// What that sender provides.
+        available: Vec<String>,
+    },
+    /// A report template reads a case field outside its loop over `cases`.
+    #[error("the report template `{template}` reads `{field}` outside a loop over `cases`")]
+    ReportFieldOutsideLoop {
+        /// The template.
+        template: String,
+        /// The field.
+        field: String,
+    },
+    /// A schedule's recipients depend on case data.
+    #[error("a report goes to fixed recipients, but this one depends on the case field `{field}`")]
+    ReportRecipientReadsCase {
+        /// The field.
+        field: String,
+    },
     /// A template is sent to a recipient that may not see a field it uses.
     #[error("the template `{template}` shows `{field}`, which {recipient} may not see")]
     VisibilityLeak {
@@ -214,10 +258,10 @@ pub enum Problem {
         visible_to: Vec<String>,
     },
     /// A task collects a field its role may not see.
-    #[error("the step `{step}` has role `{role}` record `{field}`, which that role may not see")]
+    #[error("{place} has role `{role}` record `{field}`, which that role may not see")]
     CollectorCannotSee {
-        /// The step.
-        step: String,
+        /// Where: the step, or the escalation task of a deadline.
+        place: String,
         /// The role.
         role: String,
         /// The field.
@@ -300,10 +344,12 @@ impl Problem {
             Problem::NotUtf8 { .. } => "rutin::not-utf8",
             Problem::Yaml { .. } => "rutin::yaml",
             Problem::YamlLimit { .. } => "rutin::yaml-limit",
+            Problem::MultipleDocuments => "rutin::multiple-documents",
             Problem::UnknownKey { .. } => "rutin::unknown-key",
             Problem::DuplicateKey { .. } => "rutin::duplicate-key",
             Problem::DuplicateId { .. } => "rutin::duplicate-id",
             Problem::MissingKey { .. } => "rutin::missing-key",
+            Problem::Empty { .. } => "rutin::empty",
             Problem::WrongType { .. } => "rutin::wrong-type",
             Problem::BadValue { .. } => "rutin::bad-value",
             Problem::BadId { .. } => "rutin::bad-id",
@@ -315,6 +361,10 @@ impl Problem {
             Problem::TemplateSyntax { .. } => "rutin::template-syntax",
             Problem::TemplateUnknownVariable { .. } => "rutin::template-unknown-variable",
             Problem::VisibilityLeak { .. } => "rutin::visibility-leak",
+            Problem::TemplateInclude { .. } => "rutin::template-include",
+            Problem::TemplateUnavailable { .. } => "rutin::template-unavailable",
+            Problem::ReportFieldOutsideLoop { .. } => "rutin::report-field-outside-loop",
+            Problem::ReportRecipientReadsCase { .. } => "rutin::report-recipient-reads-case",
             Problem::CollectorCannotSee { .. } => "rutin::collector-cannot-see",
             Problem::Unreachable { .. } => "rutin::unreachable",
             Problem::NoWayToEnd { .. } => "rutin::no-way-to-end",
@@ -344,6 +394,10 @@ impl Problem {
             Problem::Yaml { .. } => {
                 "check the indentation and the `key: value` form on this line".into()
             }
+            Problem::MultipleDocuments => {
+                "remove the `---` line and what follows it, or move that routine to a file of its own"
+                    .into()
+            }
             Problem::YamlLimit { .. } => {
                 "remove the anchors and aliases (`&name`, `*name`) or the deep nesting; a routine needs neither".into()
             }
@@ -355,6 +409,9 @@ impl Problem {
             Problem::DuplicateKey { .. } => "remove one of them, or merge their contents".into(),
             Problem::DuplicateId { .. } => "give each one its own id".into(),
             Problem::MissingKey { key, .. } => format!("add `{key}:`"),
+            Problem::Empty { .. } => {
+                "write its keys under it, indented (see docs/FORMAT.md), or remove it".into()
+            }
             Problem::WrongType { .. } => "see docs/FORMAT.md for the form of this key".into(),
             Problem::BadValue {
                 suggestion: Some(s),
@@ -395,6 +452,20 @@ impl Problem {
             } => format!("did you mean `{s}`?"),
             Problem::TemplateUnknownVariable { .. } => {
                 "declare the field under `fields:`, or fix the spelling".into()
+            }
+            Problem::TemplateInclude { .. } => {
+                "write the whole text in this template; remove `include`, `extends` and `import`".into()
+            }
+            Problem::TemplateUnavailable { available, .. } => format!(
+                "such a message has: {}; use another template for this message",
+                list(available)
+            ),
+            Problem::ReportFieldOutsideLoop { field, .. } => format!(
+                "read it per case: `{{% for c in cases %}}{{{{ c.{field} }}}}{{% endfor %}}`"
+            ),
+            Problem::ReportRecipientReadsCase { .. } => {
+                "send the report to roles or groups, without `when:` or `group_of:` on case data"
+                    .into()
             }
             Problem::VisibilityLeak { visible_to, .. } => format!(
                 "only {} may see it: send this template to them only, or use another template",

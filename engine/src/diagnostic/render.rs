@@ -3,13 +3,53 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+/// A file's text for miette, with columns counted in characters (miette's
+/// own `str` source counts bytes, so `å`, `ä` and `ö` would shift the
+/// column it shows against the one in our JSON output and in editors).
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        let start = inner.span().offset().min(self.text.len());
+        let line_start = self
+            .text
+            .get(..start)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(start - line_start, |t| t.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
 
 use super::{Diagnostic, Severity};
 
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
-    source: Option<NamedSource<String>>,
+    source: Option<Source>,
     help: String,
 }
 
@@ -70,12 +110,9 @@ fn clamp(span: crate::source::Span, text: &str) -> SourceSpan {
 /// Renders one diagnostic with its file name, line, a snippet of the source
 /// with carets under the problem, and the help text.
 pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
-    let source = diagnostic.location.as_ref().map(|l| {
-        NamedSource::new(
-            l.file.path().display().to_string(),
-            l.file.text().to_owned(),
-        )
-        .with_language("yaml")
+    let source = diagnostic.location.as_ref().map(|l| Source {
+        name: l.file.path().display().to_string(),
+        text: l.file.text().to_owned(),
     });
     let shown = Shown {
         diagnostic,

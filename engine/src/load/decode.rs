@@ -6,7 +6,9 @@ use super::node::Node;
 use super::raw::*;
 use crate::diagnostic::{Problem, RefKind, Sink};
 
-pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
+/// The raw routine, or `None` when the file is not a mapping at all (then
+/// nothing else in it can be judged).
+pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> {
     let mut file = RoutineFile {
         routine: Meta::default(),
         organisation: None,
@@ -20,16 +22,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
         deadlines: Vec::new(),
         schedules: IdMap::default(),
     };
-    let Some(mut m) = fields(sink, "the file", node, "the routine file".into()) else {
-        sink.error(
-            node.span,
-            Problem::MissingKey {
-                key: "routine".into(),
-                context: "the routine file".into(),
-            },
-        );
-        return file;
-    };
+    let mut m = fields(sink, "the file", node, "the routine file".into())?;
     match m.get("routine") {
         Some(n) => file.routine = meta(sink, n),
         None => missing(sink, &m, "routine"),
@@ -69,7 +62,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> RoutineFile {
         schedule,
     );
     m.finish(sink);
-    file
+    Some(file)
 }
 
 pub(crate) fn organisation_file(sink: &mut Sink, node: &Node) -> OrganisationFile {

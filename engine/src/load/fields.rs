@@ -22,12 +22,14 @@ pub(crate) fn fields<'n>(
     context: String,
 ) -> Option<Fields<'n>> {
     let Value::Map(entries) = &node.value else {
-        if node.value != Value::Null {
-            sink.error(
-                node.span,
-                wrong_type(key, "a mapping of `key: value` lines", node),
-            );
-        }
+        // An empty value (`a:` with nothing after it) is a mistake too: the
+        // keys the format requires there would silently go missing.
+        let problem = if node.value == Value::Null {
+            Problem::Empty { what: context }
+        } else {
+            wrong_type(key, "a mapping of `key: value` lines", node)
+        };
+        sink.error(node.span, problem);
         return None;
     };
     let mut kept: Vec<(&'n str, &'n Node, &'n Node)> = Vec::with_capacity(entries.len());
@@ -164,12 +166,21 @@ impl<'n> Fields<'n> {
     }
 }
 
-/// A scalar as text. Numbers are accepted and kept as written (`version: 3`).
+/// A scalar as text. Numbers are accepted and kept exactly as written
+/// (`version: 1.10` stays `1.10`).
 pub(crate) fn string(sink: &mut Sink, key: &str, node: &Node) -> Option<Sp<String>> {
+    let as_written = |fallback: String| {
+        sink.file
+            .text()
+            .get(node.span.offset..node.span.end())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map_or(fallback, str::to_owned)
+    };
     let text = match &node.value {
         Value::Str(s) => s.clone(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
+        Value::Int(i) => as_written(i.to_string()),
+        Value::Float(f) => as_written(f.to_string()),
         _ => {
             sink.error(node.span, wrong_type(key, "a text", node));
             return None;

@@ -103,12 +103,13 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
                 })
                 .unwrap_or_default();
             let message = first_line(&e.to_string());
-            let problem =
-                if message.contains("budget breached") || message.contains("recursion limit") {
-                    Problem::YamlLimit { message }
-                } else {
-                    Problem::Yaml { message }
-                };
+            let problem = if message.contains("multiple YAML documents") {
+                Problem::MultipleDocuments
+            } else if message.contains("budget breached") || message.contains("recursion limit") {
+                Problem::YamlLimit { message }
+            } else {
+                Problem::Yaml { message }
+            };
             sink.error(span, problem);
             None
         }
@@ -144,7 +145,7 @@ fn offset_of(text: &str, line: usize, col: usize) -> usize {
 /// Parses and decodes a routine file.
 pub(crate) fn routine_file(sink: &mut Sink) -> Option<raw::RoutineFile> {
     let node = parse_yaml(sink)?;
-    Some(decode::routine_file(sink, &node))
+    decode::routine_file(sink, &node)
 }
 
 /// Parses and decodes an organisation file.

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::message::message;
+use super::message::{message, Sender};
+use super::step::no_repeats;
 use super::text;
 use super::Scope;
 use crate::calendar::Duration;
@@ -32,11 +33,14 @@ pub(super) fn deadlines(
     extra: &mut Vec<Diagnostic>,
     raw: &[raw::Deadline],
     owner: &str,
+    sender: Sender,
 ) -> Vec<Deadline> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
     for d in raw {
         let Some(id) = &d.id else { continue };
+        // A repeated id is reported, and the rest of the deadline still checked.
+        let duplicate = seen.contains_key(&id.value);
         if let Some(first) = seen.get(&id.value) {
             let related = sink.at(*first);
             let location = Some(sink.at(id.span));
@@ -50,9 +54,9 @@ pub(super) fn deadlines(
                 )
                 .with_related(related, "first declared here"),
             );
-            continue;
+        } else {
+            seen.insert(id.value.clone(), id.span);
         }
-        seen.insert(id.value.clone(), id.span);
         let context = format!("the deadline `{}` of {owner}", id.value);
         let after = d.after.as_ref().and_then(|a| duration(sink, a));
         let from = match &d.from {
@@ -76,6 +80,16 @@ pub(super) fn deadlines(
         let when = d.when.as_ref().map(|w| scope.expr(sink, w));
         let repeat = d.repeat.as_ref().map(|r| {
             let every = r.every.as_ref().and_then(|e| duration(sink, e));
+            if let (Some(e), Some(text)) = (&every, &r.every) {
+                if e.amount == 0 {
+                    sink.error(
+                        text.span,
+                        Problem::BadDuration {
+                            message: format!("`repeat: every {}` would never move on", text.value),
+                        },
+                    );
+                }
+            }
             let times = r.times.as_ref().and_then(|t| match u32::try_from(t.value) {
                 Ok(v) => Some(v),
                 Err(_) => {
@@ -95,9 +109,16 @@ pub(super) fn deadlines(
         let message = d
             .message
             .as_ref()
-            .map(|m| message(scope, sink, extra, m, &context));
+            .map(|m| message(scope, sink, extra, m, &context, sender));
         let task = d.task.as_ref().map(|t| {
+            no_repeats(sink, &t.collects);
             let role = t.role.as_ref().and_then(|r| scope.role(sink, r))?;
+            scope.collector_sees(
+                sink,
+                &format!("the task of {context}"),
+                &role,
+                t.collects.iter().flatten(),
+            );
             let collects = t
                 .collects
                 .iter()
@@ -135,6 +156,9 @@ pub(super) fn deadlines(
         let Some(repeat) = repeat.map_or(Some(None), |r| r.map(Some)) else {
             continue;
         };
+        if duplicate {
+            continue;
+        }
         out.push(Deadline {
             id: id.value.clone(),
             after,

@@ -103,12 +103,93 @@ pub(super) fn group_of(
     })
 }
 
+/// Who sends a message, which decides what its template sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sender {
+    /// A message step.
+    Step,
+    /// A deadline on a step.
+    StepDeadline,
+    /// A deadline on the whole case.
+    CaseDeadline,
+    /// A cross-case schedule (a report).
+    Schedule,
+}
+
+impl Sender {
+    /// The template globals this sender provides with a value.
+    fn provides(self) -> &'static [&'static str] {
+        match self {
+            Sender::Step => &["routine", "case", "step", "recipients", "today"],
+            Sender::StepDeadline => &["routine", "case", "step", "deadline", "recipients", "today"],
+            Sender::CaseDeadline => &["routine", "case", "deadline", "recipients", "today"],
+            Sender::Schedule => &["routine", "cases", "recipients", "today"],
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Sender::Step => "a message step",
+            Sender::StepDeadline => "a deadline of a step",
+            Sender::CaseDeadline => "a deadline of the case",
+            Sender::Schedule => "a schedule's report",
+        }
+    }
+}
+
+/// Checks that a template only reads what its sender provides. `step` and
+/// `deadline` are `none` where not provided, so a template shared by several
+/// senders may test them (`{% if deadline %}`); reading from them without
+/// such a test is an error. `cases` exists only in reports, and a report has
+/// no top-level case fields.
+fn check_sender(
+    sink: &mut Sink,
+    at: Span,
+    template: &crate::model::Template,
+    globals: &[String],
+    sender: Sender,
+) {
+    let provided = sender.provides();
+    let available: Vec<String> = provided.iter().map(|g| (*g).to_owned()).collect();
+    for global in globals {
+        if provided.contains(&global.as_str()) {
+            continue;
+        }
+        let guarded = ["step", "deadline", "case"].contains(&global.as_str())
+            && (template.source.contains(&format!("if {global}"))
+                || !template.source.contains(&format!("{global}.")));
+        if !guarded {
+            sink.error(
+                at,
+                Problem::TemplateUnavailable {
+                    template: template.name.clone(),
+                    name: global.clone(),
+                    sender: sender.describe().to_owned(),
+                    available: available.clone(),
+                },
+            );
+        }
+    }
+    if sender == Sender::Schedule {
+        for field in &template.fields_used {
+            sink.error(
+                at,
+                Problem::ReportFieldOutsideLoop {
+                    template: template.name.clone(),
+                    field: field.clone(),
+                },
+            );
+        }
+    }
+}
+
 pub(super) fn message(
     scope: &mut Scope,
     sink: &mut Sink,
     extra: &mut Vec<Diagnostic>,
     m: &raw::Message,
     context: &str,
+    sender: Sender,
 ) -> Option<MessageSpec> {
     let Some(template_name) = &m.template else {
         sink.error(
@@ -140,11 +221,19 @@ pub(super) fn message(
                 s.value.clone(),
             ));
             let mut problems = Vec::new();
-            let (used, ok) =
+            let analysis =
                 templates::analyze_template("subject", &file, &scope.field_ids, &mut problems);
             for p in problems {
                 sink.error(s.span, p.problem);
             }
+            let (used, ok) = (analysis.fields, analysis.ok);
+            let subject_template = crate::model::Template {
+                name: format!("{} (subject)", template_name.value),
+                path: sink.file.path().to_path_buf(),
+                source: s.value.clone(),
+                fields_used: used.clone(),
+            };
+            check_sender(sink, s.span, &subject_template, &analysis.globals, sender);
             scope.used_fields.extend(used.iter().cloned());
             if let Some(t) = &template {
                 let mut merged = t.clone();
@@ -170,6 +259,13 @@ pub(super) fn message(
     let to = recipients(scope, sink, &m.to, &mut spans);
     let cc = recipients(scope, sink, &m.cc, &mut spans);
     let template = template?;
+    let globals = scope
+        .templates
+        .globals
+        .get(&template.name)
+        .cloned()
+        .unwrap_or_default();
+    check_sender(sink, template_name.span, &template, &globals, sender);
     if m.subject.is_some() && subject.is_none() {
         return None;
     }
@@ -198,7 +294,18 @@ pub(super) fn schedule(
     let message = s
         .message
         .as_ref()
-        .and_then(|m| message(scope, sink, extra, m, &context));
+        .and_then(|m| message(scope, sink, extra, m, &context, Sender::Schedule));
+    for r in s
+        .message
+        .iter()
+        .flat_map(|m| m.to.iter().flatten().chain(m.cc.iter().flatten()))
+    {
+        for expr in r.when.iter().chain(r.group_of.iter()) {
+            for field in super::super::exprs::fields_read(&expr.value, &scope.field_ids) {
+                sink.error(expr.span, Problem::ReportRecipientReadsCase { field });
+            }
+        }
+    }
     // A report template reads each case's fields as attributes (`c.key_number`);
     // count those as used, so that visibility is checked for them too.
     if let Some(t) = message

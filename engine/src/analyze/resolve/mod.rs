@@ -107,6 +107,34 @@ impl Scope {
         exprs::check(sink, expr, &self.field_ids, &mut self.used_fields)
     }
 
+    /// Reports every field in `fields` that `role` (who records them in
+    /// `who`: a step or an escalation) may not see.
+    pub(super) fn collector_sees<'a>(
+        &self,
+        sink: &mut Sink,
+        who: &str,
+        role: &str,
+        fields: impl Iterator<Item = &'a Sp<String>>,
+    ) {
+        for f in fields {
+            let visible = self
+                .fields
+                .iter()
+                .find(|x| x.id == f.value)
+                .is_none_or(|x| x.visibility.allows(Some(role)));
+            if !visible {
+                sink.error(
+                    f.span,
+                    Problem::CollectorCannotSee {
+                        place: who.to_owned(),
+                        role: role.to_owned(),
+                        field: f.value.clone(),
+                    },
+                );
+            }
+        }
+    }
+
     fn field_type(&self, id: &str) -> Option<&FieldType> {
         self.fields.iter().find(|f| f.id == id).map(|f| &f.ty)
     }
@@ -233,14 +261,23 @@ pub(super) fn resolve(
         }
     }
 
-    let start = scope.step(sink, &raw.start);
+    let start = (!raw.start.value.is_empty())
+        .then(|| scope.step(sink, &raw.start))
+        .flatten();
     let steps: Vec<Step> = raw
         .steps
         .0
         .iter()
         .filter_map(|(id, s)| step::step(&mut scope, sink, extra, id, s))
         .collect();
-    let deadlines = deadline::deadlines(&mut scope, sink, extra, &raw.deadlines, "the case");
+    let deadlines = deadline::deadlines(
+        &mut scope,
+        sink,
+        extra,
+        &raw.deadlines,
+        "the case",
+        message::Sender::CaseDeadline,
+    );
     let schedules: Vec<Schedule> = raw
         .schedules
         .0
@@ -255,7 +292,9 @@ pub(super) fn resolve(
         .iter()
         .map(|(id, _)| (id.value.clone(), id.span))
         .collect();
-    if let Some(start) = &start {
+    // The graph is only judged when every step could be read: a step missing
+    // from it would make the steps after it look unreachable.
+    if let (Some(start), true) = (&start, steps.len() == raw.steps.0.len()) {
         super::graph::check(sink, &steps, &deadlines, start, &step_spans);
     }
     super::unused::check(&scope, sink, raw);

@@ -1,12 +1,12 @@
 //! Steps: kinds, the keys each kind takes, routes.
 
 use super::deadline::deadlines;
-use super::message::message;
+use super::message::{message, Sender};
 use super::text;
 use super::Scope;
 use crate::diagnostic::{suggest, Diagnostic, Problem, Sink};
 use crate::load::{self, raw, raw::Sp};
-use crate::model::{Route, Step, StepKind};
+use crate::model::{Expr, Route, Step, StepKind};
 use crate::source::Span;
 
 const STEP_KINDS: &[&str] = &[
@@ -141,7 +141,6 @@ pub(super) fn step(
         }
     }
     let at = kind_text.span;
-    let mut ok = true;
     let fields_of =
         |scope: &mut Scope, sink: &mut Sink, list: &Option<Vec<Sp<String>>>| -> Vec<String> {
             list.iter()
@@ -155,28 +154,12 @@ pub(super) fn step(
             let collects = fields_of(scope, sink, &s.collects);
             let optional = fields_of(scope, sink, &s.optional);
             if let Some(role) = &role {
-                for f in s
+                let given = s
                     .collects
                     .iter()
                     .flatten()
-                    .chain(s.optional.iter().flatten())
-                {
-                    let visible = scope
-                        .fields
-                        .iter()
-                        .find(|x| x.id == f.value)
-                        .is_none_or(|x| x.visibility.allows(Some(role)));
-                    if !visible {
-                        sink.error(
-                            f.span,
-                            Problem::CollectorCannotSee {
-                                step: id.value.clone(),
-                                role: role.clone(),
-                                field: f.value.clone(),
-                            },
-                        );
-                    }
-                }
+                    .chain(s.optional.iter().flatten());
+                scope.collector_sees(sink, &format!("the step `{}`", id.value), role, given);
             }
             StepKind::Task {
                 role: role.unwrap_or_default(),
@@ -200,12 +183,11 @@ pub(super) fn step(
                 span: at,
             };
             let context = format!("the message step `{}`", id.value);
-            match message(scope, sink, extra, &raw_message, &context) {
+            match message(scope, sink, extra, &raw_message, &context, Sender::Step) {
                 Some(m) => StepKind::Message(m),
-                None => {
-                    ok = false;
-                    StepKind::Decision
-                }
+                // A message step that failed to resolve stays in the graph as
+                // an automatic step; an error was reported, so no routine is built.
+                None => StepKind::Decision,
             }
         }
         "event" => {
@@ -221,6 +203,14 @@ pub(super) fn step(
                 }
             }
             let from = s.from.as_ref().and_then(|r| scope.role(sink, r));
+            if let Some(role) = &from {
+                let given = s
+                    .collects
+                    .iter()
+                    .flatten()
+                    .chain(s.optional.iter().flatten());
+                scope.collector_sees(sink, &format!("the step `{}`", id.value), role, given);
+            }
             StepKind::Event {
                 event: event.map(|e| e.value.clone()).unwrap_or_default(),
                 from,
@@ -231,10 +221,11 @@ pub(super) fn step(
         "wait" => {
             match required(sink, &s.until, "until", id, k, at).and_then(|u| scope.expr(sink, u)) {
                 Some(until) => StepKind::Wait { until },
-                None => {
-                    ok = false;
-                    StepKind::Decision
-                }
+                // Keep a waiting step in the graph so that the graph checks
+                // stay true; an error was reported, so no routine is built.
+                None => StepKind::Wait {
+                    until: Expr(String::new()),
+                },
             }
         }
         "parallel" => {
@@ -271,10 +262,17 @@ pub(super) fn step(
 
     let routes = routes(scope, sink, id, s, k, at);
     let deadlines = match &s.deadlines {
-        Some(d) => deadlines(scope, sink, extra, d, &format!("the step `{}`", id.value)),
+        Some(d) => deadlines(
+            scope,
+            sink,
+            extra,
+            d,
+            &format!("the step `{}`", id.value),
+            Sender::StepDeadline,
+        ),
         None => Vec::new(),
     };
-    ok.then(|| Step {
+    Some(Step {
         id: id.value.clone(),
         title: text(&s.title).unwrap_or_default(),
         instructions: text(&s.instructions),
@@ -392,4 +390,20 @@ pub(super) fn routes(
         );
     }
     routes
+}
+
+/// Reports an entry listed twice in one list.
+pub(super) fn no_repeats(sink: &mut Sink, list: &Option<Vec<Sp<String>>>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in list.iter().flatten() {
+        if seen.contains(&item.value.as_str()) {
+            sink.error(
+                item.span,
+                Problem::DuplicateKey {
+                    key: item.value.clone(),
+                },
+            );
+        }
+        seen.push(&item.value);
+    }
 }
