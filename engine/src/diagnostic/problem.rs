@@ -327,6 +327,14 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A case deadline counted from a field the case may start without.
+    #[error("the deadline `{deadline}` counts from `{field}`, which a case may start without; then the deadline is never armed")]
+    MayNotArm {
+        /// The deadline.
+        deadline: String,
+        /// The date field.
+        field: String,
+    },
     /// A deadline that does nothing.
     #[error("the deadline `{id}` does nothing when it expires")]
     EmptyDeadline {
@@ -375,6 +383,7 @@ impl Problem {
             Problem::Unused { .. } => "rutin::unused",
             Problem::BadStep { .. } => "rutin::bad-step",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
+            Problem::MayNotArm { .. } => "rutin::may-not-arm",
         }
     }
 
@@ -494,6 +503,9 @@ impl Problem {
             }
             Problem::Unused { .. } => "use it, or remove it".into(),
             Problem::BadStep { fix, .. } => fix.clone(),
+            Problem::MayNotArm { field, .. } => {
+                format!("make `{field}` `required: true`, or count from the case start")
+            }
             Problem::EmptyDeadline { .. } => {
                 "give it a `message:`, a `task:` or a `goto:`".into()
             }

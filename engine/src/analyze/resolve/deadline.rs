@@ -63,6 +63,16 @@ pub(super) fn deadlines(
             None => Some(DeadlineStart::StepStart),
             Some(f) => scope.field(sink, f).and_then(|f| {
                 if scope.field_type(&f) == Some(&FieldType::Date) {
+                    let required = scope.fields.iter().any(|x| x.id == f && x.required);
+                    if sender == Sender::CaseDeadline && !required {
+                        sink.warning(
+                            d.from.as_ref().map_or(id.span, |x| x.span),
+                            Problem::MayNotArm {
+                                deadline: id.value.clone(),
+                                field: f.clone(),
+                            },
+                        );
+                    }
                     Some(DeadlineStart::Field(f))
                 } else {
                     sink.error(
