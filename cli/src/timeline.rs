@@ -156,6 +156,13 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             format!("⏲ deadline `{deadline}` not armed: `{field}` is not set")
         }
         Record::DeadlineFired { deadline, .. } => format!("⏰ deadline `{deadline}` expired"),
+        Record::DeadlineFailed {
+            deadline, error, ..
+        } => format!("⚠ deadline `{deadline}` expired but could not be carried out: {error}"),
+        Record::WaitFailed { step, error, .. } => format!(
+            "⚠ {} could not go on when its date came: {error}",
+            step_title(routine, step)
+        ),
         Record::DeadlineSkipped { deadline, .. } => {
             format!(
                 "⏲ deadline `{deadline}` expired, but its condition does not hold: nothing done"

@@ -143,10 +143,17 @@ impl Case {
     }
 
     /// The next time something is due (a deadline or a waited-for date).
+    /// Every command fires what is due up to its time, so this lies after
+    /// [`Case::latest`]; in a journal written by an older engine something
+    /// may be overdue, and then it is due at [`Case::latest`] (a time a
+    /// command may be given).
     pub fn next_due(&self) -> Option<NaiveDateTime> {
         let deadlines = self.state.deadlines.values().map(|d| d.due);
         let waits = self.state.tokens.values().filter_map(|t| t.wake);
-        deadlines.chain(waits).min()
+        deadlines
+            .chain(waits)
+            .min()
+            .map(|due| due.max(self.state.latest))
     }
 
     /// The journal: everything that happened, in order.

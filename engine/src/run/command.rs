@@ -4,9 +4,16 @@
 //! Every command is a transaction. It first lets time catch up to the
 //! command's time (deadlines due before it fire first, so the journal stays
 //! in time order and conditions see the case as it was when they fell due),
-//! then does its own work. If anything fails the state and journal are put
-//! back exactly as they were and the error is returned; otherwise the
-//! entries appended are the command's [`Effects`].
+//! then does its own work, then lets time catch up once more: what its work
+//! made due at or before the command's time (a wait for a date that has
+//! passed, a deadline counted from an old date) fires in the same command,
+//! in time order, recorded at the command's time — as when a case starts.
+//! If the command's own work fails the state and journal are put back
+//! exactly as they were and the error is returned; otherwise the entries
+//! appended are the command's [`Effects`]. A deadline or wait that fails
+//! while time catches up is not the command's failure: it is journaled
+//! ([`Record::DeadlineFailed`], [`Record::WaitFailed`]) and the command
+//! goes on, so that no case can be stuck on it.
 
 use chrono::NaiveDateTime;
 
@@ -161,12 +168,15 @@ impl Case {
                 exec.route_on(token, step)?;
                 exec.drain()?;
             }
-            Ok(())
+            // What the case moved into may already be due (a wait for a
+            // date that has passed, a deadline counted from an old date).
+            exec.settle(at)
         })
     }
 
     /// Delivers an external event (with values, a JSON map or `null`) to the
-    /// step waiting for it (the earliest-started one if several wait).
+    /// step waiting for it (the one that has waited longest, i.e. was
+    /// entered first, if several wait).
     pub fn deliver(
         &mut self,
         routine: &Routine,
@@ -177,13 +187,23 @@ impl Case {
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
             exec.ensure_open()?;
-            let waiting = exec.case.state.tokens.iter().find_map(|(token, t)| {
-                let step = exec.routine.step(&t.step)?;
-                match &step.kind {
-                    StepKind::Event { event: e, .. } if e == event => Some((*token, step)),
-                    _ => None,
-                }
-            });
+            // The step that has waited longest: the earliest entered.
+            let waiting = exec
+                .case
+                .state
+                .tokens
+                .iter()
+                .filter_map(|(token, t)| {
+                    let step = exec.routine.step(&t.step)?;
+                    match &step.kind {
+                        StepKind::Event { event: e, .. } if e == event => {
+                            Some((t.entered, *token, step))
+                        }
+                        _ => None,
+                    }
+                })
+                .min_by_key(|(entered, _, _)| *entered)
+                .map(|(_, token, step)| (token, step));
             let Some((token, step)) = waiting else {
                 let known = exec
                     .routine
@@ -221,7 +241,8 @@ impl Case {
                 })
             })?;
             exec.route_on(token, step)?;
-            exec.drain()
+            exec.drain()?;
+            exec.settle(at)
         })
     }
 

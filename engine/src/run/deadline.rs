@@ -15,6 +15,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Actor, ArmedDeadline, ArmedId, Record, TokenId};
+use crate::calendar::Duration;
 use crate::expr::{eval_bool, parse_date};
 use crate::model::{Deadline, DeadlineStart, Routine, Step};
 
@@ -60,8 +61,8 @@ impl Exec<'_> {
         token: Option<TokenId>,
         since: NaiveDateTime,
     ) -> Result<(), RunError> {
-        let due = match &deadline.from {
-            DeadlineStart::StepStart => deadline.after.after_datetime(since),
+        let from = match &deadline.from {
+            DeadlineStart::StepStart => since,
             DeadlineStart::Field(field) => {
                 let date = self
                     .case
@@ -77,15 +78,15 @@ impl Exec<'_> {
                         field: field.clone(),
                     });
                 };
-                deadline
-                    .after
-                    .after(date)
-                    .map(|d| d.and_time(NaiveTime::MIN))
+                date.and_time(NaiveTime::MIN)
             }
         };
-        let due = due.ok_or_else(|| RunError::DateOutOfRange {
-            what: format!("deadline `{}`", deadline.id),
-        })?;
+        let due = deadline
+            .after
+            .after_datetime(from)
+            .ok_or_else(|| RunError::DateOutOfRange {
+                what: format!("deadline `{}`", deadline.id),
+            })?;
         let armed = ArmedDeadline {
             armed: ArmedId(self.case.state.next_armed),
             deadline: deadline.id.clone(),
@@ -93,11 +94,19 @@ impl Exec<'_> {
             token,
             due,
             occurrence: 0,
+            counted_from: Some(from),
         };
         self.emit(Record::DeadlineArmed(armed))
     }
 
     /// Fires everything due up to `to`, in time order, then sets the clock to `to`.
+    ///
+    /// A deadline or wait whose consequences fail (a message that cannot be
+    /// rendered, no route that applies, …) is not the command's fault and
+    /// must not block the case: what it did is undone, the failure is
+    /// journaled ([`Record::DeadlineFailed`], [`Record::WaitFailed`]) and
+    /// time goes on. Only a failure of the clock itself (too many firings in
+    /// one command) refuses the command.
     pub(crate) fn settle(&mut self, to: NaiveDateTime) -> Result<(), RunError> {
         while !self.ended() {
             let Some((at, due)) = self.next_due(to) else {
@@ -110,16 +119,61 @@ impl Exec<'_> {
                 });
             }
             self.now = self.now.max(at);
-            self.as_actor(Actor::Clock, |exec| {
+            let mark = self.mark();
+            let result = self.as_actor(Actor::Clock, |exec| {
                 match due {
                     Due::Deadline(key) => exec.fire(key)?,
                     Due::Wake(token) => exec.wake(token)?,
                 }
                 exec.drain()
-            })?;
+            });
+            if let Err(error) = result {
+                self.rewind(mark);
+                self.as_actor(Actor::Clock, |exec| exec.failed(due, &error))?;
+            }
         }
         self.now = self.now.max(to);
         Ok(())
+    }
+
+    /// Records that firing `due` failed with `error` (its effects already
+    /// undone). A failed deadline counts as expired: its arming is used up
+    /// and its next repeat, if it has one, is armed, so a reminder that
+    /// failed once tries again next time. A failed wait stops waiting; its
+    /// token stays at the wait step.
+    fn failed(&mut self, due: Due, error: &RunError) -> Result<(), RunError> {
+        let mut error = error.to_string();
+        match due {
+            Due::Deadline(key) => {
+                let armed = self.armed(key)?;
+                let next = definition(self.routine, &armed)
+                    .and_then(|(deadline, _)| self.next_repeat(&armed, deadline));
+                let next = next.unwrap_or_else(|e| {
+                    error.push_str(&format!("; it will not repeat: {e}"));
+                    None
+                });
+                self.emit(Record::DeadlineFailed {
+                    armed: armed.armed,
+                    deadline: armed.deadline.clone(),
+                    step: armed.step.clone(),
+                    error,
+                })?;
+                match next {
+                    Some(next) => self.emit(Record::DeadlineArmed(next)),
+                    None => Ok(()),
+                }
+            }
+            Due::Wake(token) => {
+                let step = self
+                    .case
+                    .state
+                    .tokens
+                    .get(&token)
+                    .map(|t| t.step.clone())
+                    .ok_or_else(|| RunError::Internal("a waiting token vanished".into()))?;
+                self.emit(Record::WaitFailed { token, step, error })
+            }
+        }
     }
 
     /// The earliest thing due at or before `to`.
@@ -136,14 +190,18 @@ impl Exec<'_> {
         deadlines.chain(waits).filter(|(at, _)| *at <= to).min()
     }
 
-    fn fire(&mut self, key: u32) -> Result<(), RunError> {
-        let armed = self
-            .case
+    /// An armed deadline by key.
+    fn armed(&self, key: u32) -> Result<ArmedDeadline, RunError> {
+        self.case
             .state
             .deadlines
             .get(&key)
             .cloned()
-            .ok_or_else(|| RunError::Internal("a due deadline vanished".into()))?;
+            .ok_or_else(|| RunError::Internal("a due deadline vanished".into()))
+    }
+
+    fn fire(&mut self, key: u32) -> Result<(), RunError> {
+        let armed = self.armed(key)?;
         let (deadline, step) = definition(self.routine, &armed)?;
         let holds = match &deadline.when {
             None => true,
@@ -217,27 +275,50 @@ impl Exec<'_> {
 
     /// Arms the next repeat of a deadline, if it has one left.
     fn rearm(&mut self, armed: &ArmedDeadline, deadline: &Deadline) -> Result<(), RunError> {
+        match self.next_repeat(armed, deadline)? {
+            Some(next) => self.emit(Record::DeadlineArmed(next)),
+            None => Ok(()),
+        }
+    }
+
+    /// The arming of the repeat after `armed`, if the deadline has one left.
+    ///
+    /// The n-th repeat is due `after` plus n × `every` from what the
+    /// deadline counts from, never from the previous due time: calendar
+    /// months clamp to a month's end, and counting on from a clamped date
+    /// would drift (31 January + 1 month, repeated monthly: 28 February,
+    /// 31 March, 30 April, 31 May — not 28 March, 28 April, …). When `after`
+    /// and `every` have the same unit they are added up first; otherwise the
+    /// repeats count from the first due time.
+    fn next_repeat(
+        &self,
+        armed: &ArmedDeadline,
+        deadline: &Deadline,
+    ) -> Result<Option<ArmedDeadline>, RunError> {
         let Some(repeat) = &deadline.repeat else {
-            return Ok(());
+            return Ok(None);
         };
         if repeat.times.is_some_and(|times| armed.occurrence >= times) {
-            return Ok(());
+            return Ok(None);
         }
-        let due =
-            repeat
-                .every
-                .after_datetime(armed.due)
-                .ok_or_else(|| RunError::DateOutOfRange {
-                    what: format!("repeat of deadline `{}`", deadline.id),
-                })?;
+        let occurrence = armed.occurrence.saturating_add(1);
+        let out_of_range = || RunError::DateOutOfRange {
+            what: format!("repeat of deadline `{}`", deadline.id),
+        };
+        let due = match armed.counted_from {
+            Some(from) => repeat_due(from, &deadline.after, &repeat.every, occurrence),
+            // A journal from before `counted_from` was recorded.
+            None => repeat.every.after_datetime(armed.due),
+        }
+        .ok_or_else(out_of_range)?;
         if due <= armed.due {
             // `every: 0 days` would repeat forever at one instant.
-            return Ok(());
+            return Ok(None);
         }
-        self.emit(Record::DeadlineArmed(ArmedDeadline {
+        Ok(Some(ArmedDeadline {
             armed: ArmedId(self.case.state.next_armed),
             due,
-            occurrence: armed.occurrence.saturating_add(1),
+            occurrence,
             ..armed.clone()
         }))
     }
@@ -253,6 +334,31 @@ impl Exec<'_> {
             .ok_or_else(|| RunError::Internal("a waiting token vanished".into()))?;
         let step = self.step(&step)?;
         self.route_on(token, step)
+    }
+}
+
+/// When the `n`-th repeat of a deadline counted from `from` is due: `after`
+/// plus `n` × `every` (see [`Exec::next_repeat`]). `None` when out of range.
+fn repeat_due(
+    from: NaiveDateTime,
+    after: &Duration,
+    every: &Duration,
+    n: u32,
+) -> Option<NaiveDateTime> {
+    let times = every.amount.checked_mul(n)?;
+    if after.unit == every.unit {
+        let total = Duration {
+            amount: after.amount.checked_add(times)?,
+            unit: after.unit,
+        };
+        total.after_datetime(from)
+    } else {
+        let first = after.after_datetime(from)?;
+        Duration {
+            amount: times,
+            unit: every.unit,
+        }
+        .after_datetime(first)
     }
 }
 

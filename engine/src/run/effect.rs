@@ -28,6 +28,32 @@ pub struct DeadlineEvent<'a> {
     pub step: Option<&'a str>,
 }
 
+/// A deadline that fell due but could not be carried out
+/// ([`Record::DeadlineFailed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlineFailure<'a> {
+    /// When.
+    pub at: NaiveDateTime,
+    /// The deadline's id.
+    pub deadline: &'a str,
+    /// Its step (`None`: a case deadline).
+    pub step: Option<&'a str>,
+    /// Why it failed.
+    pub error: &'a str,
+}
+
+/// A wait whose date came but whose token could not go on
+/// ([`Record::WaitFailed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitFailure<'a> {
+    /// When.
+    pub at: NaiveDateTime,
+    /// The wait step.
+    pub step: &'a str,
+    /// Why it failed.
+    pub error: &'a str,
+}
+
 impl Effects {
     /// Whether the command changed nothing.
     pub fn is_empty(&self) -> bool {
@@ -99,6 +125,36 @@ impl Effects {
     /// Deadlines that expired and acted, in time order.
     pub fn deadlines_fired(&self) -> impl Iterator<Item = DeadlineEvent<'_>> {
         self.deadline_events(|r| matches!(r, Record::DeadlineFired { .. }))
+    }
+
+    /// Deadlines that expired but could not be carried out, in time order.
+    pub fn deadlines_failed(&self) -> impl Iterator<Item = DeadlineFailure<'_>> {
+        self.records().filter_map(|(e, r)| match r {
+            Record::DeadlineFailed {
+                deadline,
+                step,
+                error,
+                ..
+            } => Some(DeadlineFailure {
+                at: e.at,
+                deadline,
+                step: step.as_deref(),
+                error,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Waits whose date came but whose token could not go on.
+    pub fn waits_failed(&self) -> impl Iterator<Item = WaitFailure<'_>> {
+        self.records().filter_map(|(e, r)| match r {
+            Record::WaitFailed { step, error, .. } => Some(WaitFailure {
+                at: e.at,
+                step,
+                error,
+            }),
+            _ => None,
+        })
     }
 
     /// Deadlines that expired while their condition did not hold.

@@ -127,6 +127,30 @@ pub enum RunError {
         /// The limit.
         limit: u32,
     },
+    /// A parallel step would split while its join still waits for branches
+    /// of an earlier split (the routine leads back into the parallel step
+    /// from a branch, or two parallel steps share a join). Going on would
+    /// run the steps after the join twice.
+    #[error("parallel step `{parallel}` cannot split: its join `{join}` still waits for {waiting} of {expected} branches of an earlier split; going on would run the steps after the join twice")]
+    JoinBusy {
+        /// The parallel step.
+        parallel: String,
+        /// Its join step.
+        join: String,
+        /// Branches of the earlier split that have not arrived.
+        waiting: u32,
+        /// Branches the earlier split has.
+        expected: u32,
+    },
+    /// A token reached a join after every branch of its split had arrived
+    /// and gone on. Going on would run the steps after the join twice.
+    #[error("a token reached join `{join}` after all {expected} branches had arrived; going on would run the steps after the join twice")]
+    JoinOverrun {
+        /// The join step.
+        join: String,
+        /// Branches the split had.
+        expected: u32,
+    },
     /// Too many deadlines fired in one command.
     #[error("more than {limit} deadlines fired in one command")]
     TimerLimit {
@@ -223,6 +247,8 @@ impl RunError {
             RunError::EventNotAwaited(..) => "event_not_awaited",
             RunError::NoRoute { .. } => "no_route",
             RunError::CycleLimit { .. } => "cycle_limit",
+            RunError::JoinBusy { .. } => "join_busy",
+            RunError::JoinOverrun { .. } => "join_overrun",
             RunError::TimerLimit { .. } => "timer_limit",
             RunError::Expr { .. } => "expr",
             RunError::Render(..) => "render",

@@ -20,12 +20,21 @@ use super::case::Case;
 use super::context;
 use super::error::RunError;
 use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
-use super::state::Status;
+use super::state::{State, Status};
 use crate::expr::{self, eval_bool, eval_date};
 use crate::model::{Routine, Step, StepKind};
 
 /// How many steps may be entered at one instant (without time passing).
 pub(crate) const MAX_STEPS_PER_INSTANT: u32 = 1000;
+
+/// A point of a command to go back to (see [`Exec::mark`]).
+#[derive(Debug)]
+pub(crate) struct Mark {
+    state: State,
+    len: usize,
+    instant: NaiveDateTime,
+    steps_at_instant: u32,
+}
 
 /// Runs one command.
 pub(crate) struct Exec<'a> {
@@ -56,6 +65,26 @@ impl<'a> Exec<'a> {
             steps_at_instant: 0,
             timers_fired: 0,
         }
+    }
+
+    /// Where the command stands, to go back to with [`Exec::rewind`].
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            state: self.case.state.clone(),
+            len: self.case.journal.len(),
+            instant: self.instant,
+            steps_at_instant: self.steps_at_instant,
+        }
+    }
+
+    /// Undoes everything since `mark`: its entries, their state and any
+    /// steps still queued.
+    pub(crate) fn rewind(&mut self, mark: Mark) {
+        self.case.state = mark.state;
+        self.case.journal.truncate(mark.len);
+        self.instant = mark.instant;
+        self.steps_at_instant = mark.steps_at_instant;
+        self.queue.clear();
     }
 
     /// Appends an entry to the journal and folds it into the state.
@@ -181,6 +210,18 @@ impl<'a> Exec<'a> {
                 self.route_on(token, step)
             }
             StepKind::Parallel { branches, join } => {
+                // One count per join: a second split while the first still
+                // waits would let the steps after the join run twice.
+                if let Some(&(arrived, expected)) = self.case.state.joins.get(join) {
+                    if arrived < expected {
+                        return Err(RunError::JoinBusy {
+                            parallel: step.id.clone(),
+                            join: join.clone(),
+                            waiting: expected - arrived,
+                            expected,
+                        });
+                    }
+                }
                 if branches.is_empty() {
                     return self.go(token, join);
                 }
@@ -200,7 +241,16 @@ impl<'a> Exec<'a> {
                 Ok(())
             }
             StepKind::Join => {
+                // No count: no split led here (a parallel step without
+                // branches, or a path that does not split); the token goes on.
                 if let Some(&(arrived, expected)) = self.case.state.joins.get(&step.id) {
+                    if arrived >= expected {
+                        // Every branch of the split has arrived and one went on.
+                        return Err(RunError::JoinOverrun {
+                            join: step.id.clone(),
+                            expected,
+                        });
+                    }
                     let arrived = arrived + 1;
                     self.emit(Record::JoinArrived {
                         token,

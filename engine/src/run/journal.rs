@@ -150,7 +150,8 @@ pub enum Record {
         /// Arrivals needed.
         expected: u32,
     },
-    /// Pending joins were abandoned (a case deadline moved the whole case).
+    /// The joins' counts were dropped, those still waiting and those done (a
+    /// case deadline moved the whole case).
     JoinsReset,
     /// A token ended: split into branches, reached a dead end, or was cancelled.
     TokenEnded {
@@ -207,6 +208,33 @@ pub enum Record {
         deadline: String,
         /// Its step (`None`: a case deadline).
         step: Option<String>,
+    },
+    /// A deadline expired but what it had to do failed (a recipient's
+    /// `group_of` gave no group, a template could not be rendered, no route
+    /// applied after its `goto`, …). Nothing it would have done happened; the
+    /// failure is recorded here instead, so that the case never stays stuck
+    /// on a deadline every later command would trip over again. It counts as
+    /// an expiry: the arming is used up and the next repeat, if any, is armed.
+    DeadlineFailed {
+        /// Which arming.
+        armed: ArmedId,
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+        /// Why it failed, as the refusal of a command would have said.
+        error: String,
+    },
+    /// A wait step's date came but the token could not go on (no route
+    /// applied, a condition failed, …). The token stays at the wait step and
+    /// waits no longer; the failure is recorded so the case is not stuck.
+    WaitFailed {
+        /// The token.
+        token: TokenId,
+        /// The wait step.
+        step: String,
+        /// Why it could not go on.
+        error: String,
     },
     /// A deadline expired but its `when` condition did not hold.
     DeadlineSkipped {
@@ -273,6 +301,13 @@ pub struct ArmedDeadline {
     pub due: NaiveDateTime,
     /// 0 for the first expiry, 1 for the first repeat, …
     pub occurrence: u32,
+    /// What the deadline counts from: when its step (or the case) started,
+    /// or the date field's date at 00:00. Every repeat is counted from it
+    /// (the n-th repeat is `after` plus n × `every` from here), so monthly
+    /// repeats keep their day of the month. `None` in journals written
+    /// before it was recorded; their repeats count from the previous due time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted_from: Option<NaiveDateTime>,
 }
 
 /// A rendered message, as sent.

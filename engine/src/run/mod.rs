@@ -46,7 +46,7 @@ pub mod visibility;
 
 pub use case::Case;
 pub use command::TaskRef;
-pub use effect::{DeadlineEvent, Effects};
+pub use effect::{DeadlineEvent, DeadlineFailure, Effects, WaitFailure};
 pub use error::{RenderError, RunError};
 pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,

@@ -5,6 +5,15 @@
 //! store of its own, so any store can run schedules — and renders one
 //! report. Running a schedule changes no case. Each listed case shows only
 //! the fields every recipient of the report may see.
+//!
+//! Only open cases of the schedule's own routine *and version* are
+//! evaluated: a case of another version may lack fields this version's
+//! `select` reads, or give them another meaning, so it is passed over and
+//! named in [`ScheduleRun::other_versions`] (run that version's schedule
+//! for it). A case whose `select` cannot be evaluated refuses the whole run
+//! with an error naming the case: a report that silently left out a case
+//! it could not judge would look complete when it is not, and a municipality
+//! must be able to trust that the monthly list is the whole list.
 
 use chrono::NaiveDateTime;
 use minijinja::Value;
@@ -28,6 +37,10 @@ pub struct ScheduleRun {
     pub at: NaiveDateTime,
     /// The cases selected, in the order given.
     pub selected: Vec<CaseId>,
+    /// Open cases of the same routine on another version, in the order
+    /// given: passed over, not evaluated.
+    #[serde(default)]
+    pub other_versions: Vec<CaseId>,
     /// The report; `None` when no case was selected or no recipient remained.
     pub message: Option<Message>,
     /// When it should run next (`at` plus the schedule's `every`).
@@ -35,8 +48,10 @@ pub struct ScheduleRun {
 }
 
 /// Runs schedule `schedule` of `routine` at `at` over `cases`. Cases of other
-/// routines and ended cases are passed over; cases of another version of the
-/// same routine take part (fields this version does not know are left out).
+/// routines and ended cases are passed over, and so are cases of another
+/// version of the same routine (listed in [`ScheduleRun::other_versions`]).
+/// A case whose `select` fails refuses the run with [`RunError::Expr`]
+/// naming the case.
 pub fn run_schedule(
     routine: &Routine,
     schedule: &str,
@@ -48,8 +63,13 @@ pub fn run_schedule(
         .ok_or_else(|| RunError::UnknownSchedule(schedule.to_string()))?;
     let env = expr::environment_for(routine);
     let mut selected = Vec::new();
+    let mut other_versions = Vec::new();
     for case in cases {
         if case.routine_id() != routine.meta.id || case.is_ended() {
+            continue;
+        }
+        if case.routine_version() != routine.meta.version {
+            other_versions.push(case.id().clone());
             continue;
         }
         let ctx = context::expression(routine, &case.state, at);
@@ -70,6 +90,7 @@ pub fn run_schedule(
             schedule: schedule.to_string(),
             at,
             selected: ids,
+            other_versions,
             message: None,
             next_run,
         });
@@ -96,6 +117,7 @@ pub fn run_schedule(
             schedule: schedule.to_string(),
             at,
             selected: ids,
+            other_versions,
             message: None,
             next_run,
         });
@@ -144,6 +166,7 @@ pub fn run_schedule(
         schedule: schedule.to_string(),
         at,
         selected: ids,
+        other_versions,
         message: Some(Message {
             step: None,
             deadline: None,

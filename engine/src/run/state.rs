@@ -35,6 +35,9 @@ pub(crate) struct Token {
     pub(crate) step: String,
     /// When it entered the step.
     pub(crate) since: NaiveDateTime,
+    /// The sequence number of the entry that put it there (orders tokens
+    /// that entered at the same time).
+    pub(crate) entered: u64,
     /// For a wait step: when it may go on.
     pub(crate) wake: Option<NaiveDateTime>,
 }
@@ -52,7 +55,11 @@ pub(crate) struct State {
     pub(crate) tokens: BTreeMap<TokenId, Token>,
     pub(crate) tasks: BTreeMap<u32, Task>,
     pub(crate) deadlines: BTreeMap<u32, ArmedDeadline>,
-    /// For each join a parallel step waits at: (arrivals so far, arrivals needed).
+    /// For each join a parallel step split towards: (arrivals so far,
+    /// arrivals needed). It waits while `arrived < needed`; once every
+    /// branch has arrived the entry stays, so that a stray later arrival is
+    /// recognised (and refused) instead of running the steps after the join
+    /// a second time. Splitting again towards the join starts a new count.
     pub(crate) joins: BTreeMap<String, (u32, u32)>,
     /// Steps reached so far, each once, in the order first reached.
     pub(crate) reached: Vec<String>,
@@ -142,6 +149,7 @@ impl State {
                     Token {
                         step: step.clone(),
                         since: entry.at,
+                        entered: entry.seq,
                         wake: None,
                     },
                 );
@@ -165,15 +173,20 @@ impl State {
                 arrived,
                 expected,
             } => {
-                if arrived >= expected {
-                    // The last arrival goes on from the join.
-                    self.joins.remove(join);
-                } else {
-                    self.joins.insert(join.clone(), (*arrived, *expected));
+                self.joins.insert(join.clone(), (*arrived, *expected));
+                if arrived < expected {
+                    // Only the last arrival goes on from the join.
                     self.tokens.remove(token);
                 }
             }
             Record::JoinsReset => self.joins.clear(),
+            Record::WaitFailed { token, .. } => {
+                let t = self
+                    .tokens
+                    .get_mut(token)
+                    .ok_or_else(|| inconsistent(entry, "no such token"))?;
+                t.wake = None;
+            }
             Record::TokenEnded { token, .. } => {
                 self.tokens
                     .remove(token)
@@ -200,6 +213,7 @@ impl State {
                 self.deadlines.insert(armed.armed.0, armed.clone());
             }
             Record::DeadlineFired { armed, .. }
+            | Record::DeadlineFailed { armed, .. }
             | Record::DeadlineSkipped { armed, .. }
             | Record::DeadlineCancelled { armed, .. } => {
                 self.deadlines

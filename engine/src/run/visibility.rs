@@ -3,17 +3,27 @@
 //! Fields may be `visible_to` some roles only (the key number of a client's
 //! door). A view of a case for a role leaves such fields out everywhere they
 //! could appear: the current values, the values recorded in the journal
-//! (start data, task values, event values), and messages whose text read a
-//! field the role may not see. Everything else in the journal (who did what
-//! and when) stays visible: it is the audit trail.
+//! (start data, task values, event values), messages whose text read a
+//! field the role may not see, and dates computed from such a field — a
+//! wait step's `until` that reads one (its `wait_started` entry is left
+//! out) and a deadline counted `from:` one (its `deadline_armed` entries,
+//! repeats included, are left out; when it fires, is skipped or cancelled
+//! stays visible). The explanation of a deadline or wait that failed
+//! (`deadline_failed`, `wait_failed`) can quote any value, so a role that
+//! may not see every field gets [`WITHHELD`] in its place. Everything else
+//! in the journal (who did what and when) stays visible: it is the audit
+//! trail, and the time of an entry is when it happened.
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::case::Case;
-use super::journal::{CaseId, JournalEntry, Record, Task, Values};
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, Values};
 use super::state::Status;
-use crate::model::Routine;
+use crate::model::{DeadlineStart, Expr, Routine, StepKind};
+
+/// What a view shows instead of an explanation the role may not read.
+pub const WITHHELD: &str = "[withheld: the explanation may show fields this role may not see]";
 
 /// Whether a reader who sees as `sees_as` may see `field` (an undeclared
 /// field is seen by no one).
@@ -82,6 +92,47 @@ fn filter(routine: &Routine, role: &str, values: &Values) -> Values {
         .collect()
 }
 
+/// The routine's fields an expression reads. `None` when it does not
+/// compile (the analyzer makes sure it does): it may then read anything.
+pub(crate) fn fields_read<'r>(routine: &'r Routine, expr: &Expr) -> Option<Vec<&'r str>> {
+    let env = crate::expr::environment();
+    let compiled = env.compile_expression(expr.source()).ok()?;
+    let names = compiled.undeclared_variables(false);
+    Some(
+        routine
+            .fields
+            .iter()
+            .filter(|f| names.contains(&f.id))
+            .map(|f| f.id.as_str())
+            .collect(),
+    )
+}
+
+/// Whether `role` may see everything a wait step's `until` reads.
+fn sees_until(routine: &Routine, role: &str, step: &str) -> bool {
+    match routine.step(step).map(|s| &s.kind) {
+        Some(StepKind::Wait { until }) => fields_read(routine, until)
+            .is_some_and(|fields| fields.iter().all(|f| may_see(routine, Some(role), f))),
+        _ => false,
+    }
+}
+
+/// Whether `role` may see what an armed deadline's due time is counted from.
+fn sees_due(routine: &Routine, role: &str, armed: &ArmedDeadline) -> bool {
+    let list = match &armed.step {
+        Some(step) => routine.step(step).map(|s| &s.deadlines),
+        None => Some(&routine.deadlines),
+    };
+    let from = list
+        .and_then(|l| l.iter().find(|d| d.id == armed.deadline))
+        .map(|d| &d.from);
+    match from {
+        Some(DeadlineStart::StepStart) => true,
+        Some(DeadlineStart::Field(field)) => may_see(routine, Some(role), field),
+        None => false,
+    }
+}
+
 /// A journal entry as `role` may see it; `None` when it may not see it at all.
 fn entry_for(routine: &Routine, role: &str, entry: &JournalEntry) -> Option<JournalEntry> {
     let mut entry = entry.clone();
@@ -96,6 +147,16 @@ fn entry_for(routine: &Routine, role: &str, entry: &JournalEntry) -> Option<Jour
                 .all(|f| may_see(routine, Some(role), f)) =>
         {
             return None;
+        }
+        Record::WaitStarted { step, .. } if !sees_until(routine, role, step) => return None,
+        Record::DeadlineArmed(armed) if !sees_due(routine, role, armed) => return None,
+        Record::DeadlineFailed { error, .. } | Record::WaitFailed { error, .. }
+            if !routine
+                .fields
+                .iter()
+                .all(|f| may_see(routine, Some(role), &f.id)) =>
+        {
+            *error = WITHHELD.to_string();
         }
         _ => {}
     }

@@ -248,3 +248,169 @@ fn values_of_every_type_are_accepted() {
         Some(&json!(["huvudnyckel", "reserv"]))
     );
 }
+
+/// `first` records `install_date`, then a wait until that date, then a task
+/// with a deadline one week after it.
+fn past_dates(first: crate::model::Step) -> Routine {
+    use super::fixture::*;
+    use crate::model::{DeadlineStart, StepKind};
+    let mut after = task("after", "assessor", &[], &[], next("done"));
+    let mut d = deadline("from_install", "1 week");
+    d.from = DeadlineStart::Field("install_date".into());
+    d.message = Some(message("reminder", vec![role("assessor")]));
+    after.deadlines = vec![d];
+    bare(
+        "work",
+        vec![
+            first,
+            step(
+                "wait",
+                StepKind::Wait {
+                    until: expr("install_date"),
+                },
+                next("after"),
+            ),
+            after,
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    )
+}
+
+/// What a command made due in the past fired within it, at its time.
+fn fired_within(case: &Case, fx: &Effects, at: chrono::NaiveDateTime) {
+    assert_eq!(
+        fx.steps_entered().collect::<Vec<_>>(),
+        vec!["wait", "after"]
+    );
+    let fired: Vec<_> = fx.deadlines_fired().map(|d| (d.deadline, d.at)).collect();
+    assert_eq!(fired, vec![("from_install", at)]);
+    assert_eq!(fx.messages().count(), 1);
+    assert!(fx.entries.iter().all(|e| e.at == at));
+    assert_eq!(case.active_steps(), vec!["after"]);
+    assert!(case.pending_deadlines().is_empty());
+    assert_eq!(case.next_due(), None);
+}
+
+#[test]
+fn a_completion_fires_what_it_made_due_in_the_past() {
+    let r = past_dates(super::fixture::task(
+        "work",
+        "alarm_team",
+        &["install_date"],
+        &[],
+        super::fixture::next("wait"),
+    ));
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-02", "area_group": "boo"}),
+        t(2026, 3, 2, 8),
+    ));
+    let at = t(2026, 3, 20, 9);
+    let fx = ok(case.complete_task(
+        &r,
+        "work",
+        "Bo",
+        "alarm_team",
+        json!({"install_date": "2026-03-05"}),
+        at,
+    ));
+    fired_within(&case, &fx, at);
+    assert_eq!(ok(Case::replay(&r, case.journal())), case);
+}
+
+#[test]
+fn a_delivery_fires_what_it_made_due_in_the_past() {
+    use crate::model::StepKind;
+    let r = past_dates(super::fixture::step(
+        "work",
+        StepKind::Event {
+            event: "installed".into(),
+            from: None,
+            collects: super::fixture::strings(&["install_date"]),
+            optional: Vec::new(),
+        },
+        super::fixture::next("wait"),
+    ));
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-02", "area_group": "boo"}),
+        t(2026, 3, 2, 8),
+    ));
+    let at = t(2026, 3, 20, 9);
+    let fx = ok(case.deliver(&r, "installed", json!({"install_date": "2026-03-05"}), at));
+    fired_within(&case, &fx, at);
+    assert_eq!(ok(Case::replay(&r, case.journal())), case);
+}
+
+#[test]
+fn an_event_goes_to_the_step_that_has_waited_longest() {
+    use super::fixture::*;
+    use crate::model::StepKind;
+    let event = |id: &str| {
+        step(
+            id,
+            StepKind::Event {
+                event: "ev".into(),
+                from: None,
+                collects: Vec::new(),
+                optional: Vec::new(),
+            },
+            next("j"),
+        )
+    };
+    // Branch `a` opens a task first and waits for the event after it;
+    // branch `eb` waits for the event from the start. Branch `a`'s token
+    // has the lower id, but `eb` has waited longer.
+    let r = bare(
+        "p",
+        vec![
+            step(
+                "p",
+                StepKind::Parallel {
+                    branches: strings(&["a", "eb"]),
+                    join: "j".into(),
+                },
+                Vec::new(),
+            ),
+            task("a", "alarm_team", &[], &[], next("ea")),
+            event("ea"),
+            event("eb"),
+            step("j", StepKind::Join, next("done")),
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    );
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-01-05", "area_group": "boo"}),
+        t(2026, 1, 5, 8),
+    ));
+    ok(case.complete_task(&r, "a", "Bo", "alarm_team", json!(null), t(2026, 1, 6, 8)));
+    let fx = ok(case.deliver(&r, "ev", json!(null), t(2026, 1, 7, 8)));
+    let to: Vec<_> = fx
+        .entries
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::EventReceived { step, .. } => Some(step.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(to, vec!["eb"]);
+    assert_eq!(case.active_steps(), vec!["ea"]);
+    let fx = ok(case.deliver(&r, "ev", json!(null), t(2026, 1, 8, 8)));
+    assert_eq!(fx.outcome(), Some("done"));
+}

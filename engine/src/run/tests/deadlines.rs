@@ -491,3 +491,290 @@ fn repeat_times_limits_the_repeats_and_zero_every_does_not_loop() {
     assert_eq!(fx.deadlines_fired().count(), 1);
     assert!(case.pending_deadlines().is_empty());
 }
+
+fn fired_at(fx: &Effects) -> Vec<chrono::NaiveDateTime> {
+    fx.deadlines_fired().map(|d| d.at).collect()
+}
+
+#[test]
+fn monthly_repeats_keep_their_day_of_the_month() {
+    let mut d = deadline("remind", "1 month");
+    d.task = Some(EscalationTask {
+        role: "assessor".into(),
+        title: "Påminn".into(),
+        instructions: None,
+        collects: Vec::new(),
+    });
+    d.repeat = Some(Repeat {
+        every: dur("1 month"),
+        times: Some(3),
+    });
+    let r = one_deadline(d.clone());
+    let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 31, 8)));
+    let fx = ok(case.advance(&r, t(2026, 6, 1, 0)));
+    assert_eq!(
+        fired_at(&fx),
+        vec![
+            t(2026, 2, 28, 8),
+            t(2026, 3, 31, 8),
+            t(2026, 4, 30, 8),
+            t(2026, 5, 31, 8)
+        ]
+    );
+    assert!(case.pending_deadlines().is_empty());
+
+    // `after` and `every` in different units: the repeats count from the
+    // first due time, which they do not drift away from either.
+    d.after = dur("2 weeks");
+    let r = one_deadline(d.clone());
+    let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 17, 8)));
+    let fx = ok(case.advance(&r, t(2026, 6, 1, 0)));
+    assert_eq!(
+        fired_at(&fx),
+        vec![
+            t(2026, 1, 31, 8),
+            t(2026, 2, 28, 8),
+            t(2026, 3, 31, 8),
+            t(2026, 4, 30, 8)
+        ]
+    );
+
+    // Counted from a date field (at 00:00), repeats included.
+    d.after = dur("1 month");
+    d.from = DeadlineStart::Field("decision_date".into());
+    let mut r = one_deadline(d);
+    r.fields.iter_mut().for_each(|f| f.required = false);
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-01-31"}),
+        t(2026, 1, 31, 8),
+    ));
+    let fx = ok(case.advance(&r, t(2026, 6, 1, 0)));
+    assert_eq!(
+        fired_at(&fx),
+        vec![
+            t(2026, 2, 28, 0),
+            t(2026, 3, 31, 0),
+            t(2026, 4, 30, 0),
+            t(2026, 5, 31, 0)
+        ]
+    );
+}
+
+#[test]
+fn a_journal_without_counted_from_repeats_from_the_previous_due_time() {
+    let mut d = with_message(deadline("remind", "1 month"));
+    d.repeat = Some(Repeat {
+        every: dur("1 month"),
+        times: Some(1),
+    });
+    let r = one_deadline(d);
+    let (case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 31, 8)));
+    // As an older engine wrote it.
+    let mut journal = case.journal().to_vec();
+    for e in &mut journal {
+        if let Record::DeadlineArmed(a) = &mut e.record {
+            a.counted_from = None;
+        }
+    }
+    let text = serde_json::to_string(&journal).unwrap_or_default();
+    assert!(!text.contains("counted_from"));
+    let mut case: Case = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let fx = ok(case.advance(&r, t(2026, 6, 1, 0)));
+    assert_eq!(fired_at(&fx), vec![t(2026, 2, 28, 8), t(2026, 3, 28, 8)]);
+}
+
+/// A task step `work` whose deadline `nudge` (after a week, repeated once a
+/// week later) sends a message to the group named by `note`.
+fn failing_nudge() -> Routine {
+    use crate::model::{Recipient, RecipientTarget};
+    let mut d = deadline("nudge", "1 week");
+    d.message = Some(message(
+        "reminder",
+        vec![Recipient {
+            target: RecipientTarget::GroupOf {
+                expr: expr("note"),
+                candidates: Vec::new(),
+            },
+            when: None,
+        }],
+    ));
+    d.repeat = Some(Repeat {
+        every: dur("1 week"),
+        times: Some(1),
+    });
+    let mut work = task("work", "alarm_team", &[], &["note"], next("done"));
+    work.deadlines = vec![d];
+    bare(
+        "work",
+        vec![
+            work,
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_deadline_that_fails_at_expiry_is_journaled_and_the_case_goes_on() {
+    let r = failing_nudge();
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-02", "area_group": "boo"}),
+        t(2026, 3, 2, 8),
+    ));
+    // `note` is not set: the message has no recipient to give.
+    let fx = ok(case.advance(&r, t(2026, 3, 10, 0)));
+    let failed: Vec<_> = fx
+        .deadlines_failed()
+        .map(|d| (d.deadline, d.step, d.at))
+        .collect();
+    assert_eq!(failed, vec![("nudge", Some("work"), t(2026, 3, 9, 8))]);
+    let error = fx.deadlines_failed().next().map(|d| d.error.to_string());
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("`group_of`")),
+        "{error:?}"
+    );
+    assert_eq!(fx.deadlines_fired().count(), 0);
+    assert_eq!(fx.messages().count(), 0);
+    // It counts as an expiry: the repeat is armed.
+    let due: Vec<_> = case.pending_deadlines().iter().map(|d| d.due).collect();
+    assert_eq!(due, vec![t(2026, 3, 16, 8)]);
+
+    // A later command is not refused: the repeat fails within it, is
+    // journaled, and the task is completed.
+    let fx = ok(case.complete_task(
+        &r,
+        "work",
+        "Bo",
+        "alarm_team",
+        json!(null),
+        t(2026, 3, 20, 9),
+    ));
+    let failed: Vec<_> = fx.deadlines_failed().map(|d| d.at).collect();
+    assert_eq!(failed, vec![t(2026, 3, 16, 8)]);
+    assert_eq!(case.outcome(), Some("done"));
+    assert_eq!(ok(Case::replay(&r, case.journal())), case);
+
+    // A role that may not see every field does not get the explanation.
+    let failed_error = |role: &str| {
+        case.view_for(&r, role)
+            .journal
+            .iter()
+            .find_map(|e| match &e.record {
+                Record::DeadlineFailed { error, .. } => Some(error.clone()),
+                _ => None,
+            })
+    };
+    assert_eq!(
+        failed_error("assessor").as_deref(),
+        Some(crate::run::visibility::WITHHELD)
+    );
+    assert_eq!(failed_error("alarm_team"), error);
+}
+
+#[test]
+fn a_deadline_whose_goto_fails_leaves_the_step_as_it_was() {
+    let mut d = deadline("escalate", "1 week");
+    d.goto = Some("decide".into());
+    let mut work = task("work", "alarm_team", &[], &["visits"], next("done"));
+    work.deadlines = vec![d];
+    let r = bare(
+        "work",
+        vec![
+            work,
+            step(
+                "decide",
+                StepKind::Decision,
+                vec![crate::model::Route {
+                    when: Some(expr("visits > 3")),
+                    to: "done".into(),
+                }],
+            ),
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    );
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-02", "area_group": "boo", "visits": 1}),
+        t(2026, 3, 2, 8),
+    ));
+    let fx = ok(case.advance(&r, t(2026, 3, 20, 0)));
+    let failed: Vec<_> = fx.deadlines_failed().map(|d| d.error).collect();
+    assert_eq!(failed, vec!["no route out of step `decide` applies"]);
+    // Only the failure was recorded: the token did not move.
+    assert_eq!(fx.entries.len(), 1);
+    assert_eq!(case.active_steps(), vec!["work"]);
+    assert_eq!(case.open_tasks_for("alarm_team").len(), 1);
+    assert!(case.pending_deadlines().is_empty());
+    ok(case.complete_task(
+        &r,
+        "work",
+        "Bo",
+        "alarm_team",
+        json!(null),
+        t(2026, 3, 21, 0),
+    ));
+    assert_eq!(case.outcome(), Some("done"));
+}
+
+#[test]
+fn a_wait_that_cannot_go_on_is_journaled_and_stops_waiting() {
+    let r = bare(
+        "wait",
+        vec![
+            step(
+                "wait",
+                StepKind::Wait {
+                    until: expr("decision_date"),
+                },
+                vec![crate::model::Route {
+                    when: Some(expr("area_group == 'saltis'")),
+                    to: "done".into(),
+                }],
+            ),
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    );
+    let (mut case, fx) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-09", "area_group": "boo"}),
+        t(2026, 3, 2, 8),
+    ));
+    assert_eq!(fx.waits_failed().count(), 0);
+    let fx = ok(case.advance(&r, t(2026, 3, 20, 0)));
+    let failed: Vec<_> = fx.waits_failed().map(|w| (w.step, w.at, w.error)).collect();
+    assert_eq!(
+        failed,
+        vec![(
+            "wait",
+            t(2026, 3, 9, 0),
+            "no route out of step `wait` applies"
+        )]
+    );
+    assert_eq!(case.active_steps(), vec!["wait"]);
+    assert_eq!(case.next_due(), None);
+    assert!(ok(case.advance(&r, t(2026, 4, 1, 0))).is_empty());
+    assert_eq!(ok(Case::replay(&r, case.journal())), case);
+}

@@ -617,3 +617,231 @@ fn errors_read_well() {
     };
     assert_eq!(e.to_string(), "task #1 (receive_order) requires `order_ok`");
 }
+
+fn end(id: &str) -> crate::model::Step {
+    step(
+        id,
+        StepKind::End {
+            outcome: "done".into(),
+        },
+        Vec::new(),
+    )
+}
+
+fn parallel(id: &str, branches: &[&str], join: &str) -> crate::model::Step {
+    step(
+        id,
+        StepKind::Parallel {
+            branches: strings(branches),
+            join: join.into(),
+        },
+        Vec::new(),
+    )
+}
+
+/// The tasks open now, by step.
+fn open_steps(case: &Case) -> Vec<String> {
+    let mut steps: Vec<_> = case
+        .open_tasks()
+        .iter()
+        .filter_map(|t| t.step.clone())
+        .collect();
+    steps.sort();
+    steps
+}
+
+#[test]
+fn re_entering_a_parallel_step_whose_join_waits_is_refused() {
+    // `b` loops back into the parallel step before the join (ev/loop_join.yaml).
+    let mut r = bare(
+        "p",
+        vec![
+            parallel("p", &["a", "b"], "j"),
+            task("a", "alarm_team", &[], &[], next("j")),
+            task("b", "assessor", &["order_ok"], &[], next("db")),
+            step(
+                "db",
+                StepKind::Decision,
+                vec![
+                    Route {
+                        when: Some(expr("order_ok")),
+                        to: "p".into(),
+                    },
+                    Route {
+                        when: None,
+                        to: "j".into(),
+                    },
+                ],
+            ),
+            step("j", StepKind::Join, next("n")),
+            task("n", "coordinator_night", &[], &[], next("done")),
+            end("done"),
+        ],
+    );
+    r.fields.iter_mut().for_each(|f| f.required = false);
+    let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)));
+    let e = refused(&mut case, |c| {
+        c.complete_task(
+            &r,
+            "b",
+            "Eva",
+            "assessor",
+            json!({"order_ok": true}),
+            t(2026, 1, 5, 9),
+        )
+    });
+    assert_eq!(
+        e,
+        RunError::JoinBusy {
+            parallel: "p".into(),
+            join: "j".into(),
+            waiting: 2,
+            expected: 2,
+        }
+    );
+    assert_eq!(e.code(), "join_busy");
+    // Going on without the loop joins once.
+    for (step, role, values) in [
+        ("b", "assessor", json!({"order_ok": false})),
+        ("a", "alarm_team", json!(null)),
+    ] {
+        ok(case.complete_task(&r, step, "Eva", role, values, t(2026, 1, 6, 8)));
+    }
+    assert_eq!(open_steps(&case), vec!["n"]);
+}
+
+#[test]
+fn a_join_shared_by_two_parallel_steps_is_refused() {
+    // ev/shared_join.yaml: the inner parallel step joins where the outer does.
+    let mut r = bare(
+        "p1",
+        vec![
+            parallel("p1", &["a", "p2"], "j"),
+            parallel("p2", &["b", "c"], "j"),
+            task("a", "alarm_team", &[], &[], next("j")),
+            task("b", "assessor", &[], &[], next("j")),
+            task("c", "coordinator_night", &[], &[], next("j")),
+            step("j", StepKind::Join, next("n")),
+            task("n", "coordinator_night", &[], &[], next("done")),
+            end("done"),
+        ],
+    );
+    r.fields.iter_mut().for_each(|f| f.required = false);
+    let e = Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)).err();
+    assert_eq!(
+        e,
+        Some(RunError::JoinBusy {
+            parallel: "p2".into(),
+            join: "j".into(),
+            waiting: 2,
+            expected: 2,
+        })
+    );
+}
+
+#[test]
+fn a_token_reaching_a_join_after_all_branches_is_refused() {
+    // `b` splits again, and both of its branches lead to the outer join.
+    let mut r = bare(
+        "p1",
+        vec![
+            parallel("p1", &["a", "b"], "j"),
+            task("a", "alarm_team", &[], &[], next("j")),
+            task("b", "assessor", &[], &[], next("p3")),
+            parallel("p3", &["c", "d"], "j3"),
+            task("c", "coordinator_day", &[], &[], next("j")),
+            task("d", "coordinator_night", &[], &[], next("j")),
+            step("j3", StepKind::Join, next("j")),
+            step("j", StepKind::Join, next("n")),
+            task("n", "fee_admin", &[], &[], next("done")),
+            end("done"),
+        ],
+    );
+    r.fields.iter_mut().for_each(|f| f.required = false);
+    let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)));
+    for (step, role) in [
+        ("a", "alarm_team"),
+        ("b", "assessor"),
+        ("c", "coordinator_day"),
+    ] {
+        ok(case.complete_task(&r, step, "Eva", role, json!(null), t(2026, 1, 6, 8)));
+    }
+    assert_eq!(open_steps(&case), vec!["d", "n"]);
+    let e = refused(&mut case, |c| {
+        c.complete_task(
+            &r,
+            "d",
+            "Eva",
+            "coordinator_night",
+            json!(null),
+            t(2026, 1, 7, 8),
+        )
+    });
+    assert_eq!(
+        e,
+        RunError::JoinOverrun {
+            join: "j".into(),
+            expected: 2
+        }
+    );
+    assert_eq!(e.code(), "join_overrun");
+}
+
+#[test]
+fn looping_back_into_a_parallel_step_after_its_join_splits_again() {
+    // ev/nested.yaml: nested parallel steps, and a loop after the outer join.
+    let mut r = bare(
+        "p1",
+        vec![
+            parallel("p1", &["a", "p2"], "j1"),
+            parallel("p2", &["b", "c"], "j2"),
+            task("a", "alarm_team", &[], &[], next("j1")),
+            task("b", "assessor", &[], &[], next("j2")),
+            task("c", "coordinator_night", &[], &[], next("j2")),
+            step("j2", StepKind::Join, next("j1")),
+            step("j1", StepKind::Join, next("d")),
+            task(
+                "d",
+                "assessor",
+                &["order_ok"],
+                &[],
+                vec![
+                    Route {
+                        when: Some(expr("order_ok")),
+                        to: "p1".into(),
+                    },
+                    Route {
+                        when: None,
+                        to: "done".into(),
+                    },
+                ],
+            ),
+            end("done"),
+        ],
+    );
+    r.fields.iter_mut().for_each(|f| f.required = false);
+    let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)));
+    let mut hour = 8;
+    for again in [true, false] {
+        for (step, role) in [
+            ("c", "coordinator_night"),
+            ("a", "alarm_team"),
+            ("b", "assessor"),
+        ] {
+            hour += 1;
+            ok(case.complete_task(&r, step, "Eva", role, json!(null), t(2026, 1, 5, hour)));
+        }
+        assert_eq!(open_steps(&case), vec!["d"]);
+        hour += 1;
+        ok(case.complete_task(
+            &r,
+            "d",
+            "Eva",
+            "assessor",
+            json!({"order_ok": again}),
+            t(2026, 1, 5, hour),
+        ));
+    }
+    assert_eq!(case.outcome(), Some("done"));
+    assert_eq!(ok(Case::replay(&r, case.journal())), case);
+}

@@ -11,6 +11,10 @@ use crate::run::visibility::may_see;
 use crate::run::{Case, Effects, Record, RunError, TaskId};
 
 const SECRET: &str = "K-4711-SECRET";
+/// A hidden date (far beyond any time the commands reach), and the prefix
+/// every date computed from it shares.
+const SECRET_DATE: &str = "2090-07-23";
+const SECRET_YEAR: &str = "2090-";
 const ROLES: &[&str] = &[
     "alarm_team",
     "assessor",
@@ -99,6 +103,7 @@ fn wild(routine: &Routine, values: &[(usize, usize)]) -> Json {
             .map_or_else(|| format!("unknown_{f}"), |f| f.id.clone());
         let value = match routine.fields.get(f) {
             Some(field) if field.id == "key_number" && v < 3 => json!(SECRET),
+            Some(field) if field.id == "handover_date" && v < 3 => json!(SECRET_DATE),
             Some(field) if v < 3 => value_of(&field.ty, v as u64),
             _ => WILD_VALUES[v % WILD_VALUES.len()](),
         };
@@ -112,6 +117,8 @@ fn good(routine: &Routine, fields: &[String], seed: u64) -> Json {
     for (i, id) in fields.iter().enumerate() {
         if id == "key_number" {
             map.insert(id.clone(), json!(SECRET));
+        } else if id == "handover_date" {
+            map.insert(id.clone(), json!(SECRET_DATE));
         } else if let Some(field) = routine.field(id) {
             map.insert(
                 id.clone(),
@@ -224,6 +231,48 @@ fn apply(
     }
 }
 
+/// The fixture routine with a date only the alarm team may see
+/// (`handover_date`, recorded by `call_client`), which `wait_followup` waits
+/// for and a repeating deadline of `install` counts from.
+fn with_hidden_date(mut routine: Routine) -> Routine {
+    use crate::model::{DeadlineStart, EscalationTask, Expr, Field, Repeat, Visibility};
+    routine.fields.push(Field {
+        id: "handover_date".into(),
+        ty: FieldType::Date,
+        required: false,
+        description: None,
+        example: None,
+        visibility: Visibility::Roles(std::collections::BTreeSet::from(["alarm_team".to_string()])),
+    });
+    let mut handover = fixture::deadline("handover", "1 week");
+    handover.from = DeadlineStart::Field("handover_date".into());
+    handover.task = Some(EscalationTask {
+        role: "alarm_assessor".into(),
+        title: "Kontrollera överlämningen".into(),
+        instructions: None,
+        collects: Vec::new(),
+    });
+    handover.repeat = Some(Repeat {
+        every: fixture::dur("1 month"),
+        times: Some(2),
+    });
+    for step in &mut routine.steps {
+        match (step.id.as_str(), &mut step.kind) {
+            ("call_client", StepKind::Task { optional, .. }) => {
+                optional.push("handover_date".into());
+            }
+            ("install", _) => step.deadlines.push(handover.clone()),
+            ("wait_followup", StepKind::Wait { until }) => {
+                *until = Expr(
+                    "handover_date if handover_date else date_add(install_date, '1 month')".into(),
+                );
+            }
+            _ => {}
+        }
+    }
+    routine
+}
+
 /// Nothing a role may not see shows up in its view or in a message to it.
 fn check_visibility(routine: &Routine, case: &Case) -> Result<(), TestCaseError> {
     for role in ROLES {
@@ -231,6 +280,15 @@ fn check_visibility(routine: &Routine, case: &Case) -> Result<(), TestCaseError>
         let text = serde_json::to_string(&view).unwrap_or_default();
         if !may_see(routine, Some(role), "key_number") {
             prop_assert!(!text.contains(SECRET), "{} sees the key number", role);
+        }
+        if routine.field("handover_date").is_some()
+            && !may_see(routine, Some(role), "handover_date")
+        {
+            prop_assert!(
+                !text.contains(SECRET_YEAR),
+                "{} sees a date computed from the handover date",
+                role
+            );
         }
         for f in view.fields.keys() {
             prop_assert!(may_see(routine, Some(role), f));
@@ -264,9 +322,14 @@ proptest! {
         area in 0usize..2,
         decision in prop::sample::select(vec!["2025-09-30", "2026-01-15", "2026-01-31"]),
         with_key in any::<bool>(),
+        hidden_date in any::<bool>(),
         cmds in prop::collection::vec(cmd(), 1..40),
     ) {
-        let routine = fixture::routine();
+        let routine = if hidden_date {
+            with_hidden_date(fixture::routine())
+        } else {
+            fixture::routine()
+        };
         let area = ["saltis", "boo"][area];
         let mut data = json!({"decision_date": decision, "area_group": area});
         if with_key {

@@ -100,3 +100,61 @@ fn a_report_cannot_show_hidden_fields() {
     let e = run_schedule(&routine, "monthly_not_executed", &[&case], t(2026, 3, 5, 6)).err();
     assert!(matches!(e, Some(RunError::Render(_))), "{e:?}");
 }
+
+#[test]
+fn cases_of_another_version_are_passed_over_and_named() {
+    let routine = fixture::routine();
+    let mut older = routine.clone();
+    older.meta.version = "2021-01-28".into();
+    // The older version lacks `installed`: this version's `select` could
+    // not judge its cases.
+    older.fields.retain(|f| f.id != "installed");
+    let old = case_with(&older, "old-version", "2025-10-01");
+    let current = case_with(&routine, "current", "2025-10-01");
+    let run = ok(run_schedule(
+        &routine,
+        "monthly_not_executed",
+        &[&old, &current],
+        t(2026, 3, 5, 6),
+    ));
+    assert_eq!(run.selected, vec![CaseId::from("current")]);
+    assert_eq!(run.other_versions, vec![CaseId::from("old-version")]);
+    let m = run.message.unwrap_or_else(|| panic!("no report"));
+    assert_eq!(m.body, "current: 1 oktober 2025\n");
+}
+
+#[test]
+fn a_case_whose_select_fails_refuses_the_report_and_is_named() {
+    let mut routine = fixture::routine();
+    routine.schedules[0].select = expr("date_add(install_date, '1 month') <= today");
+    let a = case_with(&routine, "a", "2025-10-01");
+    let mut b = case_with(&routine, "b", "2025-10-01");
+    complete(
+        &routine,
+        &mut b,
+        "receive_order",
+        "alarm_team",
+        json!({"order_ok": true}),
+        t(2026, 1, 15, 9),
+    );
+    complete(
+        &routine,
+        &mut b,
+        "call_client",
+        "alarm_team",
+        json!({"keys_needed": false, "install_date": "2026-02-01"}),
+        t(2026, 1, 15, 10),
+    );
+    // `b` has an install date, `a` not: `date_add` fails on none.
+    let e = run_schedule(
+        &routine,
+        "monthly_not_executed",
+        &[&b, &a],
+        t(2026, 3, 5, 6),
+    )
+    .err();
+    assert!(
+        matches!(&e, Some(RunError::Expr { place, .. }) if place.ends_with("for case a")),
+        "{e:?}"
+    );
+}
