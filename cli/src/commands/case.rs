@@ -463,6 +463,13 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             } else {
                 println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
             }
+            if !run.other_versions.is_empty() {
+                let others: Vec<&str> = run.other_versions.iter().map(|c| c.0.as_str()).collect();
+                println!(
+                    "passed over, they run on another version of the routine: {}",
+                    others.join(", ")
+                );
+            }
             if let Some(message) = &run.message {
                 print!("{}", timeline::report(&routine, message, at));
             }
