@@ -36,7 +36,7 @@ pub(crate) struct Report {
 
 /// Checks routine files and the template folders they use (unused templates
 /// are warned about once per folder), and template files on their own.
-pub(crate) fn check_files(files: &[PathBuf], templates: &[PathBuf]) -> Report {
+pub(crate) fn check_files(files: &[PathBuf], templates: &[PathBuf], whole_folders: bool) -> Report {
     let mut diagnostics = Vec::new();
     for template in templates {
         diagnostics.extend(rutin::check_template_file(template));
@@ -53,8 +53,9 @@ pub(crate) fn check_files(files: &[PathBuf], templates: &[PathBuf]) -> Report {
         }
         routines.extend(checked.routine);
     }
-    // Only judge template usage when every routine loaded (a broken one may use them).
-    if diagnostics.iter().all(|d| !d.is_error()) {
+    // Only judge template usage when whole folders were checked (a routine
+    // left out may use them) and every routine loaded (a broken one may too).
+    if whole_folders && diagnostics.iter().all(|d| !d.is_error()) {
         for path in template_files.difference(&used) {
             let name = path
                 .file_stem()
@@ -127,7 +128,8 @@ pub(crate) fn run(args: &Args) -> u8 {
         eprintln!("error: no routine (*.yaml) or template (*.j2) files found in the given paths");
         return USAGE;
     }
-    let report = check_files(&files.routines, &files.templates);
+    let whole_folders = paths.iter().all(|p| p.is_dir());
+    let report = check_files(&files.routines, &files.templates, whole_folders);
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let coverage = args
         .coverage

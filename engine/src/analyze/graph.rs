@@ -116,9 +116,16 @@ pub(super) fn check(
             }
         }
     }
+    // A step without a way on is reported as such (a missing `next`); the
+    // steps before it would only repeat that as "no end can be reached".
+    let dead_end = steps.iter().any(|s| {
+        s.routes.is_empty() && !matches!(s.kind, StepKind::End { .. } | StepKind::Parallel { .. })
+    });
     let mut unended: Vec<&Step> = steps
         .iter()
-        .filter(|s| reachable.contains(s.id.as_str()) && !can_end.contains(s.id.as_str()))
+        .filter(|s| {
+            !dead_end && reachable.contains(s.id.as_str()) && !can_end.contains(s.id.as_str())
+        })
         .collect();
     unended.sort_by_key(|s| span_of(&s.id));
     for step in unended {

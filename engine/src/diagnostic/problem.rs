@@ -78,6 +78,9 @@ pub enum Problem {
         /// The parser's message.
         message: String,
     },
+    /// A tab used to indent.
+    #[error("a tab is used to indent this line; YAML indents with spaces only")]
+    Tab,
     /// More than one YAML document in one file.
     #[error("the file holds more than one YAML document; a routine is one document")]
     MultipleDocuments,
@@ -246,7 +249,9 @@ pub enum Problem {
         field: String,
     },
     /// A template is sent to a recipient that may not see a field it uses.
-    #[error("the template `{template}` shows `{field}`, which {recipient} may not see")]
+    #[error(
+        "the message with template `{template}` shows `{field}`, which {recipient} may not see"
+    )]
     VisibilityLeak {
         /// The template.
         template: String,
@@ -335,6 +340,12 @@ pub enum Problem {
         /// The date field.
         field: String,
     },
+    /// A step deadline that opens a task and leaves the step at once.
+    #[error("the deadline `{deadline}` opens a task and moves the case on with `goto`; the task is withdrawn as soon as it opens, because it belongs to the step the case leaves")]
+    TaskWithdrawnAtOnce {
+        /// The deadline.
+        deadline: String,
+    },
     /// A deadline that does nothing.
     #[error("the deadline `{id}` does nothing when it expires")]
     EmptyDeadline {
@@ -353,6 +364,7 @@ impl Problem {
             Problem::Yaml { .. } => "rutin::yaml",
             Problem::YamlLimit { .. } => "rutin::yaml-limit",
             Problem::MultipleDocuments => "rutin::multiple-documents",
+            Problem::Tab => "rutin::tab",
             Problem::UnknownKey { .. } => "rutin::unknown-key",
             Problem::DuplicateKey { .. } => "rutin::duplicate-key",
             Problem::DuplicateId { .. } => "rutin::duplicate-id",
@@ -384,6 +396,7 @@ impl Problem {
             Problem::BadStep { .. } => "rutin::bad-step",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
+            Problem::TaskWithdrawnAtOnce { .. } => "rutin::task-withdrawn-at-once",
         }
     }
 
@@ -403,6 +416,7 @@ impl Problem {
             Problem::Yaml { .. } => {
                 "check the indentation and the `key: value` form on this line".into()
             }
+            Problem::Tab => "replace the tab with spaces (set your editor to indent with spaces)".into(),
             Problem::MultipleDocuments => {
                 "remove the `---` line and what follows it, or move that routine to a file of its own"
                     .into()
@@ -503,6 +517,9 @@ impl Problem {
             }
             Problem::Unused { .. } => "use it, or remove it".into(),
             Problem::BadStep { fix, .. } => fix.clone(),
+            Problem::TaskWithdrawnAtOnce { .. } => {
+                "use two deadlines, or put the task as a step where `goto` leads".into()
+            }
             Problem::MayNotArm { field, .. } => {
                 format!("make `{field}` `required: true`, or count from the case start")
             }

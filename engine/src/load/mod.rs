@@ -103,6 +103,14 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
                 })
                 .unwrap_or_default();
             let message = first_line(&e.to_string());
+            let tab = message
+                .contains("tab")
+                .then(|| first_indenting_tab(&text))
+                .flatten();
+            if let Some(at) = tab {
+                sink.error(Span::new(at, 1), Problem::Tab);
+                return None;
+            }
             let problem = if message.contains("multiple YAML documents") {
                 Problem::MultipleDocuments
             } else if message.contains("budget breached") || message.contains("recursion limit") {
@@ -114,6 +122,19 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
             None
         }
     }
+}
+
+/// The byte offset of the first tab in a line's indentation.
+fn first_indenting_tab(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line.get(..indent).and_then(|l| l.find('\t')) {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn first_line(message: &str) -> String {

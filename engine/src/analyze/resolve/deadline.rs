@@ -143,6 +143,14 @@ pub(super) fn deadlines(
             })
         });
         let goto = d.goto.as_ref().map(|g| scope.step(sink, g));
+        if let (Sender::StepDeadline, Some(t), Some(_)) = (sender, &d.task, &d.goto) {
+            sink.warning(
+                t.span,
+                Problem::TaskWithdrawnAtOnce {
+                    deadline: id.value.clone(),
+                },
+            );
+        }
         if d.message.is_none() && d.task.is_none() && d.goto.is_none() {
             sink.error(
                 id.span,

@@ -210,8 +210,12 @@ pub(super) fn message(
         }
         t
     } else {
-        let problem = templates::unknown_template(&scope.templates, &template_name.value);
-        sink.error(template_name.span, problem);
+        // Without the organisation file the template folder is unknown too;
+        // that one problem is reported already.
+        if !(scope.organisation_missing && scope.templates.dir.is_none()) {
+            let problem = templates::unknown_template(&scope.templates, &template_name.value);
+            sink.error(template_name.span, problem);
+        }
         None
     };
     let subject = match &m.subject {

@@ -36,6 +36,9 @@ pub(super) struct Scope {
     pub(super) used_groups: BTreeSet<String>,
     pub(super) used_fields: BTreeSet<String>,
     pub(super) used_templates: BTreeMap<String, model::Template>,
+    /// The organisation file could not be read: its roles and groups are
+    /// unknown, so references to them are not reported one by one.
+    pub(super) organisation_missing: bool,
     /// Message specs with the spans of their recipients, for the visibility check.
     pub(super) messages: Vec<(MessageSpec, Vec<Span>, Span)>,
 }
@@ -50,6 +53,9 @@ impl Scope {
     ) -> Option<String> {
         if known.contains(&name.value.as_str()) {
             return Some(name.value.clone());
+        }
+        if self.organisation_missing && matches!(kind, RefKind::Role | RefKind::Group) {
+            return None;
         }
         sink.error(
             name.span,
@@ -174,6 +180,7 @@ pub(super) fn resolve(
         used_fields: BTreeSet::new(),
         used_templates: BTreeMap::new(),
         messages: Vec::new(),
+        organisation_missing: false,
     };
 
     // The organisation file first: its roles and groups, its template folder.
@@ -184,6 +191,7 @@ pub(super) fn resolve(
         let path = dir.join(&org.value);
         match load::read_source(&path) {
             Err(mut d) => {
+                scope.organisation_missing = true;
                 d.location = Some(sink.at(org.span));
                 extra.push(d);
             }
@@ -235,7 +243,7 @@ pub(super) fn resolve(
             );
         }
     }
-    scope.templates = Templates::new(template_dir);
+    scope.templates = Templates::new(template_dir.map(|d| crate::source::normalize(&d)));
 
     let meta = meta(sink, raw, organisation_name);
     let clauses = raw

@@ -129,8 +129,13 @@ pub(super) fn step(
                 span,
                 Problem::BadStep {
                     message: format!(
-                        "the step `{}` is a {k} step; `{key}` does not belong to it",
-                        id.value
+                        "the step `{}` is {} {k} step; `{key}` does not belong to it",
+                        id.value,
+                        if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "an"
+                        } else {
+                            "a"
+                        }
                     ),
                     fix: format!(
                         "`{key}` belongs to {} steps; remove it or change `kind`",
@@ -315,10 +320,15 @@ pub(super) fn routes(
     for (i, r) in raw_routes.iter().enumerate() {
         match (&r.when, &r.to, &r.otherwise) {
             (Some(when), Some(to), None) => {
-                let when = scope.expr(sink, when);
-                if let (Some(when), Some(to)) = (when, scope.step(sink, to)) {
+                // A condition with an error keeps its edge, so that the graph
+                // checks do not report the steps behind it as unreachable
+                // (the error is reported; no routine is built).
+                let condition = scope
+                    .expr(sink, when)
+                    .unwrap_or_else(|| Expr(when.value.clone()));
+                if let Some(to) = scope.step(sink, to) {
                     routes.push(Route {
-                        when: Some(when),
+                        when: Some(condition),
                         to,
                     });
                 }
