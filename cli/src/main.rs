@@ -71,29 +71,58 @@ enum Command {
                       Without --scenario the case follows the routine by itself: it starts with the example \
                       values of the fields no task records; each open task is done one working day after it \
                       opened, recording example values (dates recorded are the simulated day); each awaited \
-                      event arrives a working day later; otherwise the clock moves to the next deadline.",
-        after_help = "Examples:\n  rutin simulate workflows/kommun_000/installation.yaml\n  rutin simulate workflows/kommun_003/not_executed.yaml --start 2026-06-01\n  rutin simulate workflows/kommun_000/installation.yaml --as night_patrol\n  rutin simulate workflows/kommun_000/installation.yaml --scenario tests/scenarios/kommun_000/installation_happy.yaml\n  rutin simulate workflows/kommun_000/installation.yaml --interactive\n  rutin simulate workflows/kommun_000/installation.yaml --format json > journal.json\n\nExit status: 0 simulated, 1 the routine has errors or the case was refused, 2 usage or I/O error."
+                      event arrives a working day later; otherwise the clock moves to the next deadline.\n\n\
+                      With --scenario the routine is the scenario's `routine:` (ROUTINE may be left out; \
+                      when given, it must be that file). With --interactive each open task asks how many days \
+                      pass (0 to 365) and the values to record; a refused value asks again.",
+        after_help = "Examples:\n  rutin simulate workflows/kommun_000/installation.yaml\n  rutin simulate workflows/kommun_003/not_executed.yaml --start 2026-06-01\n  rutin simulate workflows/kommun_000/installation.yaml --as night_patrol\n  rutin simulate --scenario tests/scenarios/kommun_000/installation_happy.yaml\n  rutin simulate workflows/kommun_000/installation.yaml --interactive\n  rutin simulate workflows/kommun_000/installation.yaml --format json > journal.json\n\nExit status: 0 simulated, 1 the routine has errors or the case was refused, 2 usage or I/O error \
+(also: ROUTINE is not the scenario's routine, input ended before an interactive case finished)."
     )]
     Simulate(commands::simulate::Args),
     /// Run scenario files and report which pass.
     #[command(
         long_about = "Run scenario files (docs/SCENARIOS.md): scripted cases with expectations. \
                       One line per scenario; a failure shows expected against actual; the last line is \
-                      `N passed, N failed`.",
-        after_help = "Examples:\n  rutin test\n  rutin test tests/scenarios/kommun_003\n  rutin test tests/scenarios/kommun_000/installation_happy.yaml\n\nExit status: 0 all passed, 1 a scenario failed, 2 usage or I/O error."
+                      `N passed, N failed`. Before a scenario runs, every step, deadline, template, role \
+                      and error code it names is checked against its routine; an unknown one fails it.",
+        after_help = "Examples:\n  rutin test\n  rutin test tests/scenarios/kommun_003\n  rutin test tests/scenarios/kommun_000/installation_happy.yaml\n\nExit status: 0 all passed, 1 a scenario failed, 2 usage or I/O error \
+(a scenario file that cannot be read or is not a scenario, or whose routine file is missing: shown as FAIL too)."
     )]
     Test(commands::test::Args),
     /// Operate real cases on the embedded store: start, complete, deliver, advance, show.
     #[command(
         long_about = "Operate real cases on the embedded store (a folder, `.rutin` by default, or --store / RUTIN_STORE). \
                       Each command loads the case and its routine, applies one command, and saves the case only \
-                      when it was accepted: a refused command leaves the stored case as it was.",
-        after_help = "Examples:\n  rutin case start workflows/kommun_000/installation.yaml --id K-2026-017 --data 'decision_date: 2026-06-19'\n  rutin case tasks --as alarm_team\n  rutin case complete K-2026-017 check_order --as alarm_team --by Lisa --values 'order_ok: true'\n  rutin case deliver K-2026-017 order_corrected --values '{\"correction_note\": \"Rättad\"}'\n  rutin case advance --to 2026-07-01\n  rutin case show K-2026-017 --as night_patrol\n  rutin case list\n  rutin case report workflows/kommun_003/not_executed.yaml monthly_not_executed\n\nExit status: 0 done, 1 refused (wrong role, missing field, unknown case...), 2 usage error or a damaged store."
+                      when it was accepted: a refused command leaves the stored case as it was. A case keeps the \
+                      absolute path of its routine file and runs on the version it started with: when the file \
+                      has another version, `show` still works and changes are refused. `report` first lets time \
+                      pass for the routine's open cases up to its --at.",
+        after_help = "Examples:\n  rutin case start workflows/kommun_000/installation.yaml --id K-2026-017 \\\n    --data '{decision_date: 2026-06-19, client_name: Anna Andersson,\n             client_address: Storgatan 1, home_care_group_name: Hemtjänstgrupp Norra}'\n  rutin case tasks --as alarm_team\n  rutin case complete K-2026-017 check_order --as alarm_team --by Lisa --values 'order_ok: true'\n  rutin case deliver K-2026-017 order_corrected --values '{\"correction_note\": \"Rättad\"}'\n  rutin case advance --to 2026-07-01\n  rutin case show K-2026-017 --as night_patrol\n  rutin case list\n  rutin case report workflows/kommun_003/not_executed.yaml monthly_not_executed\n\nExit status: 0 done, 1 refused (wrong role, missing field, unknown case, another version of the routine...), \
+2 usage error (an unknown role...) or a damaged case file."
     )]
     Case(commands::case::Args),
 }
 
+/// Quietly stops when the reader of our output goes away (`rutin ... | head`):
+/// `println!` panics on a closed pipe, and that is no error of the user's.
+fn exit_quietly_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.contains("Broken pipe") {
+            std::process::exit(i32::from(OK));
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    exit_quietly_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

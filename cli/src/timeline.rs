@@ -10,7 +10,11 @@ use rutin::run::{Actor, Addressee, JournalEntry, Record};
 pub(crate) fn render(routine: &Routine, entries: &[JournalEntry]) -> String {
     let mut out = String::new();
     let mut last_time = None;
-    for entry in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        if later_join_arrival(entry, entries.get(i + 1..).unwrap_or_default()) {
+            // Its `⇶ k of n branches have reached …` line says it.
+            continue;
+        }
         let Some(line) = describe(routine, entry) else {
             continue;
         };
@@ -30,6 +34,25 @@ pub(crate) fn render(routine: &Routine, entries: &[JournalEntry]) -> String {
         }
     }
     out
+}
+
+/// Whether the entry is a token entering a join that another branch has
+/// reached already: the `▶` line is shown for the first arrival only.
+fn later_join_arrival(entry: &JournalEntry, rest: &[JournalEntry]) -> bool {
+    let Record::StepEntered { token, step } = &entry.record else {
+        return false;
+    };
+    rest.iter()
+        .find_map(|e| match &e.record {
+            Record::JoinArrived {
+                token: t,
+                join,
+                arrived,
+                ..
+            } if t == token && join == step => Some(*arrived > 1),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 fn step_title(routine: &Routine, step: &str) -> String {
@@ -72,7 +95,14 @@ fn addressees(list: &[Addressee]) -> String {
 
 fn by(routine: &Routine, actor: &Actor) -> String {
     match actor {
-        Actor::Person { name, role } => format!("{name} ({})", role_name(routine, role)),
+        Actor::Person { name, role } => {
+            let role_name = role_name(routine, role);
+            if name == &role_name || name == role {
+                role_name
+            } else {
+                format!("{name} ({role_name})")
+            }
+        }
         Actor::External { event } => format!("event `{event}`"),
         Actor::Clock => "the clock".into(),
         Actor::System => "the system".into(),
@@ -103,7 +133,10 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             arrived,
             expected,
             ..
-        } => format!("⇶ {arrived} of {expected} branches have reached `{join}`"),
+        } => format!(
+            "⇶ {arrived} of {expected} branches have reached {}",
+            step_title(routine, join)
+        ),
         Record::JoinsReset | Record::TokenEnded { .. } => return None,
         Record::TaskOpened(task) => {
             let mut s = format!(

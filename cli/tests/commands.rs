@@ -277,3 +277,277 @@ fn every_command_has_help_with_examples() {
         assert!(stdout(&output).contains("Examples:"), "{command}");
     }
 }
+
+const EVERYTHING: &str = "engine/tests/fixtures/valid/everything/routine.yaml";
+
+/// Writes a scenario file on the fixture routine (by its absolute path) into `dir`.
+fn scenario_file(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    let routine = root().join(EVERYTHING);
+    let text = body.replace("ROUTINE", &routine.display().to_string());
+    std::fs::write(&path, text).expect("the scenario is written");
+    path
+}
+
+#[test]
+fn test_checks_every_id_a_scenario_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scenario_file(
+        dir.path(),
+        "ids.yaml",
+        "scenario: Ids\nroutine: ROUTINE\nstart: 2026-01-31\n\
+         data: {decision_date: 2026-01-31, area: area_a}\n\
+         actions:\n  - complete: receive\n    role: alarm_team\n    error: wrong_rol\n\
+         expect:\n  not_reached: [cancelld]\n  deadlines_not_fired: [not_instaled]\n  \
+         no_messages: [instaled]\n  open_tasks: [{step: recieve, role: alarm_tem}]\n",
+    );
+    let output = rutin().arg("test").arg(&file).output().unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for expected in [
+        "FAIL  Ids (",
+        "action 1: error: `wrong_rol` is not an error code (see docs/SCENARIOS.md); did you mean `wrong_role`?",
+        "expect.not_reached: `cancelld` is not a step of the routine; did you mean `cancelled`?",
+        "expect.deadlines_not_fired: `not_instaled` is not a deadline of the routine; did you mean `not_installed`?",
+        "expect.no_messages: `instaled` is not a template the routine uses; did you mean `installed`?",
+        "expect.open_tasks: `recieve` is not a step or a deadline of the routine; did you mean `receive`?",
+        "expect.open_tasks (role): `alarm_tem` is not a role of the routine; did you mean `alarm_team`?",
+        "0 passed, 1 failed",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+#[test]
+fn a_scenario_that_cannot_be_read_fails_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = scenario_file(
+        dir.path(),
+        "typo.yaml",
+        "scenario: Typo\nroutine: ROUTINE\nstart: 2026-01-31\nactions:\n  - untill: 2026-02-01\n",
+    );
+    let missing = scenario_file(
+        dir.path(),
+        "missing.yaml",
+        "scenario: Missing routine\nroutine: no_such_routine.yaml\nstart: 2026-01-31\n",
+    );
+    let good = root().join("cli/tests/fixtures/scenarios/passing.yaml");
+    for (file, expected) in [
+        (
+            &typo,
+            "typo.yaml:5:5: unknown field `untill`, expected one of",
+        ),
+        (&missing, "no_such_routine.yaml does not exist"),
+    ] {
+        let output = rutin().arg("test").arg(file).arg(&good).output().unwrap();
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(text.contains(expected), "{expected}\n{text}");
+        assert!(text.contains("1 passed, 1 failed"), "{text}");
+        assert!(
+            !text.contains("error: line"),
+            "location shown twice:\n{text}"
+        );
+    }
+    let output = rutin().arg("test").arg(&typo).output().unwrap();
+    let text = stdout(&output);
+    // No name: the file once.
+    assert!(
+        text.starts_with(&format!("FAIL  {}\n", typo.display())),
+        "{text}"
+    );
+    assert!(text.contains("; did you mean `until`?"), "{text}");
+}
+
+#[test]
+fn a_bad_start_date_names_the_scenario_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scenario_file(
+        dir.path(),
+        "dates.yaml",
+        "scenario: Dates\nroutine: ROUTINE\nstart: 2026-13-01\n\
+         actions:\n  - at: 2026-02-30\n    complete: receive\n    role: alarm_team\n",
+    );
+    let output = rutin().arg("test").arg(&file).output().unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}:3:1: start: `2026-13-01` is not a date",
+            file.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:5:5: action 1: at: `2026-02-30` is not a date",
+            file.display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn scenario_examples_fill_only_fields_nothing_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scenario_file(
+        dir.path(),
+        "examples.yaml",
+        "scenario: Examples\nroutine: ROUTINE\nstart: 2026-01-31\nexamples: true\n\
+         data: {area: area_b}\n",
+    );
+    let output = rutin()
+        .args(["simulate", "--format", "json", "--scenario"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let journal: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let data = journal[0]["data"].as_object().unwrap();
+    let keys: Vec<&str> = data.keys().map(String::as_str).collect();
+    // decision_date is required, reason is recorded by nothing; area is the scenario's.
+    assert_eq!(keys, ["area", "decision_date", "reason"], "{data:?}");
+    assert_eq!(data["area"], "area_b");
+}
+
+#[test]
+fn simulate_takes_the_routine_from_the_scenario() {
+    let scenario = "cli/tests/fixtures/scenarios/passing.yaml";
+    let output = rutin()
+        .args(["simulate", "--scenario", scenario])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("outcome: executed"));
+    // The same file by another path is fine; another file is a usage error.
+    let output = rutin()
+        .args([
+            "simulate",
+            "engine/tests/fixtures/valid/../valid/everything/routine.yaml",
+            "--scenario",
+            scenario,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = rutin()
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--scenario",
+            scenario,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("(its `routine:`), not on workflows/kommun_000/installation.yaml"),
+        "{}",
+        stderr(&output)
+    );
+    let output = rutin().args(["simulate"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = rutin()
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--max-actions",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn simulate_interactive_asks_again_and_stops_when_input_ends() {
+    // Days: not a number, too many, then 2. The value `maybe` is refused:
+    // the task is asked again at the same time, without asking the days.
+    let answers = "abc\n400\n2\nmaybe\nfalse\n";
+    let output = rutin()
+        .args([
+            "simulate",
+            EVERYTHING,
+            "--start",
+            "2026-01-31",
+            "--interactive",
+        ])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("`abc` is not a whole number of days from 0 to 365; try again"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`400` is not a whole number of days"),
+        "{text}"
+    );
+    assert!(
+        text.contains("refused: `order_ok` must be boolean"),
+        "{text}"
+    );
+    assert!(text.contains("(again, done 2026-02-02 08:00)"), "{text}");
+    assert_eq!(text.matches("Days until it is done").count(), 4, "{text}");
+    assert!(
+        text.contains("2026-02-02 08:00  ☑ task 1 done by Larmgruppen\n"),
+        "{text}"
+    );
+    assert!(
+        stderr(&output).contains("input ended before the case finished"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_timeline_names_roles_once_and_joins_once() {
+    let output = rutin()
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--start",
+            "2026-06-01",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(!text.contains("Larmgruppen (Larmgruppen)"), "{text}");
+    assert!(text.contains("☑ task 1 done by Larmgruppen\n"), "{text}");
+    assert_eq!(
+        text.matches("▶ Verkställt dag och natt (executed) [join]")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("⇶ 2 of 2 branches have reached Verkställt dag och natt (executed)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("rutin"))
+        .current_dir(root())
+        .args([
+            "simulate",
+            "workflows/kommun_000/installation.yaml",
+            "--start",
+            "2026-06-01",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rutin starts");
+    // Close our end before rutin writes (as `rutin ... | true` does): its
+    // output meets a closed pipe.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("rutin ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0));
+}

@@ -2,7 +2,12 @@
 //! case and its routine, applies one command at a time (now, or `--at`), and
 //! saves the case only when the engine accepted the command: a refused command
 //! leaves the stored case exactly as it was.
+//!
+//! A case runs on the version of its routine it started with. When the
+//! routine file now has another version, `show` still works (read-only, with
+//! a warning) and every command that would change the case is refused.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -104,19 +109,21 @@ pub(crate) enum Action {
         #[arg(long = "as", value_name = "ROLE")]
         role: Option<String>,
     },
-    /// Run a cross-case schedule (a report) over the stored cases of a routine.
+    /// Run a cross-case schedule (a report) over the stored cases of a routine;
+    /// first lets time pass for those cases up to `--at`, so the report sees them as they are then.
     Report {
         /// The routine file.
         routine: PathBuf,
         /// The schedule's id.
         schedule: String,
-        /// When (default now).
+        /// When (default now); the routine's open cases are first advanced to it.
         #[arg(long)]
         at: Option<String>,
     },
 }
 
 /// A failure of a case command, with its exit code.
+#[derive(Debug, Clone)]
 struct Failure {
     code: u8,
     message: String,
@@ -137,6 +144,7 @@ impl From<StoreError> for Failure {
     }
 }
 
+/// A command on a stored case was refused.
 fn refused(e: &RunError) -> Failure {
     Failure {
         code: PROBLEMS,
@@ -150,6 +158,9 @@ fn usage(message: impl Into<String>) -> Failure {
         message: message.into(),
     }
 }
+
+/// What to do when the routine file has moved on to another version.
+const OTHER_VERSION_ADVICE: &str = "finish running cases on the old version: keep a copy of the old routine file and point the case at it, or start a new case";
 
 pub(crate) fn run(args: &Args) -> u8 {
     let store = Store::new(&args.store);
@@ -180,6 +191,10 @@ fn time(at: &Option<String>) -> Result<NaiveDateTime, Failure> {
     }
 }
 
+fn minute(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// Values given on the command line: JSON or YAML text, or `@file`.
 fn values(text: &str) -> Result<serde_json::Value, Failure> {
     let (source, body) = match text.strip_prefix('@') {
@@ -202,7 +217,14 @@ fn values(text: &str) -> Result<serde_json::Value, Failure> {
     }
 }
 
+/// A routine file named on the command line.
 fn load_routine(path: &Path) -> Result<Routine, Failure> {
+    if !path.is_file() {
+        return Err(usage(format!(
+            "the routine file {} does not exist",
+            path.display()
+        )));
+    }
     let checked = rutin::check_routine(path);
     checked.routine.ok_or_else(|| Failure {
         code: PROBLEMS,
@@ -214,23 +236,132 @@ fn load_routine(path: &Path) -> Result<Routine, Failure> {
     })
 }
 
-/// Loads a case with its routine, checking that the routine is the one
-/// (and the version) the case runs on.
-fn open(store: &Store, id: &str) -> Result<(Routine, Stored), Failure> {
-    let stored = store.load(id)?;
-    let routine = load_routine(&stored.routine)?;
-    let case = Case::replay(&routine, stored.case.journal()).map_err(|e| refused(&e))?;
-    Ok((
+/// The routine file a stored case names.
+fn case_routine(path: &Path) -> Result<Routine, Failure> {
+    if !path.is_file() {
+        return Err(Failure {
+            code: PROBLEMS,
+            message: format!(
+                "the routine file {} (the case runs on it) does not exist",
+                path.display()
+            ),
+        });
+    }
+    let checked = rutin::check_routine(path);
+    checked.routine.ok_or_else(|| Failure {
+        code: PROBLEMS,
+        message: format!(
+            "the routine file {} (the case runs on it) has errors; run `rutin check {}`",
+            path.display(),
+            path.display()
+        ),
+    })
+}
+
+/// Routines loaded once per command, by file.
+#[derive(Default)]
+struct Routines(BTreeMap<PathBuf, Result<Routine, Failure>>);
+
+impl Routines {
+    fn get(&mut self, path: &Path) -> Result<&Routine, Failure> {
+        self.0
+            .entry(path.to_path_buf())
+            .or_insert_with(|| case_routine(path))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// Why the routine file is not the one a case runs on: another version, or another routine.
+fn other_version(case: &Case, routine: &Routine) -> Option<String> {
+    let (id, version) = (&routine.meta.id, &routine.meta.version);
+    if case.routine_id() == id && case.routine_version() == version {
+        return None;
+    }
+    let runs = format!(
+        "this case runs version {} of routine `{}`",
+        case.routine_version(),
+        case.routine_id()
+    );
+    Some(if case.routine_id() == id {
+        format!("{runs}; the file now has version {version}")
+    } else {
+        format!("{runs}; the file now holds routine `{id}`, version {version}")
+    })
+}
+
+/// A stored case with the routine it names.
+struct Opened {
+    routine: Routine,
+    stored: Stored,
+    /// Set when the routine file now has another version than the case runs on.
+    other_version: Option<String>,
+}
+
+/// Loads a case with its routine, read-only. A case whose routine file now
+/// has another version is returned with [`Opened::other_version`] set; one
+/// on its own version must agree with it (or the file is damaged).
+fn open_with(routines: &mut Routines, store: &Store, id: &str) -> Result<Opened, Failure> {
+    attach(routines, store.load(id)?)
+}
+
+/// A stored case with its routine (see [`open_with`]).
+fn attach(routines: &mut Routines, stored: Stored) -> Result<Opened, Failure> {
+    let routine = routines.get(&stored.routine)?.clone();
+    let other_version = other_version(&stored.case, &routine);
+    if other_version.is_none() {
+        stored.check_against(&routine)?;
+    }
+    Ok(Opened {
         routine,
-        Stored {
-            routine: stored.routine,
-            case,
-        },
-    ))
+        stored,
+        other_version,
+    })
+}
+
+fn open(store: &Store, id: &str) -> Result<Opened, Failure> {
+    open_with(&mut Routines::default(), store, id)
+}
+
+/// What to do about a case on another version of its routine, naming its file.
+fn advice(store: &Store, id: &str) -> String {
+    format!(
+        "{OTHER_VERSION_ADVICE} (the case file {} names its routine file under `routine`)",
+        store.file_of(id).display()
+    )
+}
+
+/// The refusal of a change to a case on another version of its routine.
+fn on_other_version(store: &Store, id: &str, stored: &Stored, why: &str) -> Failure {
+    Failure {
+        code: PROBLEMS,
+        message: format!(
+            "{why} ({}); the case is unchanged\nhint: {}",
+            stored.routine.display(),
+            advice(store, id)
+        ),
+    }
+}
+
+/// Loads a case to change it: refused when the routine file has another version.
+fn open_to_change(store: &Store, id: &str) -> Result<(Routine, Stored), Failure> {
+    let opened = open(store, id)?;
+    match &opened.other_version {
+        Some(why) => Err(on_other_version(store, id, &opened.stored, why)),
+        None => Ok((opened.routine, opened.stored)),
+    }
 }
 
 fn print_effects(routine: &Routine, effects: &Effects) {
     print!("{}", timeline::render(routine, &effects.entries));
+}
+
+fn not_a_role<'a>(role: &str, what: &str, roles: impl IntoIterator<Item = &'a String>) -> Failure {
+    let known: Vec<&str> = roles.into_iter().map(String::as_str).collect();
+    usage(format!(
+        "`{role}` is not a role of {what}; roles: {}",
+        known.join(", ")
+    ))
 }
 
 fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
@@ -244,14 +375,13 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             let routine = load_routine(path)?;
             let at = time(at)?;
             let (case, effects) =
-                Case::start(&routine, id.as_str(), values(data)?, at).map_err(|e| refused(&e))?;
-            store.create(
-                id,
-                &Stored {
-                    routine: path.clone(),
-                    case,
-                },
-            )?;
+                Case::start(&routine, id.as_str(), values(data)?, at).map_err(|e| Failure {
+                    code: PROBLEMS,
+                    message: format!("refused ({}): {e}; no case was started", e.code()),
+                })?;
+            // The absolute path: the case then works from any folder.
+            let absolute = path.canonicalize().unwrap_or_else(|_| path.clone());
+            store.create(id, &Stored::new(absolute, case))?;
             print_effects(&routine, &effects);
             Ok(())
         }
@@ -263,7 +393,7 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             values: v,
             at,
         } => {
-            let (routine, mut stored) = open(store, id)?;
+            let (routine, mut stored) = open_to_change(store, id)?;
             let at = time(at)?;
             let target = stored
                 .case
@@ -286,7 +416,7 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             values: v,
             at,
         } => {
-            let (routine, mut stored) = open(store, id)?;
+            let (routine, mut stored) = open_to_change(store, id)?;
             let at = time(at)?;
             let effects = stored
                 .case
@@ -296,184 +426,378 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             print_effects(&routine, &effects);
             Ok(())
         }
-        Action::Advance { ids, to } => {
-            let to = time(to)?;
-            let ids = if ids.is_empty() {
-                store.ids()?
-            } else {
-                ids.clone()
-            };
-            let mut failures = Vec::new();
-            for id in &ids {
-                let result = open(store, id).and_then(|(routine, mut stored)| {
-                    if stored.case.is_ended() || to <= stored.case.latest() {
-                        return Ok(());
-                    }
-                    let effects = stored.case.advance(&routine, to).map_err(|e| refused(&e))?;
-                    if !effects.is_empty() {
-                        store.save(id, &stored)?;
-                        println!("case {id}:");
-                        print_effects(&routine, &effects);
-                    }
-                    Ok(())
-                });
-                if let Err(f) = result {
-                    failures.push(format!("case {id}: {}", f.message));
-                }
-            }
-            if failures.is_empty() {
-                Ok(())
-            } else {
-                Err(Failure {
-                    code: PROBLEMS,
-                    message: failures.join("\n"),
-                })
-            }
-        }
-        Action::Show { id, role, format } => {
-            let (routine, stored) = open(store, id)?;
-            let journal = match role {
-                Some(r) => stored.case.view_for(&routine, r).journal,
-                None => stored.case.journal().to_vec(),
-            };
-            match format {
-                Format::Json => match role {
-                    Some(r) => println!(
-                        "{}",
-                        serde_json::to_string_pretty(&stored.case.view_for(&routine, r))
-                            .unwrap_or_default()
-                    ),
-                    None => println!(
-                        "{}",
-                        serde_json::to_string_pretty(&journal).unwrap_or_default()
-                    ),
-                },
-                Format::Text => {
-                    println!(
-                        "case {id}: {} ({}), {}",
-                        routine.meta.title,
-                        stored.routine.display(),
-                        stored
-                            .case
-                            .outcome()
-                            .map_or_else(|| "open".to_owned(), |o| format!("ended: {o}"))
-                    );
-                    for task in stored.case.open_tasks() {
-                        if role.as_ref().is_none_or(|r| r == &task.role) {
-                            println!("  open task {}: {} [{}]", task.id.0, task.title, task.role);
-                        }
-                    }
-                    println!();
-                    print!("{}", timeline::render(&routine, &journal));
-                }
-            }
-            Ok(())
-        }
-        Action::List { format } => {
-            let mut rows = Vec::new();
-            for id in store.ids()? {
-                match store.load(&id) {
-                    Ok(s) => rows.push(serde_json::json!({
-                        "id": id,
-                        "routine": s.routine.display().to_string(),
-                        "status": s.case.outcome().map_or("open", |_| "ended"),
-                        "outcome": s.case.outcome(),
-                        "open_tasks": s.case.open_tasks().len(),
-                        "latest": s.case.latest().format("%Y-%m-%d %H:%M").to_string(),
-                    })),
-                    Err(e) => rows.push(serde_json::json!({"id": id, "error": e.to_string()})),
-                }
-            }
-            match format {
-                Format::Json => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&rows).unwrap_or_default()
-                    )
-                }
-                Format::Text => {
-                    for row in &rows {
-                        match row.get("error").and_then(|e| e.as_str()) {
-                            Some(error) => println!(
-                                "{:<20} DAMAGED  {error}",
-                                row["id"].as_str().unwrap_or("")
-                            ),
-                            None => println!(
-                                "{:<20} {:<6} {:<14} {} open task(s), last {}  ({})",
-                                row["id"].as_str().unwrap_or(""),
-                                row["status"].as_str().unwrap_or(""),
-                                row["outcome"].as_str().unwrap_or("-"),
-                                row["open_tasks"],
-                                row["latest"].as_str().unwrap_or(""),
-                                row["routine"].as_str().unwrap_or("")
-                            ),
-                        }
-                    }
-                    println!("{} case(s)", rows.len());
-                }
-            }
-            Ok(())
-        }
-        Action::Tasks { role } => {
-            let mut count = 0;
-            for id in store.ids()? {
-                let Ok(stored) = store.load(&id) else {
-                    eprintln!("warning: case {id} cannot be read; run `rutin case list`");
-                    continue;
-                };
-                for task in stored.case.open_tasks() {
-                    if role.as_ref().is_none_or(|r| r == &task.role) {
-                        count += 1;
-                        println!(
-                            "{id:<20} {:<28} [{}] since {}",
-                            task.deadline
-                                .clone()
-                                .or_else(|| task.step.clone())
-                                .unwrap_or_default(),
-                            task.role,
-                            task.opened.format("%Y-%m-%d %H:%M")
-                        );
-                        println!("{:<20} {}", "", task.title);
-                    }
-                }
-            }
-            println!("{count} open task(s)");
-            Ok(())
-        }
+        Action::Advance { ids, to } => advance(store, ids, to),
+        Action::Show { id, role, format } => show(store, id, role.as_deref(), *format),
+        Action::List { format } => list(store, *format),
+        Action::Tasks { role } => tasks(store, role.as_deref()),
         Action::Report {
             routine: path,
             schedule,
             at,
-        } => {
-            let routine = load_routine(path)?;
-            let at = time(at)?;
-            let mut cases = Vec::new();
-            for id in store.ids()? {
-                match store.load(&id) {
-                    Ok(s) => cases.push(s.case),
-                    Err(e) => eprintln!("warning: {e}"),
+        } => report(store, path, schedule, at),
+    }
+}
+
+/// `case advance`: fires what is due up to `to` in the named cases, or in every open case.
+fn advance(store: &Store, ids: &[String], to: &Option<String>) -> Result<(), Failure> {
+    let to = time(to)?;
+    let named = !ids.is_empty();
+    let ids = if named { ids.to_vec() } else { store.ids()? };
+    let mut routines = Routines::default();
+    let mut failures = Vec::new();
+    for id in &ids {
+        let result = store.load(id).map_err(Failure::from).and_then(|stored| {
+            // An ended case takes no more commands: its routine is not needed.
+            if let Some(outcome) = stored.case.outcome() {
+                if named {
+                    println!("case {id}: nothing to do, it has ended ({outcome})");
                 }
+                return Ok(());
             }
-            let refs: Vec<&Case> = cases.iter().collect();
-            let run =
-                rutin::run::run_schedule(&routine, schedule, &refs, at).map_err(|e| refused(&e))?;
-            let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
-            if ids.is_empty() {
-                println!("no case selected: nothing to report");
+            let Opened {
+                routine,
+                mut stored,
+                other_version,
+            } = attach(&mut routines, stored)?;
+            if let Some(why) = other_version {
+                return Err(on_other_version(store, id, &stored, &why));
+            }
+            if to <= stored.case.latest() {
+                if named {
+                    println!(
+                        "case {id}: nothing to do, its latest entry is at {}",
+                        minute(stored.case.latest())
+                    );
+                }
+                return Ok(());
+            }
+            let effects = stored.case.advance(&routine, to).map_err(|e| refused(&e))?;
+            if effects.is_empty() {
+                if named {
+                    println!("case {id}: nothing was due up to {}", minute(to));
+                }
             } else {
-                println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
-            }
-            if !run.other_versions.is_empty() {
-                let others: Vec<&str> = run.other_versions.iter().map(|c| c.0.as_str()).collect();
-                println!(
-                    "passed over, they run on another version of the routine: {}",
-                    others.join(", ")
-                );
-            }
-            if let Some(message) = &run.message {
-                print!("{}", timeline::report(&routine, message, at));
+                store.save(id, &stored)?;
+                println!("case {id}:");
+                print_effects(&routine, &effects);
             }
             Ok(())
+        });
+        if let Err(f) = result {
+            failures.push(format!("case {id}: {}", f.message));
         }
     }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: PROBLEMS,
+            message: failures.join("\n"),
+        })
+    }
+}
+
+/// `case show`: read-only, so it works on a case whose routine file has
+/// moved on to another version (the file then only gives names).
+fn show(store: &Store, id: &str, role: Option<&str>, format: Format) -> Result<(), Failure> {
+    let Opened {
+        routine,
+        stored,
+        other_version,
+    } = open(store, id)?;
+    if let Some(r) = role {
+        if !routine.roles.contains_key(r) {
+            return Err(not_a_role(r, "this routine", routine.roles.keys()));
+        }
+    }
+    if let (Some(why), Format::Json) = (&other_version, format) {
+        eprintln!(
+            "warning: {why} ({}); the case is shown as stored, with names from the file; \
+             it cannot be changed\nhint: {}",
+            stored.routine.display(),
+            advice(store, id)
+        );
+    }
+    let view = role.map(|r| stored.case.view_for(&routine, r));
+    let journal = match &view {
+        Some(v) => v.journal.clone(),
+        None => stored.case.journal().to_vec(),
+    };
+    match format {
+        Format::Json => {
+            let json = match &view {
+                Some(v) => serde_json::to_string_pretty(v),
+                None => serde_json::to_string_pretty(&journal),
+            };
+            println!("{}", json.unwrap_or_default());
+        }
+        Format::Text => {
+            println!(
+                "case {id}: {} ({}), {}",
+                routine.meta.title,
+                stored.routine.display(),
+                stored
+                    .case
+                    .outcome()
+                    .map_or_else(|| "open".to_owned(), |o| format!("ended: {o}"))
+            );
+            if let Some(why) = &other_version {
+                println!("  warning: {why}");
+                println!(
+                    "  the case is shown as stored (the file gives only names) and cannot be changed; {}",
+                    advice(store, id)
+                );
+            }
+            for task in stored.case.open_tasks() {
+                if role.is_none_or(|r| r == task.role) {
+                    println!("  open task {}: {} [{}]", task.id.0, task.title, task.role);
+                }
+            }
+            println!();
+            print!("{}", timeline::render(&routine, &journal));
+        }
+    }
+    Ok(())
+}
+
+/// A stored case as `list` and `tasks` see it.
+struct Surveyed {
+    id: String,
+    stored: Stored,
+    /// Its routine, when the file loads (possibly another version).
+    routine: Option<Routine>,
+    /// Why the case cannot be changed now (its routine file is missing,
+    /// has errors, or has another version).
+    note: Option<String>,
+}
+
+/// Every stored case, read as far as it can be: the cases, and a message per damaged file.
+struct Survey {
+    cases: Vec<Surveyed>,
+    damaged: Vec<(String, String)>,
+}
+
+/// Reads every case of the store with its routine. A routine file that is
+/// missing or has errors is not damage of the case (it is noted with it).
+fn survey(store: &Store) -> Result<Survey, Failure> {
+    let mut routines = Routines::default();
+    let mut survey = Survey {
+        cases: Vec::new(),
+        damaged: Vec::new(),
+    };
+    for id in store.ids()? {
+        let stored = match store.load(&id) {
+            Ok(s) => s,
+            Err(e) => {
+                survey.damaged.push((id, e.to_string()));
+                continue;
+            }
+        };
+        let (routine, note) = match routines.get(&stored.routine) {
+            Ok(r) => match other_version(&stored.case, r) {
+                Some(why) => (Some(r.clone()), Some(why)),
+                None => {
+                    if let Err(e) = stored.check_against(r) {
+                        survey.damaged.push((id, e.to_string()));
+                        continue;
+                    }
+                    (Some(r.clone()), None)
+                }
+            },
+            Err(f) => (None, Some(f.message)),
+        };
+        survey.cases.push(Surveyed {
+            id,
+            stored,
+            routine,
+            note,
+        });
+    }
+    Ok(survey)
+}
+
+fn damaged_failure(damaged: &[(String, String)]) -> Result<(), Failure> {
+    if damaged.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = damaged.iter().map(|(id, _)| id.as_str()).collect();
+    Err(usage(format!(
+        "{} case file(s) are damaged: {}; they were left as they are",
+        ids.len(),
+        ids.join(", ")
+    )))
+}
+
+/// `case list`: every case; damaged files are listed as such and make the exit status 2.
+fn list(store: &Store, format: Format) -> Result<(), Failure> {
+    let survey = survey(store)?;
+    let mut rows: Vec<(String, serde_json::Value)> = Vec::new();
+    for Surveyed {
+        id,
+        stored: s,
+        note,
+        ..
+    } in &survey.cases
+    {
+        rows.push((
+            id.clone(),
+            serde_json::json!({
+                "id": id,
+                "routine": s.routine.display().to_string(),
+                "status": if s.case.is_ended() { "ended" } else { "open" },
+                "outcome": s.case.outcome(),
+                "open_tasks": s.case.open_tasks().len(),
+                "latest": minute(s.case.latest()),
+                "note": note,
+            }),
+        ));
+    }
+    for (id, error) in &survey.damaged {
+        rows.push((id.clone(), serde_json::json!({"id": id, "error": error})));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let rows: Vec<serde_json::Value> = rows.into_iter().map(|(_, r)| r).collect();
+    match format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            for row in &rows {
+                let id = row["id"].as_str().unwrap_or("");
+                if let Some(error) = row.get("error").and_then(|e| e.as_str()) {
+                    println!("{id:<20} DAMAGED  {error}");
+                    continue;
+                }
+                let status = match row["outcome"].as_str() {
+                    Some(outcome) => format!("ended: {outcome}"),
+                    None => "open".to_owned(),
+                };
+                println!(
+                    "{id:<20} {status:<18} {} open task(s), last {}  ({})",
+                    row["open_tasks"],
+                    row["latest"].as_str().unwrap_or(""),
+                    row["routine"].as_str().unwrap_or("")
+                );
+                if let Some(note) = row["note"].as_str() {
+                    println!("{:<20} note: {note}", "");
+                }
+            }
+            println!("{} case(s)", rows.len());
+        }
+    }
+    damaged_failure(&survey.damaged)
+}
+
+/// `case tasks`: open tasks across the stored cases.
+fn tasks(store: &Store, role: Option<&str>) -> Result<(), Failure> {
+    let survey = survey(store)?;
+    if let Some(role) = role {
+        let roles: BTreeSet<&String> = survey
+            .cases
+            .iter()
+            .filter_map(|c| c.routine.as_ref())
+            .flat_map(|r| r.roles.keys())
+            .collect();
+        if !roles.is_empty() && !roles.iter().any(|r| *r == role) {
+            return Err(not_a_role(role, "any routine of the stored cases", roles));
+        }
+    }
+    for (id, error) in &survey.damaged {
+        eprintln!("warning: case {id} cannot be read: {error}");
+    }
+    let mut count = 0;
+    for Surveyed { id, stored, .. } in &survey.cases {
+        for task in stored.case.open_tasks() {
+            if role.is_none_or(|r| r == task.role) {
+                count += 1;
+                println!(
+                    "{id:<20} {:<28} [{}] since {}",
+                    task.deadline
+                        .clone()
+                        .or_else(|| task.step.clone())
+                        .unwrap_or_default(),
+                    task.role,
+                    minute(task.opened)
+                );
+                println!("{:<20} {}", "", task.title);
+            }
+        }
+    }
+    println!("{count} open task(s)");
+    damaged_failure(&survey.damaged)
+}
+
+/// `case report`: first lets time pass up to `at` for the open cases of the
+/// routine's version (saving those that changed, showing what fired), so
+/// the report sees the cases as they are at `at`; then runs the schedule.
+fn report(store: &Store, path: &Path, schedule: &str, at: &Option<String>) -> Result<(), Failure> {
+    let routine = load_routine(path)?;
+    if routine.schedule(schedule).is_none() {
+        let e = RunError::UnknownSchedule(schedule.to_owned());
+        return Err(Failure {
+            code: PROBLEMS,
+            message: format!("refused ({}): {e}", e.code()),
+        });
+    }
+    let at = time(at)?;
+    let mut cases = Vec::new();
+    for id in store.ids()? {
+        let mut stored = match store.load(&id) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("warning: {e}");
+                continue;
+            }
+        };
+        let ours = stored.case.routine_id() == routine.meta.id
+            && stored.case.routine_version() == routine.meta.version
+            && !stored.case.is_ended();
+        if ours {
+            if let Err(e) = stored.check_against(&routine) {
+                eprintln!("warning: {e}");
+                continue;
+            }
+            if at > stored.case.latest() {
+                match stored.case.advance(&routine, at) {
+                    Ok(effects) if !effects.is_empty() => {
+                        store.save(&id, &stored)?;
+                        println!("case {id}:");
+                        print_effects(&routine, &effects);
+                    }
+                    Ok(_) => {}
+                    Err(e) => eprintln!(
+                        "warning: case {id} could not be brought up to {}: refused ({}): {e}; it is unchanged",
+                        minute(at),
+                        e.code()
+                    ),
+                }
+            }
+        }
+        cases.push(stored.case);
+    }
+    let refs: Vec<&Case> = cases.iter().collect();
+    let run = rutin::run::run_schedule(&routine, schedule, &refs, at).map_err(|e| Failure {
+        code: PROBLEMS,
+        message: format!("the report could not run ({}): {e}", e.code()),
+    })?;
+    let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
+    if ids.is_empty() {
+        println!("no case selected: nothing to report");
+    } else {
+        println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
+    }
+    if !run.other_versions.is_empty() {
+        let others: Vec<&str> = run.other_versions.iter().map(|c| c.0.as_str()).collect();
+        println!(
+            "passed over, they run on another version of the routine: {}",
+            others.join(", ")
+        );
+    }
+    if let Some(message) = &run.message {
+        print!("{}", timeline::report(&routine, message, at));
+    }
+    Ok(())
 }

@@ -5,22 +5,22 @@
 //! later, and otherwise the clock moves to the next deadline or date.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use rutin::calendar::{Duration, Unit};
 use rutin::model::{FieldType, Routine, StepKind};
-use rutin::run::{Case, RunError, TaskRef};
+use rutin::run::{Case, RunError, TaskId, TaskRef};
 
 use crate::output::Format;
-use crate::scenario::{model, run};
+use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
 
 /// Arguments of `rutin simulate`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The routine file to simulate.
-    pub(crate) routine: PathBuf,
+    /// The routine file to simulate (with --scenario: optional, the scenario's `routine:`).
+    pub(crate) routine: Option<PathBuf>,
     /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts (default: today, 08:00).
     #[arg(long)]
     pub(crate) start: Option<String>,
@@ -37,12 +37,73 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
     /// Stop after this many actions (guards against a routine that loops on its example values).
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub(crate) max_actions: u32,
 }
 
+/// Why a simulation stopped early, with its exit code.
+struct Halt {
+    code: u8,
+    message: String,
+}
+
+impl Halt {
+    fn problem(message: String) -> Self {
+        Halt {
+            code: PROBLEMS,
+            message,
+        }
+    }
+
+    fn usage(message: String) -> Self {
+        Halt {
+            code: USAGE,
+            message,
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    canonical(a) == canonical(b)
+}
+
+/// The scenario (when given) and the routine file to simulate.
+fn inputs(args: &Args) -> Result<(Option<model::Scenario>, PathBuf), Halt> {
+    let Some(path) = &args.scenario else {
+        return match &args.routine {
+            Some(routine) => Ok((None, routine.clone())),
+            None => Err(Halt::usage(
+                "give the routine file to simulate, or --scenario FILE".into(),
+            )),
+        };
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Halt::usage(format!("cannot read {}: {e}", path.display())))?;
+    let scenario = model::parse(path, &text).map_err(Halt::usage)?;
+    let named = run::routine_path(&scenario);
+    if let Some(routine) = &args.routine {
+        if !same_file(routine, &named) {
+            return Err(Halt::usage(format!(
+                "the scenario {} runs on {} (its `routine:`), not on {}; give the scenario alone, or its routine",
+                path.display(),
+                named.display(),
+                routine.display()
+            )));
+        }
+    }
+    Ok((Some(scenario), named))
+}
+
 pub(crate) fn run(args: &Args) -> u8 {
-    let checked = rutin::check_routine(&args.routine);
+    let (scenario, routine_path) = match inputs(args) {
+        Ok(x) => x,
+        Err(h) => {
+            eprintln!("error: {}", h.message);
+            return h.code;
+        }
+    };
+    let checked = rutin::check_routine(&routine_path);
     let Some(routine) = checked.routine else {
         let color = crate::output::stderr_color();
         for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
@@ -77,28 +138,25 @@ pub(crate) fn run(args: &Args) -> u8 {
             .and_hms_opt(8, 0, 0)
             .unwrap_or_default(),
     };
-    let result = match &args.scenario {
-        Some(path) => scripted(&routine, path),
-        None => {
-            let data = example_data(&routine);
-            match Case::start(&routine, "SIM-1", data, start) {
-                Ok((mut case, _)) => {
-                    let r = if args.interactive {
-                        interactive(&routine, &mut case, args.max_actions)
-                    } else {
-                        follow(&routine, &mut case, args.max_actions)
-                    };
-                    r.map(|note| (case, note))
-                }
-                Err(e) => Err(format!("the case could not start: {e}")),
+    let result = match &scenario {
+        Some(scenario) => scripted(&routine, scenario).map_err(Halt::problem),
+        None => match Case::start(&routine, "SIM-1", example_data(&routine), start) {
+            Ok((mut case, _)) => {
+                let r = if args.interactive {
+                    interactive(&routine, &mut case, args.max_actions)
+                } else {
+                    follow(&routine, &mut case, args.max_actions).map_err(Halt::problem)
+                };
+                r.map(|note| (case, note))
             }
-        }
+            Err(e) => Err(Halt::problem(format!("the case could not start: {e}"))),
+        },
     };
     let (case, note) = match result {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return PROBLEMS;
+        Err(h) => {
+            eprintln!("error: {}", h.message);
+            return h.code;
         }
     };
     let journal = match &args.as_role {
@@ -137,11 +195,11 @@ pub(crate) fn run(args: &Args) -> u8 {
     OK
 }
 
-fn scripted(routine: &Routine, path: &PathBuf) -> Result<(Case, Option<String>), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let scenario = model::parse(path, &text)?;
-    let outcome = run::run(routine, &scenario, "SIM-1");
+fn scripted(
+    routine: &Routine,
+    scenario: &model::Scenario,
+) -> Result<(Case, Option<String>), String> {
+    let outcome = run::run(routine, scenario, "SIM-1");
     let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
     let mut notes = Vec::new();
     for (at, report) in &outcome.reports {
@@ -158,37 +216,6 @@ fn scripted(routine: &Routine, path: &PathBuf) -> Result<(Case, Option<String>),
     }
     let note = (!notes.is_empty()).then(|| notes.join("\n"));
     Ok((case, note))
-}
-
-/// The example values of the fields no task or event records: what the case
-/// knows when it starts (the rest is recorded along the way).
-pub(crate) fn example_data(routine: &Routine) -> serde_json::Value {
-    let mut recorded: Vec<&str> = Vec::new();
-    for step in &routine.steps {
-        if let StepKind::Task {
-            collects, optional, ..
-        }
-        | StepKind::Event {
-            collects, optional, ..
-        } = &step.kind
-        {
-            recorded.extend(collects.iter().chain(optional).map(String::as_str));
-        }
-        for d in &step.deadlines {
-            recorded.extend(
-                d.task
-                    .iter()
-                    .flat_map(|t| t.collects.iter().map(String::as_str)),
-            );
-        }
-    }
-    routine
-        .fields
-        .iter()
-        .filter(|f| f.required || !recorded.contains(&f.id.as_str()))
-        .filter_map(|f| f.example.clone().map(|e| (f.id.clone(), e)))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
 }
 
 /// A value a person records along the way: a date is the simulated day it
@@ -305,8 +332,28 @@ fn explain(e: &RunError) -> String {
     format!("the simulation stopped: {e}")
 }
 
+/// Asks how many days pass until the task is done: a whole number from 0
+/// to 365 (empty: 1); anything else is explained and asked again.
+fn ask_days(ask: &mut impl FnMut(&str) -> Option<String>) -> Result<u32, Halt> {
+    loop {
+        let answer = ask("Days until it is done [1]: ").ok_or_else(input_ended)?;
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Ok(1);
+        }
+        match answer.parse::<u32>() {
+            Ok(days) if days <= 365 => return Ok(days),
+            _ => println!("  `{answer}` is not a whole number of days from 0 to 365; try again"),
+        }
+    }
+}
+
+fn input_ended() -> Halt {
+    Halt::usage("input ended before the case finished".into())
+}
+
 /// Asks at each open task which values to give and how many days pass.
-fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, String> {
+fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, Halt> {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut ask = |prompt: &str| -> Option<String> {
@@ -315,6 +362,8 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
         lines.next().and_then(Result::ok)
     };
     let mut shown = 0;
+    // A task whose values were refused is asked again at the same time.
+    let mut retry: Option<(TaskId, NaiveDateTime)> = None;
     for _ in 0..max {
         let journal = case.journal();
         print!(
@@ -328,23 +377,30 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
         let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) else {
             // No task: let the routine go on by itself one action.
             let before = case.journal().len();
-            follow(routine, case, 1)?;
+            follow(routine, case, 1).map_err(Halt::problem)?;
             if case.journal().len() == before {
                 return Ok(Some("the case waits, but nothing is due".into()));
             }
             continue;
         };
         println!("\nOpen task {}: {} [{}]", task.id.0, task.title, task.role);
-        let days = ask("Days until it is done [1]: ").ok_or_else(|| "input ended".to_owned())?;
-        let days: u32 = days.trim().parse().unwrap_or(1);
-        let at = Duration {
-            amount: days,
-            unit: Unit::Days,
-        }
-        .after_datetime(case.latest())
-        .unwrap_or(case.latest());
+        let at = match retry.take().filter(|(id, _)| *id == task.id) {
+            Some((_, at)) => {
+                println!("  (again, done {})", at.format("%Y-%m-%d %H:%M"));
+                at
+            }
+            None => {
+                let days = ask_days(&mut ask)?;
+                Duration {
+                    amount: days,
+                    unit: Unit::Days,
+                }
+                .after_datetime(case.latest())
+                .unwrap_or(case.latest())
+            }
+        };
         if case.next_due().is_some_and(|d| d <= at) {
-            advance(routine, case, at)?;
+            advance(routine, case, at).map_err(Halt::problem)?;
             continue;
         }
         let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
@@ -361,8 +417,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            let answer = ask(&format!("  {f} [{shown_default}]: "))
-                .ok_or_else(|| "input ended".to_owned())?;
+            let answer = ask(&format!("  {f} [{shown_default}]: ")).ok_or_else(input_ended)?;
             let answer = answer.trim();
             let value = if answer.is_empty() {
                 default
@@ -386,6 +441,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             at,
         ) {
             println!("  refused: {e} (the case is unchanged; try again)");
+            retry = Some((task.id, at));
         }
     }
     Ok(Some(format!("stopped after {max} actions (--max-actions)")))

@@ -46,29 +46,64 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A scenario's result: `Ok(name)` when it passed, `Err((name, failures))` otherwise.
-type Verdict = Result<String, (String, Vec<String>)>;
+/// A scenario's result.
+struct Verdict {
+    /// The scenario's name; `None` when the file could not be read as a scenario.
+    name: Option<String>,
+    /// What did not hold; empty when it passed.
+    failures: Vec<String>,
+    /// The failure is an I/O or usage error (the file or its routine cannot
+    /// be read, the file is not a scenario): the run exits 2.
+    usage: bool,
+}
+
+impl Verdict {
+    fn broken(name: Option<String>, failure: String) -> Self {
+        Verdict {
+            name,
+            failures: vec![failure],
+            usage: true,
+        }
+    }
+
+    /// `name (file)`, or the file alone when the scenario has no name.
+    fn title(&self, file: &Path) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", file.display()),
+            None => file.display().to_string(),
+        }
+    }
+}
 
 /// Runs one scenario file.
 fn run_file(path: &Path) -> Verdict {
-    let fallback = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        (
-            fallback.clone(),
-            vec![format!("cannot read {}: {e}", path.display())],
-        )
-    })?;
-    let scenario = model::parse(path, &text).map_err(|e| (fallback.clone(), vec![e]))?;
-    let name = scenario.scenario.clone();
-    let routine = run::load_routine(path, &scenario).map_err(|e| (name.clone(), vec![e]))?;
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return Verdict::broken(None, format!("cannot read {}: {e}", path.display())),
+    };
+    let scenario = match model::parse(path, &text) {
+        Ok(s) => s,
+        Err(e) => return Verdict::broken(None, e),
+    };
+    let name = Some(scenario.scenario.clone());
+    let routine = match run::load_routine(&scenario) {
+        Ok(r) => r,
+        Err(e) => {
+            return Verdict {
+                name,
+                failures: vec![e.message],
+                usage: e.missing,
+            }
+        }
+    };
     let id = path
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
     let outcome = run::run(&routine, &scenario, &id);
-    if outcome.failures.is_empty() {
-        Ok(name)
-    } else {
-        Err((name, outcome.failures))
+    Verdict {
+        name,
+        failures: outcome.failures,
+        usage: false,
     }
 }
 
@@ -85,19 +120,23 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     };
     let results: Vec<(&PathBuf, Verdict)> = files.iter().map(|f| (f, run_file(f))).collect();
-    let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+    let failed = results
+        .iter()
+        .filter(|(_, r)| !r.failures.is_empty())
+        .count();
     let passed = results.len() - failed;
     match args.format {
         Format::Json => {
             let scenarios: Vec<serde_json::Value> = results
                 .iter()
-                .map(|(file, result)| match result {
-                    Ok(name) => serde_json::json!({
-                        "file": file.display().to_string(), "scenario": name, "passed": true, "failures": [],
-                    }),
-                    Err((name, failures)) => serde_json::json!({
-                        "file": file.display().to_string(), "scenario": name, "passed": false, "failures": failures,
-                    }),
+                .map(|(file, v)| {
+                    serde_json::json!({
+                        "file": file.display().to_string(),
+                        "scenario": v.name.clone().unwrap_or_else(|| file.display().to_string()),
+                        "passed": v.failures.is_empty(),
+                        "failures": v.failures,
+                        "usage_error": v.usage,
+                    })
                 })
                 .collect();
             let json =
@@ -108,24 +147,25 @@ pub(crate) fn run(args: &Args) -> u8 {
             );
         }
         Format::Text => {
-            for (file, result) in &results {
-                match result {
-                    Ok(name) => println!("ok    {name} ({})", file.display()),
-                    Err((name, failures)) => {
-                        println!("FAIL  {name} ({})", file.display());
-                        for f in failures {
-                            for (i, line) in f.lines().enumerate() {
-                                let bullet = if i == 0 { "- " } else { "  " };
-                                println!("      {bullet}{line}");
-                            }
-                        }
+            for (file, v) in &results {
+                if v.failures.is_empty() {
+                    println!("ok    {}", v.title(file));
+                    continue;
+                }
+                println!("FAIL  {}", v.title(file));
+                for f in &v.failures {
+                    for (i, line) in f.lines().enumerate() {
+                        let bullet = if i == 0 { "- " } else { "  " };
+                        println!("      {bullet}{line}");
                     }
                 }
             }
             println!("{passed} passed, {failed} failed");
         }
     }
-    if failed > 0 {
+    if results.iter().any(|(_, v)| v.usage) {
+        USAGE
+    } else if failed > 0 {
         PROBLEMS
     } else {
         OK

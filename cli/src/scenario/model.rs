@@ -10,6 +10,12 @@ use serde::Deserialize;
 pub(crate) struct Scenario {
     /// Its name.
     pub(crate) scenario: String,
+    /// The file it was read from (not a key of the file).
+    #[serde(skip)]
+    pub(crate) file: std::path::PathBuf,
+    /// The file's text, to find the line of a key (not a key of the file).
+    #[serde(skip)]
+    pub(crate) text: String,
     /// The routine file, relative to the scenario file.
     pub(crate) routine: String,
     /// When the case starts.
@@ -101,19 +107,76 @@ pub(crate) struct ExpectMessage {
     pub(crate) count: Option<usize>,
 }
 
-/// Reads a scenario file; the error is a located, readable message.
+/// Reads a scenario file; the error is a located, readable message
+/// (`file:line:col: message`, with "did you mean" for a misspelt key).
 pub(crate) fn parse(path: &std::path::Path, text: &str) -> Result<Scenario, String> {
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let loc = e
-            .location()
-            .map(|l| format!(":{}:{}", l.line(), l.column()))
-            .unwrap_or_default();
-        let message = e.to_string();
-        let first = message.lines().next().unwrap_or(&message).to_owned();
-        format!("{}{loc}: {first}", path.display())
-    })
+    let mut scenario: Scenario =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+            let loc = e
+                .location()
+                .map(|l| format!(":{}:{}", l.line(), l.column()))
+                .unwrap_or_default();
+            format!("{}{loc}: {}", path.display(), clean_error(&e.to_string()))
+        })?;
+    scenario.file = path.to_path_buf();
+    scenario.text = text.to_owned();
+    Ok(scenario)
+}
+
+/// serde-saphyr's message without its own location (we show it once, in
+/// front), and with a suggestion for an unknown key.
+fn clean_error(message: &str) -> String {
+    let mut line = message.lines().next().unwrap_or(message).trim();
+    line = line.strip_prefix("error: ").unwrap_or(line);
+    // "line 17 column 5: …"
+    if let Some(rest) = line.strip_prefix("line ") {
+        if let Some((place, after)) = rest.split_once(": ") {
+            if place
+                .split(' ')
+                .all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
+            {
+                line = after;
+            }
+        }
+    }
+    // "… at line 17 column 5"
+    if let Some(i) = line.rfind(" at line ") {
+        line = &line[..i];
+    }
+    let mut out = line.to_owned();
+    if let Some(rest) = line.strip_prefix("unknown field `") {
+        if let Some((key, rest)) = rest.split_once('`') {
+            let known: Vec<&str> = rest
+                .trim_start_matches(',')
+                .trim()
+                .trim_start_matches("expected one of")
+                .trim_start_matches("expected")
+                .split([',', ' '])
+                .map(|k| k.trim_matches('`'))
+                .filter(|k| !k.is_empty() && *k != "or")
+                .collect();
+            if let Some(s) = super::suggest(key, known.iter().copied()) {
+                out.push_str(&format!("; did you mean `{s}`?"));
+            }
+        }
+    }
+    out
+}
+
+/// The line and column (1-based) of the `n`-th (from 0) line whose text,
+/// trimmed of `- ` and spaces, starts with `key:`, if there is one.
+pub(crate) fn find_key(text: &str, key: &str, n: usize) -> Option<(usize, usize)> {
+    let prefix = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let body = l.trim_start_matches([' ', '-']);
+            body.starts_with(&prefix)
+                .then(|| (i + 1, l.len() - body.len() + 1))
+        })
+        .nth(n)
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]` (or with `T`).

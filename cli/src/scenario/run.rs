@@ -9,8 +9,9 @@ use rutin::calendar::Duration;
 use rutin::model::Routine;
 use rutin::run::{Case, Record, RunError, TaskRef};
 
-use super::error_code;
 use super::model::{parse_time, Action, Expect, Scenario};
+use super::validate::validate;
+use super::{error_code, example_data};
 
 /// What running a scenario gave.
 pub(crate) struct Outcome {
@@ -32,13 +33,37 @@ pub(crate) struct Script {
     pub(crate) reports: Vec<Report>,
 }
 
-/// Loads a scenario's routine; the error is rendered diagnostics.
-pub(crate) fn load_routine(scenario_path: &Path, scenario: &Scenario) -> Result<Routine, String> {
-    let base = scenario_path
+/// Why a scenario's routine could not be loaded.
+pub(crate) struct RoutineError {
+    /// The file does not exist or cannot be read (an I/O error, not a problem of the routine).
+    pub(crate) missing: bool,
+    /// What to show.
+    pub(crate) message: String,
+}
+
+/// The routine file a scenario names (`routine:` is relative to the scenario file).
+pub(crate) fn routine_path(scenario: &Scenario) -> PathBuf {
+    let base = scenario
+        .file
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let path: PathBuf = base.join(&scenario.routine);
+    base.join(&scenario.routine)
+}
+
+/// Loads a scenario's routine; the error is rendered diagnostics.
+pub(crate) fn load_routine(scenario: &Scenario) -> Result<Routine, RoutineError> {
+    let path = routine_path(scenario);
+    if !path.is_file() {
+        return Err(RoutineError {
+            missing: true,
+            message: format!(
+                "{}: the routine file {} does not exist (`routine:` is relative to the scenario file)",
+                scenario.file.display(),
+                path.display()
+            ),
+        });
+    }
     let checked = rutin::check_routine(&path);
     checked.routine.ok_or_else(|| {
         let errors: Vec<String> = checked
@@ -47,22 +72,30 @@ pub(crate) fn load_routine(scenario_path: &Path, scenario: &Scenario) -> Result<
             .filter(|d| d.is_error())
             .map(|d| rutin::diagnostic::render(d, false))
             .collect();
-        format!(
-            "the routine {} has errors:\n{}",
-            path.display(),
-            errors.join("\n")
-        )
+        let missing = checked
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.problem, rutin::diagnostic::Problem::Io { .. }));
+        RoutineError {
+            missing,
+            message: format!(
+                "the routine {} has errors:\n{}",
+                path.display(),
+                errors.join("\n")
+            ),
+        }
     })
 }
 
-/// Initial data: the scenario's, plus examples for the fields not given when asked.
+/// Initial data: the scenario's, plus (with `examples: true`) the examples of
+/// the fields no task or event records, as `rutin simulate` starts a case.
 pub(crate) fn initial_data(routine: &Routine, scenario: &Scenario) -> serde_json::Value {
     let mut data: serde_json::Map<String, serde_json::Value> =
         scenario.data.clone().into_iter().collect();
     if scenario.examples {
-        for field in &routine.fields {
-            if let (false, Some(example)) = (data.contains_key(&field.id), &field.example) {
-                data.insert(field.id.clone(), example.clone());
+        if let serde_json::Value::Object(examples) = example_data(routine) {
+            for (field, example) in examples {
+                data.entry(field).or_insert(example);
             }
         }
     }
@@ -71,13 +104,20 @@ pub(crate) fn initial_data(routine: &Routine, scenario: &Scenario) -> serde_json
 
 /// Runs a scenario against a loaded routine.
 pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> Outcome {
-    let mut failures = Vec::new();
+    let mut failures = validate(routine, scenario);
+    if !failures.is_empty() {
+        return Outcome {
+            case: None,
+            failures,
+            reports: Vec::new(),
+        };
+    }
     let start = match parse_time(&scenario.start) {
         Ok(t) => t,
         Err(e) => {
             return Outcome {
                 case: None,
-                failures: vec![format!("start: {e}")],
+                failures: vec![format!("{}: start: {e}", scenario.file.display())],
                 reports: Vec::new(),
             }
         }
