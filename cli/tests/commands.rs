@@ -551,3 +551,23 @@ fn a_reader_that_goes_away_is_no_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn simulate_start_and_scenario_do_not_mix() {
+    let output = rutin()
+        .args([
+            "simulate",
+            "--scenario",
+            "tests/scenarios/kommun_000/installation_happy.yaml",
+            "--start",
+            "2026-01-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot be used with"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -21,8 +21,9 @@ use crate::{timeline, OK, PROBLEMS, USAGE};
 pub(crate) struct Args {
     /// The routine file to simulate (with --scenario: optional, the scenario's `routine:`).
     pub(crate) routine: Option<PathBuf>,
-    /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts (default: today, 08:00).
-    #[arg(long)]
+    /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts
+    /// (default: today, 08:00; a scenario gives its own `start:`).
+    #[arg(long, conflicts_with = "scenario")]
     pub(crate) start: Option<String>,
     /// Run a scripted case instead of following the routine by itself.
     #[arg(long, conflicts_with = "interactive")]
