@@ -44,16 +44,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "internal",
 ];
 
-/// The closest known name to `name`, if close enough to be a likely typo.
-pub(crate) fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let lower = name.to_lowercase();
-    known
-        .into_iter()
-        .map(|k| (strsim::jaro_winkler(&lower, &k.to_lowercase()), k))
-        .filter(|(score, k)| *score > 0.8 && *k != name)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k.to_owned())
-}
+pub(crate) use rutin::diagnostic::suggest;
 
 /// The example values of the fields no task or event records: what the case
 /// knows when it starts (the rest is recorded along the way). Required

@@ -119,8 +119,9 @@ impl Sink {
     }
 }
 
-/// The closest known name to `name`, if close enough to be a likely typo.
-pub(crate) fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+/// The closest known name to `name`, if close enough to be a likely typo
+/// (the "did you mean" of every message).
+pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = name.to_lowercase();
     known
         .into_iter()

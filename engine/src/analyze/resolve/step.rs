@@ -153,18 +153,22 @@ pub(super) fn step(
                 .filter_map(|f| scope.field(sink, f))
                 .collect()
         };
+    // The role that records a step's fields must be allowed to see them.
+    let collector_sees = |scope: &Scope, sink: &mut Sink, role: &str| {
+        let given = s
+            .collects
+            .iter()
+            .flatten()
+            .chain(s.optional.iter().flatten());
+        scope.collector_sees(sink, &format!("the step `{}`", id.value), role, given);
+    };
     let kind = match k {
         "task" => {
             let role = required(sink, &s.role, "role", id, k, at).and_then(|r| scope.role(sink, r));
             let collects = fields_of(scope, sink, &s.collects);
             let optional = fields_of(scope, sink, &s.optional);
             if let Some(role) = &role {
-                let given = s
-                    .collects
-                    .iter()
-                    .flatten()
-                    .chain(s.optional.iter().flatten());
-                scope.collector_sees(sink, &format!("the step `{}`", id.value), role, given);
+                collector_sees(scope, sink, role);
             }
             StepKind::Task {
                 role: role.unwrap_or_default(),
@@ -209,12 +213,7 @@ pub(super) fn step(
             }
             let from = s.from.as_ref().and_then(|r| scope.role(sink, r));
             if let Some(role) = &from {
-                let given = s
-                    .collects
-                    .iter()
-                    .flatten()
-                    .chain(s.optional.iter().flatten());
-                scope.collector_sees(sink, &format!("the step `{}`", id.value), role, given);
+                collector_sees(scope, sink, role);
             }
             StepKind::Event {
                 event: event.map(|e| e.value.clone()).unwrap_or_default(),
