@@ -69,8 +69,8 @@ enum Command {
                       date, step, role, what happened, each deadline armed or fired, each message in full \
                       with its recipients.\n\n\
                       Without --scenario the case follows the routine by itself: it starts with the example \
-                      values of the fields no task records; each open task is done one working day after it \
-                      opened, recording example values (dates recorded are the simulated day); each awaited \
+                      values of the fields no task records; open tasks are done one at a time, a working day \
+                      apart, recording example values (dates recorded are the simulated day); an awaited \
                       event arrives a working day later; otherwise the clock moves to the next deadline.\n\n\
                       With --scenario the routine is the scenario's `routine:` (ROUTINE may be left out; \
                       when given, it must be that file). With --interactive each open task asks how many days \

@@ -117,7 +117,8 @@ fn load_template(
             Template {
                 name: name.to_owned(),
                 path: path.to_path_buf(),
-                source: file.text().to_owned(),
+                // Messages use `\n` line ends whatever the editor saved.
+                source: file.text().replace("\r\n", "\n"),
                 fields_used: analysis.fields,
             },
             analysis.globals,

@@ -251,3 +251,17 @@ fn enum_group_of_must_name_groups() {
         "{found:?}"
     );
 }
+
+#[test]
+fn templates_saved_with_windows_line_ends_give_plain_line_ends() {
+    let dir = std::env::temp_dir().join(format!("rutin-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    std::fs::write(dir.join("templates/hello.j2"), "Hej!\r\nRad två\r\n").unwrap();
+    let routine = format!(
+        "{HEAD}templates: templates\nstart: a\nsteps:\n  a: {{kind: message, title: A, template: hello, to: [{{role: team}}], next: z}}\n{END}"
+    );
+    std::fs::write(dir.join("r.yaml"), routine).unwrap();
+    let checked = crate::analyze::check_routine(&dir.join("r.yaml"));
+    let routine = checked.routine.expect("valid");
+    assert_eq!(routine.templates["hello"].source, "Hej!\nRad två\n");
+}

@@ -81,6 +81,9 @@ pub enum Problem {
     /// A tab used to indent.
     #[error("a tab is used to indent this line; YAML indents with spaces only")]
     Tab,
+    /// An organisation file where a routine was expected.
+    #[error("this is an organisation file (roles and groups), not a routine")]
+    NotARoutine,
     /// More than one YAML document in one file.
     #[error("the file holds more than one YAML document; a routine is one document")]
     MultipleDocuments,
@@ -365,6 +368,7 @@ impl Problem {
             Problem::YamlLimit { .. } => "rutin::yaml-limit",
             Problem::MultipleDocuments => "rutin::multiple-documents",
             Problem::Tab => "rutin::tab",
+            Problem::NotARoutine => "rutin::not-a-routine",
             Problem::UnknownKey { .. } => "rutin::unknown-key",
             Problem::DuplicateKey { .. } => "rutin::duplicate-key",
             Problem::DuplicateId { .. } => "rutin::duplicate-id",
@@ -415,6 +419,10 @@ impl Problem {
             Problem::NotUtf8 { .. } => "save the file as UTF-8 in your editor".into(),
             Problem::Yaml { .. } => {
                 "check the indentation and the `key: value` form on this line".into()
+            }
+            Problem::NotARoutine => {
+                "name a routine file; the organisation file is checked with the routines that use it"
+                    .into()
             }
             Problem::Tab => "replace the tab with spaces (set your editor to indent with spaces)".into(),
             Problem::MultipleDocuments => {

@@ -25,6 +25,11 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
     let mut m = fields(sink, "the file", node, "the routine file".into())?;
     match m.get("routine") {
         Some(n) => file.routine = meta(sink, n),
+        // An organisation file given where a routine is expected.
+        None if m.has("organisation") && !m.has("steps") => {
+            sink.error(m.span, Problem::NotARoutine);
+            return None;
+        }
         None => missing(sink, &m, "routine"),
     }
     file.organisation = m.string(sink, "organisation");
