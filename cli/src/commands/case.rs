@@ -148,7 +148,7 @@ impl From<StoreError> for Failure {
 fn refused(e: &RunError) -> Failure {
     Failure {
         code: PROBLEMS,
-        message: format!("refused ({}): {e}; the case is unchanged", e.code()),
+        message: format!("refused ({}): {e}\nthe case is unchanged", e.code()),
     }
 }
 
@@ -377,7 +377,7 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             let (case, effects) =
                 Case::start(&routine, id.as_str(), values(data)?, at).map_err(|e| Failure {
                     code: PROBLEMS,
-                    message: format!("refused ({}): {e}; no case was started", e.code()),
+                    message: format!("refused ({}): {e}\nno case was started", e.code()),
                 })?;
             // The absolute path: the case then works from any folder.
             let absolute = path.canonicalize().unwrap_or_else(|_| path.clone());

@@ -109,7 +109,10 @@ mod tests {
             },
             RunError::CaseEnded { outcome: s() },
             RunError::TimeWentBackwards { at: t, latest: t },
-            RunError::UnknownStep(s()),
+            RunError::UnknownStep {
+                step: s(),
+                suggestion: None,
+            },
             RunError::StepNotActive(s()),
             RunError::NoSuchTask(TaskId(1)),
             RunError::WrongRole {
@@ -123,7 +126,10 @@ mod tests {
                 field: s(),
                 by: s(),
             },
-            RunError::UnknownField { field: s() },
+            RunError::UnknownField {
+                field: s(),
+                suggestion: None,
+            },
             RunError::FieldNotAccepted {
                 field: s(),
                 by: s(),
@@ -138,7 +144,10 @@ mod tests {
                 value: s(),
                 allowed: vec![],
             },
-            RunError::UnknownEvent(s()),
+            RunError::UnknownEvent {
+                event: s(),
+                suggestion: None,
+            },
             RunError::EventNotAwaited(s()),
             RunError::NoRoute { step: s() },
             RunError::CycleLimit { limit: 1 },
@@ -175,7 +184,7 @@ mod tests {
                 RunError::WrongRoutine { .. }
                 | RunError::CaseEnded { .. }
                 | RunError::TimeWentBackwards { .. }
-                | RunError::UnknownStep(..)
+                | RunError::UnknownStep { .. }
                 | RunError::StepNotActive(..)
                 | RunError::NoSuchTask(..)
                 | RunError::WrongRole { .. }
@@ -185,7 +194,7 @@ mod tests {
                 | RunError::FieldNotAccepted { .. }
                 | RunError::WrongType { .. }
                 | RunError::NotInEnum { .. }
-                | RunError::UnknownEvent(..)
+                | RunError::UnknownEvent { .. }
                 | RunError::EventNotAwaited(..)
                 | RunError::NoRoute { .. }
                 | RunError::CycleLimit { .. }

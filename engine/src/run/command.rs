@@ -213,7 +213,16 @@ impl Case {
                 return Err(if known {
                     RunError::EventNotAwaited(event.to_string())
                 } else {
-                    RunError::UnknownEvent(event.to_string())
+                    RunError::UnknownEvent {
+                        event: event.to_string(),
+                        suggestion: crate::diagnostic::suggest(
+                            event,
+                            exec.routine.steps.iter().filter_map(|s| match &s.kind {
+                                StepKind::Event { event, .. } => Some(event.as_str()),
+                                _ => None,
+                            }),
+                        ),
+                    }
                 });
             };
             let StepKind::Event {
@@ -293,7 +302,13 @@ fn find_task(exec: &Exec<'_>, task: &TaskRef) -> Result<Task, RunError> {
         TaskRef::Id(id) => tasks.get(&id.0).cloned().ok_or(RunError::NoSuchTask(*id)),
         TaskRef::Step(step) => {
             if exec.routine.step(step).is_none() {
-                return Err(RunError::UnknownStep(step.clone()));
+                return Err(RunError::UnknownStep {
+                    step: step.clone(),
+                    suggestion: crate::diagnostic::suggest(
+                        step,
+                        exec.routine.steps.iter().map(|s| s.id.as_str()),
+                    ),
+                });
             }
             tasks
                 .values()

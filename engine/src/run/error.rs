@@ -41,8 +41,13 @@ pub enum RunError {
         latest: NaiveDateTime,
     },
     /// No step has this id.
-    #[error("there is no step `{0}` in the routine")]
-    UnknownStep(String),
+    #[error("there is no step `{step}` in the routine{}", did_you_mean(.suggestion))]
+    UnknownStep {
+        /// The id given.
+        step: String,
+        /// A step id close to it.
+        suggestion: Option<String>,
+    },
     /// The step exists but has no open task now.
     #[error("step `{0}` has no open task")]
     StepNotActive(String),
@@ -76,10 +81,12 @@ pub enum RunError {
         by: String,
     },
     /// No field has this id.
-    #[error("there is no field `{field}` in the routine")]
+    #[error("there is no field `{field}` in the routine{}", did_you_mean(.suggestion))]
     UnknownField {
         /// The id given.
         field: String,
+        /// A field id close to it.
+        suggestion: Option<String>,
     },
     /// The field exists but this task or event does not record it.
     #[error("{by} does not record `{field}`")]
@@ -110,8 +117,13 @@ pub enum RunError {
         allowed: Vec<String>,
     },
     /// No event step has this event name.
-    #[error("there is no event `{0}` in the routine")]
-    UnknownEvent(String),
+    #[error("there is no event `{event}` in the routine{}", did_you_mean(.suggestion))]
+    UnknownEvent {
+        /// The name given.
+        event: String,
+        /// An event name close to it.
+        suggestion: Option<String>,
+    },
     /// The event exists but no step waits for it now.
     #[error("the case is not waiting for event `{0}`")]
     EventNotAwaited(String),
@@ -225,6 +237,13 @@ pub enum RenderError {
     MissingTemplate(String),
 }
 
+/// "; did you mean `x`?" when there is a close name.
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+}
+
 impl RunError {
     /// A stable snake_case code for the refusal (`wrong_role`), for scenario
     /// files, JSON output and callers that branch on the kind.
@@ -233,7 +252,7 @@ impl RunError {
             RunError::WrongRoutine { .. } => "wrong_routine",
             RunError::CaseEnded { .. } => "case_ended",
             RunError::TimeWentBackwards { .. } => "time_went_backwards",
-            RunError::UnknownStep(..) => "unknown_step",
+            RunError::UnknownStep { .. } => "unknown_step",
             RunError::StepNotActive(..) => "step_not_active",
             RunError::NoSuchTask(..) => "no_such_task",
             RunError::WrongRole { .. } => "wrong_role",
@@ -243,7 +262,7 @@ impl RunError {
             RunError::FieldNotAccepted { .. } => "field_not_accepted",
             RunError::WrongType { .. } => "wrong_type",
             RunError::NotInEnum { .. } => "not_in_enum",
-            RunError::UnknownEvent(..) => "unknown_event",
+            RunError::UnknownEvent { .. } => "unknown_event",
             RunError::EventNotAwaited(..) => "event_not_awaited",
             RunError::NoRoute { .. } => "no_route",
             RunError::CycleLimit { .. } => "cycle_limit",

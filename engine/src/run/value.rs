@@ -39,9 +39,13 @@ pub(crate) fn check(
     accepts: &Accepts<'_>,
 ) -> Result<(), RunError> {
     for (id, value) in values {
-        let field = routine
-            .field(id)
-            .ok_or_else(|| RunError::UnknownField { field: id.clone() })?;
+        let field = routine.field(id).ok_or_else(|| RunError::UnknownField {
+            field: id.clone(),
+            suggestion: crate::diagnostic::suggest(
+                id,
+                routine.fields.iter().map(|f| f.id.as_str()),
+            ),
+        })?;
         let accepted = accepts.required.contains(&id.as_str())
             || accepts
                 .optional

@@ -52,7 +52,10 @@ fn task_errors() {
     let e = refused(&mut case, |c| {
         c.complete_task(&r, "no_such_step", "Bo", "alarm_team", json!({}), at)
     });
-    assert_eq!(e, RunError::UnknownStep("no_such_step".into()));
+    assert!(
+        matches!(&e, RunError::UnknownStep { step, .. } if step == "no_such_step"),
+        "{e:?}"
+    );
     let e = refused(&mut case, |c| {
         c.complete_task(&r, TaskId(99), "Bo", "alarm_team", json!({}), at)
     });
@@ -98,7 +101,8 @@ fn task_errors() {
     assert_eq!(
         e,
         RunError::UnknownField {
-            field: "colour".into()
+            field: "colour".into(),
+            suggestion: None,
         }
     );
     let e = refused(&mut case, |c| {
@@ -194,7 +198,10 @@ fn event_errors() {
     });
     assert_eq!(e, RunError::EventNotAwaited("order_corrected".into()));
     let e = refused(&mut case, |c| c.deliver(&r, "phone_call", json!({}), at));
-    assert_eq!(e, RunError::UnknownEvent("phone_call".into()));
+    assert!(
+        matches!(&e, RunError::UnknownEvent { event, .. } if event == "phone_call"),
+        "{e:?}"
+    );
     complete(
         &r,
         &mut case,
