@@ -57,6 +57,13 @@ fn task_errors() {
         "{e:?}"
     );
     let e = refused(&mut case, |c| {
+        c.complete_task(&r, "receive_ordr", "Bo", "alarm_team", json!({}), at)
+    });
+    assert_eq!(
+        e.to_string(),
+        "there is no step `receive_ordr` in the routine; did you mean `receive_order`?"
+    );
+    let e = refused(&mut case, |c| {
         c.complete_task(&r, TaskId(99), "Bo", "alarm_team", json!({}), at)
     });
     assert_eq!(e, RunError::NoSuchTask(TaskId(99)));
