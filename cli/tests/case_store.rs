@@ -681,3 +681,27 @@ fn the_help_example_starts_a_case_on_the_installation_routine() {
     assert_eq!(code, 0, "{data}: {err}");
     assert!(out.contains("● case K-2026-017 started"), "{out}");
 }
+
+#[test]
+fn a_mistyped_role_is_a_usage_error_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path();
+    start(store, "C-9");
+    let before = std::fs::read(store.join("cases/C-9.json")).unwrap();
+    let (code, _, err) = run(
+        store,
+        &[
+            "case",
+            "complete",
+            "C-9",
+            "receive",
+            "--as",
+            "alarm_tem",
+            "--values",
+            "order_ok: true",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `alarm_team`?"), "{err}");
+    assert_eq!(std::fs::read(store.join("cases/C-9.json")).unwrap(), before);
+}

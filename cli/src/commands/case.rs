@@ -358,8 +358,10 @@ fn print_effects(routine: &Routine, effects: &Effects) {
 
 fn not_a_role<'a>(role: &str, what: &str, roles: impl IntoIterator<Item = &'a String>) -> Failure {
     let known: Vec<&str> = roles.into_iter().map(String::as_str).collect();
+    let hint = crate::scenario::suggest(role, known.iter().copied())
+        .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
     usage(format!(
-        "`{role}` is not a role of {what}; roles: {}",
+        "`{role}` is not a role of {what}; {hint}roles: {}",
         known.join(", ")
     ))
 }
@@ -394,6 +396,9 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             at,
         } => {
             let (routine, mut stored) = open_to_change(store, id)?;
+            if !routine.roles.contains_key(role) {
+                return Err(not_a_role(role, "this routine", routine.roles.keys()));
+            }
             let at = time(at)?;
             let target = stored
                 .case
