@@ -140,7 +140,15 @@ pub(crate) fn run(args: &Args) -> u8 {
             .unwrap_or_default(),
     };
     let result = match &scenario {
-        Some(scenario) => scripted(&routine, scenario).map_err(Halt::problem),
+        Some(scenario) => {
+            // The same case id as `rutin test` gives it: the scenario's, or its file name.
+            let id = args
+                .scenario
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map_or_else(|| "SIM-1".to_owned(), |s| s.to_string_lossy().into_owned());
+            scripted(&routine, scenario, &id).map_err(Halt::problem)
+        }
         None => match Case::start(&routine, "SIM-1", example_data(&routine), start) {
             Ok((mut case, _)) => {
                 let r = if args.interactive {
@@ -199,8 +207,9 @@ pub(crate) fn run(args: &Args) -> u8 {
 fn scripted(
     routine: &Routine,
     scenario: &model::Scenario,
+    id: &str,
 ) -> Result<(Case, Option<String>), String> {
-    let outcome = run::run(routine, scenario, "SIM-1");
+    let outcome = run::run(routine, scenario, id);
     let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
     let mut notes = Vec::new();
     for (at, report) in &outcome.reports {

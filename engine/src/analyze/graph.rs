@@ -43,13 +43,17 @@ pub(super) fn check(
             for b in branches {
                 graph.add_edge(&step.id, b, Edge::Flow);
             }
-            if !join.is_empty() {
+            // A graph map holds one edge per pair: a flow edge (a branch
+            // starting at the join itself) must not be replaced by a weaker one.
+            if !join.is_empty() && !graph.contains_edge(&step.id, join) {
                 graph.add_edge(&step.id, join, Edge::Join);
             }
         }
         for d in &step.deadlines {
             if let Some(to) = &d.goto {
-                graph.add_edge(&step.id, to, Edge::Deadline);
+                if !graph.contains_edge(&step.id, to) {
+                    graph.add_edge(&step.id, to, Edge::Deadline);
+                }
             }
         }
     }

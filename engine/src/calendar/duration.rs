@@ -360,6 +360,26 @@ impl fmt::Display for Duration {
     }
 }
 
+impl Duration {
+    /// The duration in Swedish, for message texts: "1 dag", "3 dagar",
+    /// "2 veckor", "1 månad", "10 arbetsdagar". [`Duration::parse`] reads it
+    /// back unchanged.
+    pub fn swedish(&self) -> String {
+        let one = self.amount == 1;
+        let unit = match (self.unit, one) {
+            (Unit::Days, true) => "dag",
+            (Unit::Days, false) => "dagar",
+            (Unit::Weeks, true) => "vecka",
+            (Unit::Weeks, false) => "veckor",
+            (Unit::Months, true) => "månad",
+            (Unit::Months, false) => "månader",
+            (Unit::WorkingDays, true) => "arbetsdag",
+            (Unit::WorkingDays, false) => "arbetsdagar",
+        };
+        format!("{} {unit}", self.amount)
+    }
+}
+
 impl FromStr for Duration {
     type Err = DurationError;
 
@@ -373,6 +393,23 @@ impl FromStr for Duration {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn swedish_text_reads_back() {
+        for text in [
+            "1 dag",
+            "3 dagar",
+            "1 vecka",
+            "2 veckor",
+            "1 månad",
+            "3 månader",
+            "1 arbetsdag",
+            "10 arbetsdagar",
+        ] {
+            let d = Duration::parse(text).unwrap();
+            assert_eq!(d.swedish(), text);
+        }
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("bad test date {y}-{m}-{d}"))

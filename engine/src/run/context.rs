@@ -97,7 +97,8 @@ pub(crate) fn template(
         scope.deadline.map_or(Value::from(()), |d| {
             Value::from_pairs([
                 ("id", Value::from(d.id.as_str())),
-                ("after", Value::from(d.after.to_string())),
+                // Message texts are Swedish: "2 arbetsdagar", not "2 working days".
+                ("after", Value::from(d.after.swedish())),
             ])
         }),
     ));

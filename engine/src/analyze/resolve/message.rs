@@ -50,7 +50,7 @@ pub(super) fn recipients(
         } else if let Some(group) = &r.group {
             scope.group(sink, group).map(RecipientTarget::Group)
         } else if let Some(expr) = &r.group_of {
-            group_of(scope, sink, expr)
+            group_of(scope, sink, expr, r.when.is_some())
         } else {
             None
         };
@@ -67,10 +67,17 @@ pub(super) fn recipients(
 
 /// `group_of`: when the expression is a plain enumeration field, each of its
 /// values must be a group id; those are the groups it may yield.
+/// `group_of`: when the expression is a plain enumeration field, its values
+/// that are group ids are the groups it may yield. A value that is no group
+/// is an error, unless the recipient has a `when:` (which may exclude it; if
+/// not, sending fails at run time and is journaled). Otherwise the groups
+/// named as texts in the expression (`'night_team' if night else 'day_team'`)
+/// are the candidates, or, when it names none, every group.
 pub(super) fn group_of(
     scope: &mut Scope,
     sink: &mut Sink,
     expr: &Sp<String>,
+    guarded: bool,
 ) -> Option<RecipientTarget> {
     let compiled = scope.expr(sink, expr)?;
     let name = expr.value.trim();
@@ -80,7 +87,7 @@ pub(super) fn group_of(
             if scope.groups.contains_key(&v) {
                 scope.used_groups.insert(v.clone());
                 candidates.push(v);
-            } else {
+            } else if !guarded {
                 let known: Vec<&str> = scope.groups.keys().map(String::as_str).collect();
                 sink.error(
                     expr.span,
@@ -94,13 +101,40 @@ pub(super) fn group_of(
             }
         }
     } else {
-        // Any group may come out: check visibility against all of them.
-        candidates = scope.groups.keys().cloned().collect();
+        candidates = quoted_texts(&expr.value)
+            .into_iter()
+            .filter(|t| scope.groups.contains_key(t))
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        scope.used_groups.extend(candidates.iter().cloned());
+        if candidates.is_empty() {
+            // Any group may come out: check visibility against all of them.
+            candidates = scope.groups.keys().cloned().collect();
+        }
     }
     Some(RecipientTarget::GroupOf {
         expr: compiled,
         candidates,
     })
+}
+
+/// The texts written in quotes in an expression.
+fn quoted_texts(expr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<(char, String)> = None;
+    for c in expr.chars() {
+        match &mut current {
+            Some((q, text)) if c == *q => {
+                out.push(std::mem::take(text));
+                current = None;
+            }
+            Some((_, text)) => text.push(c),
+            None if c == '\'' || c == '"' => current = Some((c, String::new())),
+            None => {}
+        }
+    }
+    out
 }
 
 /// Who sends a message, which decides what its template sees.

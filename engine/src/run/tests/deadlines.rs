@@ -133,7 +133,7 @@ fn repeats_and_escalation_on_a_step() {
     assert_eq!(reminders.len(), 2);
     assert_eq!(
         reminders[0].body,
-        "Påminnelse no_answer (efter 2 weeks): Steg wait_correction, ärende case-1."
+        "Påminnelse no_answer (efter 2 veckor): Steg wait_correction, ärende case-1."
     );
     let escalations = case.open_tasks_for("alarm_assessor");
     assert_eq!(escalations.len(), 2);
