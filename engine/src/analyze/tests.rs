@@ -265,3 +265,14 @@ fn templates_saved_with_windows_line_ends_give_plain_line_ends() {
     let routine = checked.routine.expect("valid");
     assert_eq!(routine.templates["hello"].source, "Hej!\nRad två\n");
 }
+
+#[test]
+fn comparing_a_field_that_may_be_unset_is_a_warning() {
+    let body = "fields:\n  plan: {type: date}\n  due: {type: date, required: true}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: \"plan < today\"\n        to: z\n      - when: \"plan is not none and plan < today\"\n        to: z\n      - when: \"due < today\"\n        to: z\n      - otherwise: z\n  z: {kind: end, title: Z, outcome: done}\n";
+    let found = problems(body);
+    assert_eq!(
+        found,
+        vec![("rutin::unused", 3), ("rutin::may-be-unset", 13)],
+        "{found:?}"
+    );
+}

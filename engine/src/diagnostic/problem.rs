@@ -349,6 +349,14 @@ pub enum Problem {
         /// The deadline.
         deadline: String,
     },
+    /// An ordered comparison on a field that may be unset.
+    #[error("`{expr}` compares `{field}`, which may be unset; an unset field counts as smaller than any value")]
+    MayBeUnset {
+        /// The field.
+        field: String,
+        /// The expression.
+        expr: String,
+    },
     /// A deadline that does nothing.
     #[error("the deadline `{id}` does nothing when it expires")]
     EmptyDeadline {
@@ -400,6 +408,7 @@ impl Problem {
             Problem::BadStep { .. } => "rutin::bad-step",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
+            Problem::MayBeUnset { .. } => "rutin::may-be-unset",
             Problem::TaskWithdrawnAtOnce { .. } => "rutin::task-withdrawn-at-once",
         }
     }
@@ -528,6 +537,9 @@ impl Problem {
             Problem::TaskWithdrawnAtOnce { .. } => {
                 "use two deadlines, or put the task as a step where `goto` leads".into()
             }
+            Problem::MayBeUnset { field, .. } => format!(
+                "write `{field} is not none and ...`, or make `{field}` required, or have a task record it"
+            ),
             Problem::MayNotArm { field, .. } => {
                 format!("make `{field}` `required: true`, or count from the case start")
             }

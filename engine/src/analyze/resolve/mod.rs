@@ -39,6 +39,8 @@ pub(super) struct Scope {
     /// The organisation file could not be read: its roles and groups are
     /// unknown, so references to them are not reported one by one.
     pub(super) organisation_missing: bool,
+    /// Every expression that compiled, for checks that need the whole routine.
+    pub(super) conditions: Vec<Sp<String>>,
     /// Message specs with the spans of their recipients, for the visibility check.
     pub(super) messages: Vec<(MessageSpec, Vec<Span>, Span)>,
 }
@@ -110,7 +112,11 @@ impl Scope {
     }
 
     fn expr(&mut self, sink: &mut Sink, expr: &Sp<String>) -> Option<Expr> {
-        exprs::check(sink, expr, &self.field_ids, &mut self.used_fields)
+        let checked = exprs::check(sink, expr, &self.field_ids, &mut self.used_fields);
+        if checked.is_some() {
+            self.conditions.push(expr.clone());
+        }
+        checked
     }
 
     /// Reports every field in `fields` that `role` (who records them in
@@ -181,6 +187,7 @@ pub(super) fn resolve(
         used_templates: BTreeMap::new(),
         messages: Vec::new(),
         organisation_missing: false,
+        conditions: Vec::new(),
     };
 
     // The organisation file first: its roles and groups, its template folder.
@@ -306,6 +313,7 @@ pub(super) fn resolve(
         super::graph::check(sink, &steps, &deadlines, start, &step_spans);
     }
     super::unused::check(&scope, sink, raw);
+    unset_comparisons(&scope, &steps, sink);
 
     let template_files = scope.templates.files.clone();
     let routine = match (meta, start) {
@@ -437,4 +445,44 @@ fn meta(
         organisation,
         path: sink.file.path().to_path_buf(),
     })
+}
+
+/// Warns about `<`, `>`, `<=`, `>=` on a field that may be unset when the
+/// expression runs: an unset field is `none`, which counts as smaller than
+/// any value, so `plan_date < today` would hold for a case without a date.
+/// A field is taken as set when the case must start with it, or when some
+/// task or event must record it; an expression that mentions `none` is
+/// taken to handle it.
+fn unset_comparisons(scope: &Scope, steps: &[crate::model::Step], sink: &mut Sink) {
+    let mut always_set: BTreeSet<&str> = scope
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.id.as_str())
+        .collect();
+    for step in steps {
+        if let crate::model::StepKind::Task { collects, .. }
+        | crate::model::StepKind::Event { collects, .. } = &step.kind
+        {
+            always_set.extend(collects.iter().map(String::as_str));
+        }
+    }
+    for condition in &scope.conditions {
+        let text = &condition.value;
+        let ordered = text.contains('<') || text.contains('>');
+        if !ordered || text.contains("none") {
+            continue;
+        }
+        for field in exprs::fields_read(text, &scope.field_ids) {
+            if !always_set.contains(field.as_str()) {
+                sink.warning(
+                    condition.span,
+                    Problem::MayBeUnset {
+                        field,
+                        expr: text.clone(),
+                    },
+                );
+            }
+        }
+    }
 }
