@@ -87,7 +87,7 @@ fn graph_dot_shows_clusters_shapes_and_dashed_deadlines() {
     assert!(dot.contains("shape=diamond"), "{dot}");
     assert!(
         dot.contains(
-            "\"s_wait_fix\" -> \"s_cancelled\" [label=\"give_up: 2 months\", style=dashed"
+            "\"s_wait_fix\" -> \"s_cancelled\" [label=\"give_up: 2 månader\", style=dashed"
         ),
         "{dot}"
     );
@@ -102,7 +102,7 @@ fn graph_dot_shows_clusters_shapes_and_dashed_deadlines() {
     );
     // The case deadline leaves from the start node.
     assert!(
-        dot.contains("\"start\" -> \"note_1\" [label=\"not_installed: 1 month from decision_date"),
+        dot.contains("\"start\" -> \"note_1\" [label=\"not_installed: 1 månad från decision_date"),
         "{dot}"
     );
 }

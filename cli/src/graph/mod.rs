@@ -230,7 +230,7 @@ fn recipient(routine: &Routine, r: &Recipient) -> String {
         RecipientTarget::GroupOf { expr, .. } => format!("group_of {}", expr.source()),
     };
     match &r.when {
-        Some(when) => format!("{who} (if {})", when.source()),
+        Some(when) => format!("{who} (om {})", when.source()),
         None => who,
     }
 }
@@ -247,19 +247,21 @@ fn message_note(routine: &Routine, m: &MessageSpec) -> String {
 }
 
 /// The label of a deadline's dashed edges: id and duration, then start
-/// point, condition and repeats when there are any.
+/// point, condition and repeats when there are any. In Swedish, like the
+/// rest of what the picture shows (`annars`, `meddelande`, `uppgift`): the
+/// picture is for the process owner.
 pub(crate) fn deadline_label(d: &Deadline) -> String {
-    let mut label = format!("{}: {}", d.id, d.after);
+    let mut label = format!("{}: {}", d.id, d.after.swedish());
     if let DeadlineStart::Field(field) = &d.from {
-        let _ = write!(label, " from {field}");
+        let _ = write!(label, " från {field}");
     }
     if let Some(when) = &d.when {
-        let _ = write!(label, "\nif {}", when.source());
+        let _ = write!(label, "\nom {}", when.source());
     }
     if let Some(repeat) = &d.repeat {
-        let _ = write!(label, "\nthen every {}", repeat.every);
+        let _ = write!(label, "\nsedan igen efter {}", repeat.every.swedish());
         if let Some(times) = repeat.times {
-            let _ = write!(label, ", {times} times");
+            let _ = write!(label, ", högst {times} gånger");
         }
     }
     label
