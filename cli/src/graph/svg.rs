@@ -116,7 +116,71 @@ fn lay_out(picture: &Picture) -> String {
     }
     let mut writer = SVGWriter::new();
     graph.do_it(false, false, false, &mut writer);
-    writer.finalize()
+    fit_height(writer.finalize())
+}
+
+/// layout-rs sizes the canvas for a worst case, often twice as tall as the
+/// drawing: shrink the height to the lowest coordinate drawn plus a margin.
+fn fit_height(svg: String) -> String {
+    let mut lowest: f64 = 0.0;
+    for attribute in [" y=\"", " y1=\"", " y2=\"", " cy=\""] {
+        for (at, _) in svg.match_indices(attribute) {
+            let rest = svg.get(at + attribute.len()..).unwrap_or_default();
+            let number: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            if let Ok(y) = number.parse::<f64>() {
+                lowest = lowest.max(y);
+            }
+        }
+    }
+    // The <svg ...> tag, after the XML declaration.
+    let Some(start) = svg.find("<svg") else {
+        return svg;
+    };
+    let Some(end) = svg
+        .get(start..)
+        .and_then(|t| t.find('>'))
+        .map(|e| start + e)
+    else {
+        return svg;
+    };
+    let (Some(before), Some(tag), Some(after)) =
+        (svg.get(..start), svg.get(start..end), svg.get(end..))
+    else {
+        return svg;
+    };
+    let height = tag
+        .find(" height=\"")
+        .and_then(|at| tag.get(at + " height=\"".len()..))
+        .and_then(|rest| rest.get(..rest.find('"')?))
+        .and_then(|h| h.parse::<f64>().ok());
+    let Some(height) = height else {
+        return svg;
+    };
+    let fitted = (lowest + 80.0).ceil();
+    if lowest <= 0.0 || fitted >= height {
+        return svg;
+    }
+    let (old, new) = (format_number(height), format_number(fitted));
+    // Both the height attribute and the viewBox's last number.
+    let tag = tag
+        .replacen(
+            &format!(" height=\"{old}\""),
+            &format!(" height=\"{new}\""),
+            1,
+        )
+        .replacen(&format!(" {old}\""), &format!(" {new}\""), 1);
+    format!("{before}{tag}{after}")
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// The picture as an SVG document, or why layout-rs could not draw it (it
@@ -138,6 +202,19 @@ pub(crate) fn render(picture: &Picture) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+
+    #[test]
+    fn the_canvas_is_fitted_to_the_drawing() {
+        let svg = "<?xml version=\"1.0\"?><svg width=\"300\" height=\"1000\" viewBox=\"0 0 300 1000\"><rect y=\"100\"/><text y=\"420.5\">x</text></svg>";
+        let fitted = super::fit_height(svg.to_owned());
+        assert!(
+            fitted.contains("height=\"501\" viewBox=\"0 0 300 501\""),
+            "{fitted}"
+        );
+        // Nothing to gain: left as it is.
+        let tight = svg.replace("420.5", "990");
+        assert_eq!(super::fit_height(tight.clone()), tight);
+    }
 
     #[test]
     fn wraps_at_spaces() {
