@@ -122,18 +122,27 @@ fn lay_out(picture: &Picture) -> String {
 /// layout-rs sizes the canvas for a worst case, often twice as tall as the
 /// drawing: shrink the height to the lowest coordinate drawn plus a margin.
 fn fit_height(svg: String) -> String {
+    // The lowest point of every element: a box's y + height, an ellipse's
+    // cy + ry, a line's ends, a text's baseline.
+    let attribute = |element: &str, name: &str| -> f64 {
+        element
+            .find(&format!(" {name}=\""))
+            .and_then(|at| element.get(at + name.len() + 3..))
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect::<String>()
+            })
+            .and_then(|n| n.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     let mut lowest: f64 = 0.0;
-    for attribute in [" y=\"", " y1=\"", " y2=\"", " cy=\""] {
-        for (at, _) in svg.match_indices(attribute) {
-            let rest = svg.get(at + attribute.len()..).unwrap_or_default();
-            let number: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            if let Ok(y) = number.parse::<f64>() {
-                lowest = lowest.max(y);
-            }
-        }
+    for element in svg.split('<').skip(1).filter(|e| !e.starts_with("svg")) {
+        let bottom = (attribute(element, "y") + attribute(element, "height"))
+            .max(attribute(element, "cy") + attribute(element, "ry"))
+            .max(attribute(element, "y1"))
+            .max(attribute(element, "y2"));
+        lowest = lowest.max(bottom);
     }
     // The <svg ...> tag, after the XML declaration.
     let Some(start) = svg.find("<svg") else {
@@ -159,7 +168,7 @@ fn fit_height(svg: String) -> String {
     let Some(height) = height else {
         return svg;
     };
-    let fitted = (lowest + 80.0).ceil();
+    let fitted = (lowest + 40.0).ceil();
     if lowest <= 0.0 || fitted >= height {
         return svg;
     }
@@ -205,10 +214,10 @@ mod tests {
 
     #[test]
     fn the_canvas_is_fitted_to_the_drawing() {
-        let svg = "<?xml version=\"1.0\"?><svg width=\"300\" height=\"1000\" viewBox=\"0 0 300 1000\"><rect y=\"100\"/><text y=\"420.5\">x</text></svg>";
+        let svg = "<?xml version=\"1.0\"?><svg width=\"300\" height=\"1000\" viewBox=\"0 0 300 1000\"><rect y=\"100\" height=\"50\"/><text y=\"420.5\">x</text></svg>";
         let fitted = super::fit_height(svg.to_owned());
         assert!(
-            fitted.contains("height=\"501\" viewBox=\"0 0 300 501\""),
+            fitted.contains("height=\"461\" viewBox=\"0 0 300 461\""),
             "{fitted}"
         );
         // Nothing to gain: left as it is.
