@@ -164,13 +164,7 @@ impl Exec<'_> {
                 }
             }
             Due::Wake(token) => {
-                let step = self
-                    .case
-                    .state
-                    .tokens
-                    .get(&token)
-                    .map(|t| t.step.clone())
-                    .ok_or_else(|| RunError::Internal("a waiting token vanished".into()))?;
+                let step = self.waiting_step(token)?;
                 self.emit(Record::WaitFailed { token, step, error })
             }
         }
@@ -323,15 +317,19 @@ impl Exec<'_> {
         }))
     }
 
-    /// A waited-for date came: the token goes on.
-    fn wake(&mut self, token: TokenId) -> Result<(), RunError> {
-        let step = self
-            .case
+    /// The step a waiting token stands at.
+    fn waiting_step(&self, token: TokenId) -> Result<String, RunError> {
+        self.case
             .state
             .tokens
             .get(&token)
             .map(|t| t.step.clone())
-            .ok_or_else(|| RunError::Internal("a waiting token vanished".into()))?;
+            .ok_or_else(|| RunError::Internal("a waiting token vanished".into()))
+    }
+
+    /// A waited-for date came: the token goes on.
+    fn wake(&mut self, token: TokenId) -> Result<(), RunError> {
+        let step = self.waiting_step(token)?;
         let step = self.step(&step)?;
         self.route_on(token, step)
     }

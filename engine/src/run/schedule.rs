@@ -85,15 +85,17 @@ pub fn run_schedule(
     }
     let next_run = spec.every.after_datetime(at);
     let ids: Vec<CaseId> = selected.iter().map(|c| c.id().clone()).collect();
+    // A run that sends nothing: no case selected, or no recipient left.
+    let silent = |selected: Vec<CaseId>, other_versions: Vec<CaseId>| ScheduleRun {
+        schedule: schedule.to_string(),
+        at,
+        selected,
+        other_versions,
+        message: None,
+        next_run,
+    };
     if selected.is_empty() {
-        return Ok(ScheduleRun {
-            schedule: schedule.to_string(),
-            at,
-            selected: ids,
-            other_versions,
-            message: None,
-            next_run,
-        });
+        return Ok(silent(ids, other_versions));
     }
     let message_spec = &spec.message;
     let base = Value::from_pairs([("today", Value::from(date_text(at)))]);
@@ -113,14 +115,7 @@ pub fn run_schedule(
     )?;
     let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
     if everyone.is_empty() {
-        return Ok(ScheduleRun {
-            schedule: schedule.to_string(),
-            at,
-            selected: ids,
-            other_versions,
-            message: None,
-            next_run,
-        });
+        return Ok(silent(ids, other_versions));
     }
     let visible = |field: &str| {
         everyone
