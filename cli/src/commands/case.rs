@@ -217,41 +217,28 @@ fn values(text: &str) -> Result<serde_json::Value, Failure> {
     }
 }
 
-/// A routine file named on the command line.
+/// A routine file named on the command line (a missing one is a usage error).
 fn load_routine(path: &Path) -> Result<Routine, Failure> {
-    if !path.is_file() {
-        return Err(usage(format!(
-            "the routine file {} does not exist",
-            path.display()
-        )));
-    }
-    let checked = rutin::check_routine(path);
-    checked.routine.ok_or_else(|| Failure {
-        code: PROBLEMS,
-        message: format!(
-            "the routine {} has errors; run `rutin check {}`",
-            path.display(),
-            path.display()
-        ),
-    })
+    routine_at(path, "", USAGE)
 }
 
-/// The routine file a stored case names.
+/// The routine file a stored case names (a missing one is a problem of the case).
 fn case_routine(path: &Path) -> Result<Routine, Failure> {
+    routine_at(path, " (the case runs on it)", PROBLEMS)
+}
+
+fn routine_at(path: &Path, role: &str, missing_code: u8) -> Result<Routine, Failure> {
     if !path.is_file() {
         return Err(Failure {
-            code: PROBLEMS,
-            message: format!(
-                "the routine file {} (the case runs on it) does not exist",
-                path.display()
-            ),
+            code: missing_code,
+            message: format!("the routine file {}{role} does not exist", path.display()),
         });
     }
     let checked = rutin::check_routine(path);
     checked.routine.ok_or_else(|| Failure {
         code: PROBLEMS,
         message: format!(
-            "the routine file {} (the case runs on it) has errors; run `rutin check {}`",
+            "the routine file {}{role} has errors; run `rutin check {}`",
             path.display(),
             path.display()
         ),
