@@ -571,3 +571,26 @@ fn simulate_start_and_scenario_do_not_mix() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_wrong_recipient_list_is_shown_expected_against_actual() {
+    let dir = tempfile::tempdir().unwrap();
+    let passing =
+        std::fs::read_to_string(root().join("cli/tests/fixtures/scenarios/passing.yaml")).unwrap();
+    let routine = root().join("engine/tests/fixtures/valid/everything/routine.yaml");
+    let scenario = passing
+        .replace("      cc: [assessor]", "      cc: [alarm_team]")
+        .replace(
+            "routine: ../../../../engine/tests/fixtures/valid/everything/routine.yaml",
+            &format!("routine: {}", routine.display()),
+        );
+    let file = dir.path().join("wrong_cc.yaml");
+    std::fs::write(&file, scenario).unwrap();
+    let output = rutin().arg("test").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("cc: expected alarm_team, got assessor"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -416,24 +416,16 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
             .filter(|m| {
                 let text = format!("{}\n{}", m.subject.clone().unwrap_or_default(), m.body);
                 let mut ok = true;
-                if let Some(to) = &expected.to {
-                    let want: BTreeSet<String> = to.iter().cloned().collect();
-                    if ids(&m.to) != want {
+                for (label, expected, actual) in
+                    [("to", &expected.to, &m.to), ("cc", &expected.cc, &m.cc)]
+                {
+                    let Some(expected) = expected else { continue };
+                    let want: BTreeSet<String> = expected.iter().cloned().collect();
+                    if ids(actual) != want {
                         problems.push(format!(
-                            "to: expected {}, got {}",
+                            "{label}: expected {}, got {}",
                             list(want),
-                            list(ids(&m.to))
-                        ));
-                        ok = false;
-                    }
-                }
-                if let Some(cc) = &expected.cc {
-                    let want: BTreeSet<String> = cc.iter().cloned().collect();
-                    if ids(&m.cc) != want {
-                        problems.push(format!(
-                            "cc: expected {}, got {}",
-                            list(want),
-                            list(ids(&m.cc))
+                            list(ids(actual))
                         ));
                         ok = false;
                     }
