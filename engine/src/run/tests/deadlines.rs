@@ -211,19 +211,9 @@ fn a_condition_false_at_expiry_skips_and_is_recorded() {
     assert_eq!(fx.deadlines_fired().count(), 1);
 
     let (routine, mut case, _) = started();
-    complete(
+    through_call(
         &routine,
         &mut case,
-        "receive_order",
-        "alarm_team",
-        json!({"order_ok": true}),
-        t(2026, 1, 15, 9),
-    );
-    complete(
-        &routine,
-        &mut case,
-        "call_client",
-        "alarm_team",
         json!({"keys_needed": false, "install_date": "2026-02-02"}),
         t(2026, 1, 16, 9),
     );

@@ -71,19 +71,9 @@ fn a_recipient_whose_condition_is_false_is_dropped() {
         json!({"decision_date": "2026-01-15", "area_group": "boo"}),
         t(2026, 1, 15, 8),
     ));
-    complete(
+    through_call(
         &routine,
         &mut case,
-        "receive_order",
-        "alarm_team",
-        json!({"order_ok": true}),
-        t(2026, 1, 15, 9),
-    );
-    complete(
-        &routine,
-        &mut case,
-        "call_client",
-        "alarm_team",
         json!({"keys_needed": false, "install_date": "2026-02-02"}),
         t(2026, 1, 15, 10),
     );

@@ -51,23 +51,33 @@ pub(crate) fn complete(
         .unwrap_or_else(|e| panic!("completing {step}: {e}"))
 }
 
-/// The fixture case after the order was accepted: at `install`, with the
-/// hidden key number set.
-pub(crate) fn at_install() -> (Routine, Case) {
-    let (routine, mut case, _) = started();
+/// Accepts the order (15 January, 09:00) and records the phone call with
+/// `call` at `call_at`: the case then stands at `install`. Returns the
+/// effects of the call.
+pub(crate) fn through_call(
+    routine: &Routine,
+    case: &mut Case,
+    call: Json,
+    call_at: chrono::NaiveDateTime,
+) -> Effects {
     complete(
-        &routine,
-        &mut case,
+        routine,
+        case,
         "receive_order",
         "alarm_team",
         json!({"order_ok": true}),
         t(2026, 1, 15, 9),
     );
-    complete(
+    complete(routine, case, "call_client", "alarm_team", call, call_at)
+}
+
+/// The fixture case after the order was accepted: at `install`, with the
+/// hidden key number set.
+pub(crate) fn at_install() -> (Routine, Case) {
+    let (routine, mut case, _) = started();
+    through_call(
         &routine,
         &mut case,
-        "call_client",
-        "alarm_team",
         json!({"keys_needed": true, "install_date": "2026-02-02", "key_number": "K-4711-SECRET"}),
         t(2026, 1, 16, 9),
     );

@@ -22,19 +22,9 @@ fn the_monthly_report_lists_decisions_not_carried_out() {
     let old = case_with(&routine, "old", "2025-12-01");
     let recent = case_with(&routine, "recent", "2026-01-10");
     let mut installed = case_with(&routine, "installed", "2025-11-01");
-    complete(
+    through_call(
         &routine,
         &mut installed,
-        "receive_order",
-        "alarm_team",
-        json!({"order_ok": true}),
-        t(2026, 1, 15, 9),
-    );
-    complete(
-        &routine,
-        &mut installed,
-        "call_client",
-        "alarm_team",
         json!({"keys_needed": false, "install_date": "2026-02-01"}),
         t(2026, 1, 15, 10),
     );
