@@ -38,19 +38,6 @@ pub(crate) fn escape(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn control_characters_are_written_out() {
-        assert_eq!(escape("Anna\u{1b}[2J"), "Anna\\x1b[2J");
-        assert_eq!(escape("a\rb\u{7f}\u{9b}c"), "a\\x0db\\x7f\\u{9b}c");
-        assert_eq!(escape("rad 1\n\tindrag"), "rad 1\n\tindrag");
-        assert_eq!(escape("Åsa Öberg – 3 juni"), "Åsa Öberg – 3 juni");
-    }
-}
-
 /// `print!` through [`escape`]: command modules import it in place of the
 /// standard one (`use crate::output::{print, println, eprintln};`), so that
 /// nothing they write can carry a raw control character.
@@ -76,3 +63,16 @@ macro_rules! eprintln {
 }
 
 pub(crate) use {eprintln, print, println};
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(escape("Anna\u{1b}[2J"), "Anna\\x1b[2J");
+        assert_eq!(escape("a\rb\u{7f}\u{9b}c"), "a\\x0db\\x7f\\u{9b}c");
+        assert_eq!(escape("rad 1\n\tindrag"), "rad 1\n\tindrag");
+        assert_eq!(escape("Åsa Öberg – 3 juni"), "Åsa Öberg – 3 juni");
+    }
+}
