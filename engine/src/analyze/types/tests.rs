@@ -147,7 +147,8 @@ fn unchecked(file: std::sync::Arc<crate::source::SourceFile>) -> Option<crate::m
     let mut sink = crate::diagnostic::Sink::new(file);
     let raw = crate::load::routine_file(&mut sink)?;
     let mut extra = Vec::new();
-    super::super::resolve::resolve(&mut sink, &mut extra, &raw).into_routine()
+    super::super::resolve::resolve(&mut sink, &mut extra, &raw, &crate::files::DiskFiles)
+        .into_routine()
 }
 
 #[test]
