@@ -1,8 +1,11 @@
 //! `rutin simulate`: one case from start to finish on a virtual clock,
 //! printed as a timeline. Without a scenario it follows the routine by
-//! itself: each open task is done one working day after it opened with the
-//! example values of the fields it records, each awaited event arrives a day
-//! later, and otherwise the clock moves to the next deadline or date.
+//! itself: each awaited event arrives one working day later with the example
+//! values of the fields it may carry (before open tasks are done, so an
+//! answer that runs beside tasks in a parallel branch comes as it would, not
+//! after all of them), each open task is done one
+//! working day after it opened with the example values of the fields it
+//! records, and otherwise the clock moves to the next deadline or date.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -12,7 +15,7 @@ use rutin::calendar::{Duration, Unit};
 use rutin::model::{FieldType, Routine, StepKind};
 use rutin::run::{Case, RunError, TaskId, TaskRef};
 
-use crate::output::Format;
+use crate::output::{eprintln, print, println, Format};
 use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
 
@@ -22,7 +25,9 @@ pub(crate) struct Args {
     /// The routine file to simulate (with --scenario: optional, the scenario's `routine:`).
     pub(crate) routine: Option<PathBuf>,
     /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts
-    /// (default: today, 08:00; a scenario gives its own `start:`).
+    /// (default: 08:00 on the earliest date in the example start data, such
+    /// as the decision date, so the examples make sense; today when the start
+    /// data holds no date; a scenario gives its own `start:`).
     #[arg(long, conflicts_with = "scenario")]
     pub(crate) start: Option<String>,
     /// Run a scripted case instead of following the routine by itself.
@@ -134,11 +139,12 @@ pub(crate) fn run(args: &Args) -> u8 {
                 return USAGE;
             }
         },
-        None => chrono::Local::now()
-            .date_naive()
+        None => default_start(&routine, &example_data(&routine))
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
             .and_hms_opt(8, 0, 0)
             .unwrap_or_default(),
     };
+    let role = args.as_role.as_deref();
     let result = match &scenario {
         Some(scenario) => {
             // The same case id as `rutin test` gives it: the scenario's, or its file name.
@@ -152,13 +158,17 @@ pub(crate) fn run(args: &Args) -> u8 {
         None => match Case::start(&routine, "SIM-1", example_data(&routine), start) {
             Ok((mut case, _)) => {
                 let r = if args.interactive {
-                    interactive(&routine, &mut case, args.max_actions)
+                    interactive(&routine, &mut case, args.max_actions, role)
                 } else {
-                    follow(&routine, &mut case, args.max_actions).map_err(Halt::problem)
+                    follow(&routine, &mut case, args.max_actions)
+                        .map_err(|e| Halt::problem(explain(&routine, &e, role)))
                 };
                 r.map(|note| (case, note))
             }
-            Err(e) => Err(Halt::problem(format!("the case could not start: {e}"))),
+            Err(e) => Err(Halt::problem(format!(
+                "the case could not start: {}",
+                timeline::refusal(&routine, &e, role)
+            ))),
         },
     };
     let (case, note) = match result {
@@ -168,9 +178,12 @@ pub(crate) fn run(args: &Args) -> u8 {
             return h.code;
         }
     };
-    let journal = match &args.as_role {
-        Some(role) => case.view_for(&routine, role).journal,
-        None => case.journal().to_vec(),
+    let (journal, failures) = match role {
+        Some(role) => {
+            let view = case.view_for(&routine, role);
+            (view.journal, view.failures)
+        }
+        None => (case.journal().to_vec(), case.failures()),
     };
     match args.format {
         Format::Json => {
@@ -196,12 +209,25 @@ pub(crate) fn run(args: &Args) -> u8 {
                 Some(outcome) => println!("outcome: {outcome}"),
                 None => println!("the case is still open"),
             }
+            print!("{}", timeline::failures(&failures));
             if let Some(note) = note {
                 println!("{note}");
             }
         }
     }
     OK
+}
+
+/// The day a simulation without `--start` begins: the earliest date among
+/// the start data (the decision date, say), so that the routine's example
+/// dates lie where they make sense; `None` when the start data has no date.
+fn default_start(routine: &Routine, data: &serde_json::Value) -> Option<chrono::NaiveDate> {
+    routine
+        .fields
+        .iter()
+        .filter(|f| f.ty == FieldType::Date)
+        .filter_map(|f| data.get(&f.id)?.as_str().and_then(rutin::expr::parse_date))
+        .min()
 }
 
 fn scripted(
@@ -263,13 +289,35 @@ fn one_working_day_after(at: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// Follows the routine by itself until it ends, waits with nothing to do, or hits the limit.
-fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, String> {
+fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, RunError> {
     for _ in 0..max {
         if case.is_ended() {
             return Ok(None);
         }
         let now = case.latest();
         let at = one_working_day_after(now);
+        let waiting_event =
+            case.active_steps()
+                .iter()
+                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
+                    // An event from outside carries what it may: its optional fields too.
+                    Some(StepKind::Event {
+                        event,
+                        collects,
+                        optional,
+                        ..
+                    }) => Some((event.clone(), [collects.clone(), optional.clone()].concat())),
+                    _ => None,
+                });
+        if let Some((event, fields)) = waiting_event {
+            if let Some(due) = case.next_due().filter(|d| *d <= at) {
+                advance(routine, case, due)?;
+                continue;
+            }
+            let values = values_for(routine, &fields, at);
+            case.deliver(routine, &event, values, at)?;
+            continue;
+        }
         if let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) {
             let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
                 Some(step) if task.deadline.is_none() => match &step.kind {
@@ -289,27 +337,7 @@ fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>
                 .get(&task.role)
                 .map_or("", |r| r.name.as_str())
                 .to_owned();
-            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)
-                .map_err(|e| explain(&e))?;
-            continue;
-        }
-        let waiting_event =
-            case.active_steps()
-                .iter()
-                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
-                    Some(StepKind::Event {
-                        event, collects, ..
-                    }) => Some((event.clone(), collects.clone())),
-                    _ => None,
-                });
-        if let Some((event, fields)) = waiting_event {
-            if let Some(due) = case.next_due().filter(|d| *d <= at) {
-                advance(routine, case, due)?;
-                continue;
-            }
-            let values = values_for(routine, &fields, at);
-            case.deliver(routine, &event, values, at)
-                .map_err(|e| explain(&e))?;
+            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)?;
             continue;
         }
         match case.next_due() {
@@ -332,14 +360,16 @@ fn values_for(routine: &Routine, fields: &[String], at: NaiveDateTime) -> serde_
         .into()
 }
 
-fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), String> {
-    case.advance(routine, to)
-        .map(|_| ())
-        .map_err(|e| explain(&e))
+fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), RunError> {
+    case.advance(routine, to).map(|_| ())
 }
 
-fn explain(e: &RunError) -> String {
-    format!("the simulation stopped: {e}")
+/// Why the simulation stopped, as `role` may read it.
+fn explain(routine: &Routine, e: &RunError, role: Option<&str>) -> String {
+    format!(
+        "the simulation stopped: {}",
+        timeline::refusal(routine, e, role)
+    )
 }
 
 /// Asks how many days pass until the task is done: a whole number from 0
@@ -363,7 +393,13 @@ fn input_ended() -> Halt {
 }
 
 /// Asks at each open task which values to give and how many days pass.
-fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, Halt> {
+fn interactive(
+    routine: &Routine,
+    case: &mut Case,
+    max: u32,
+    role: Option<&str>,
+) -> Result<Option<String>, Halt> {
+    let stop = |e: RunError| Halt::problem(explain(routine, &e, role));
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut ask = |prompt: &str| -> Option<String> {
@@ -375,7 +411,10 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
     // A task whose values were refused is asked again at the same time.
     let mut retry: Option<(TaskId, NaiveDateTime)> = None;
     for _ in 0..max {
-        let journal = case.journal();
+        let journal = match role {
+            Some(role) => case.view_for(routine, role).journal,
+            None => case.journal().to_vec(),
+        };
         print!(
             "{}",
             timeline::render(routine, journal.get(shown..).unwrap_or_default())
@@ -387,7 +426,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
         let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) else {
             // No task: let the routine go on by itself one action.
             let before = case.journal().len();
-            follow(routine, case, 1).map_err(Halt::problem)?;
+            follow(routine, case, 1).map_err(stop)?;
             if case.journal().len() == before {
                 return Ok(Some("the case waits, but nothing is due".into()));
             }
@@ -410,7 +449,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             }
         };
         if case.next_due().is_some_and(|d| d <= at) {
-            advance(routine, case, at).map_err(Halt::problem)?;
+            advance(routine, case, at).map_err(stop)?;
             continue;
         }
         let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
@@ -450,9 +489,57 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             values.into(),
             at,
         ) {
-            println!("  refused: {e} (the case is unchanged; try again)");
+            println!(
+                "  refused: {} (the case is unchanged; try again)",
+                timeline::refusal(routine, &e, role)
+            );
             retry = Some((task.id, at));
         }
     }
     Ok(Some(format!("stopped after {max} actions (--max-actions)")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped(path: &str) -> Routine {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+        rutin::check_routine(&path)
+            .routine
+            .unwrap_or_else(|| panic!("{} does not check", path.display()))
+    }
+
+    fn start_of(path: &str) -> Option<String> {
+        let routine = shipped(path);
+        default_start(&routine, &example_data(&routine)).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn the_default_start_is_the_earliest_date_of_the_start_data() {
+        // The decision date, not an installation or period date recorded later.
+        assert_eq!(
+            start_of("workflows/kommun_000/installation.yaml").as_deref(),
+            Some("2026-06-19")
+        );
+        assert_eq!(
+            start_of("workflows/kommun_003/not_executed.yaml").as_deref(),
+            Some("2026-05-04")
+        );
+        // Periods are not dates: the extension starts at its decision date.
+        assert_eq!(
+            start_of("workflows/kommun_000/extension.yaml").as_deref(),
+            Some("2026-06-10")
+        );
+    }
+
+    #[test]
+    fn start_data_without_a_date_has_no_default_start() {
+        let routine = shipped("workflows/kommun_003/termination.yaml");
+        assert_eq!(default_start(&routine, &serde_json::json!({})), None);
+        assert_eq!(
+            default_start(&routine, &serde_json::json!({"end_date": "2026-9-30"})),
+            None
+        );
+    }
 }

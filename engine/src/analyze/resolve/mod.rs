@@ -23,6 +23,7 @@ use super::scope::Scope;
 use super::sender::Sender;
 use super::templates::Templates;
 use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::files::SourceFiles;
 use crate::load::raw;
 use crate::model::{Clause, Schedule, Step};
 use crate::source::Span;
@@ -33,6 +34,7 @@ pub(super) fn resolve(
     sink: &mut Sink,
     extra: &mut Vec<Diagnostic>,
     raw: &raw::RoutineFile,
+    files: &dyn SourceFiles,
 ) -> Resolved {
     let dir = sink
         .file
@@ -41,13 +43,13 @@ pub(super) fn resolve(
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let mut scope = Scope::new(raw);
-    let org = organisation::read(&mut scope, sink, extra, raw, &dir);
+    let org = organisation::read(&mut scope, sink, extra, raw, &dir, files);
     let template_dir = raw
         .templates
         .as_ref()
         .map(|t| dir.join(&t.value))
         .or(org.template_dir);
-    scope.templates = templates(sink, raw, template_dir);
+    scope.templates = templates(sink, raw, template_dir, files);
     let meta = declare::meta(sink, raw, org.name);
     field::fields(&mut scope, sink, raw);
     let start = (!raw.start.value.is_empty())
@@ -87,9 +89,14 @@ pub(super) fn resolve(
 }
 
 /// The template folder, which must exist when one is named.
-fn templates(sink: &mut Sink, raw: &raw::RoutineFile, dir: Option<PathBuf>) -> Templates {
+fn templates(
+    sink: &mut Sink,
+    raw: &raw::RoutineFile,
+    dir: Option<PathBuf>,
+    files: &dyn SourceFiles,
+) -> Templates {
     if let Some(d) = &dir {
-        if !d.is_dir() {
+        if !files.is_dir(d) {
             let span = raw.templates.as_ref().map_or(Span::default(), |t| t.span);
             sink.error(
                 span,
@@ -100,7 +107,7 @@ fn templates(sink: &mut Sink, raw: &raw::RoutineFile, dir: Option<PathBuf>) -> T
             );
         }
     }
-    Templates::new(dir.map(|d| crate::source::normalize(&d)))
+    Templates::new(dir.map(|d| crate::source::normalize(&d)), files)
 }
 
 fn clauses(raw: &raw::RoutineFile) -> Vec<Clause> {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::declare::{add_group, add_role};
 use crate::analyze::scope::Scope;
 use crate::diagnostic::{Diagnostic, Sink};
+use crate::files::SourceFiles;
 use crate::load::{self, raw, raw::Sp};
 
 /// What the organisation file gives a routine besides roles and groups.
@@ -23,12 +24,13 @@ pub(super) fn read(
     extra: &mut Vec<Diagnostic>,
     raw: &raw::RoutineFile,
     dir: &Path,
+    files: &dyn SourceFiles,
 ) -> Organisation {
     let mut org = Organisation::default();
     let mut org_groups: Vec<(Sp<String>, raw::Group, Sink)> = Vec::new();
     if let Some(name) = &raw.organisation {
         let path = dir.join(&name.value);
-        match load::read_source(&path) {
+        match load::read_source(files, &path) {
             Err(mut d) => {
                 scope.organisation_missing = true;
                 d.location = Some(sink.at(name.span));
