@@ -55,5 +55,6 @@ pub mod model;
 pub mod run;
 pub mod schema;
 pub mod source;
+pub mod store;
 
 pub use analyze::{check_routine, check_template_file, check_text, Checked};

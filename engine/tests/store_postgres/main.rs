@@ -1,0 +1,5 @@
+//! The PostgreSQL store on a real server (`RUTIN_TEST_DATABASE_URL`; see
+//! `.ci/postgres.sh`). Each test works in a fresh schema of its own.
+
+mod db;
+mod schema;
