@@ -11,7 +11,8 @@
 
 use postgres::{Client, Transaction};
 
-use super::error::PgError;
+use super::error;
+use crate::store::StoreError;
 
 /// What the meta row's `application` column holds in a Rutin schema.
 pub(crate) const APPLICATION: &str = "rutin";
@@ -26,60 +27,75 @@ pub(crate) fn current_version() -> i32 {
 
 /// Brings the current schema up to [`current_version`], creating it when
 /// empty; refuses a foreign or newer schema without writing anything.
-pub(crate) fn prepare(client: &mut Client) -> Result<(), PgError> {
-    let mut tx = client.transaction()?;
-    let schema = current_schema(&mut tx)?;
+/// `target` names the database in messages.
+pub(crate) fn prepare(client: &mut Client, target: &str) -> Result<(), StoreError> {
+    let err = |e| error::map(target, e);
+    let mut tx = client.transaction().map_err(err)?;
+    let schema = current_schema(&mut tx, target)?;
+    let place = format!("{target} (schema `{schema}`)");
     tx.execute(
         "SELECT pg_advisory_xact_lock(hashtext('rutin schema ' || $1))",
         &[&schema],
-    )?;
-    let found = match read_version(&mut tx, &schema)? {
+    )
+    .map_err(err)?;
+    let found = match read_version(&mut tx, &schema, &place)? {
         Some(version) => version,
         None => {
-            refuse_foreign_tables(&mut tx, &schema)?;
+            refuse_foreign_tables(&mut tx, &schema, &place)?;
             0
         }
     };
     let current = current_version();
     if found > current {
-        return Err(PgError::NewerSchema {
-            schema,
-            found,
-            supported: current,
+        return Err(StoreError::NewerSchema {
+            path: place,
+            found: u32::try_from(found).unwrap_or(0),
+            supported: u32::try_from(current).unwrap_or(0),
         });
     }
-    if found == current {
-        return Ok(());
+    if found < current {
+        migrate(&mut tx, found).map_err(err)?;
+        tx.commit().map_err(err)?;
     }
-    migrate(&mut tx, found)?;
-    tx.commit()?;
     Ok(())
 }
 
 /// The schema tables go into, or an error when `search_path` names none that exists.
-fn current_schema(tx: &mut Transaction<'_>) -> Result<String, PgError> {
-    let row = tx.query_one(
-        "SELECT current_schema()::text, current_setting('search_path')",
-        &[],
-    )?;
+fn current_schema(tx: &mut Transaction<'_>, target: &str) -> Result<String, StoreError> {
+    let row = tx
+        .query_one(
+            "SELECT current_schema()::text, current_setting('search_path')",
+            &[],
+        )
+        .map_err(|e| error::map(target, e))?;
     let schema: Option<String> = row.get(0);
-    schema.ok_or_else(|| PgError::NoSchema {
-        search_path: row.get(1),
+    schema.ok_or_else(|| StoreError::Io {
+        path: target.to_owned(),
+        message: format!(
+            "no schema on the search path `{}` exists; create one (CREATE SCHEMA ...) or set search_path in the URL's options",
+            row.get::<_, String>(1)
+        ),
     })
 }
 
 /// The Rutin schema version recorded in `schema`, or `None` when there is no meta table.
-fn read_version(tx: &mut Transaction<'_>, schema: &str) -> Result<Option<i32>, PgError> {
-    let exists = tx.query_opt(
-        "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = 'rutin_meta'",
-        &[&schema],
-    )?;
+fn read_version(
+    tx: &mut Transaction<'_>,
+    schema: &str,
+    place: &str,
+) -> Result<Option<i32>, StoreError> {
+    let exists = tx
+        .query_opt(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = 'rutin_meta'",
+            &[&schema],
+        )
+        .map_err(|e| error::map(place, e))?;
     if exists.is_none() {
         return Ok(None);
     }
-    let foreign = || PgError::Foreign {
-        schema: schema.to_string(),
-        found: "a table `rutin_meta` that Rutin did not write".to_string(),
+    let foreign = || StoreError::NotARutinDatabase {
+        path: place.to_owned(),
+        reason: "it has a table `rutin_meta` that Rutin did not write".to_owned(),
     };
     let rows = tx
         .query(
@@ -96,14 +112,19 @@ fn read_version(tx: &mut Transaction<'_>, schema: &str) -> Result<Option<i32>, P
 }
 
 /// Refuses a schema without Rutin's meta table that already holds relations.
-fn refuse_foreign_tables(tx: &mut Transaction<'_>, schema: &str) -> Result<(), PgError> {
+fn refuse_foreign_tables(
+    tx: &mut Transaction<'_>,
+    schema: &str,
+    place: &str,
+) -> Result<(), StoreError> {
     let rows = tx.query(
         "SELECT c.relname::text FROM pg_catalog.pg_class c \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') \
          ORDER BY c.relname LIMIT 4",
         &[&schema],
-    )?;
+    )
+    .map_err(|e| error::map(place, e))?;
     if rows.is_empty() {
         return Ok(());
     }
@@ -111,17 +132,17 @@ fn refuse_foreign_tables(tx: &mut Transaction<'_>, schema: &str) -> Result<(), P
     if rows.len() > 3 {
         names.push("...".to_string());
     }
-    Err(PgError::Foreign {
-        schema: schema.to_string(),
-        found: format!(
-            "other tables ({}) and no Rutin meta table",
+    Err(StoreError::NotARutinDatabase {
+        path: place.to_owned(),
+        reason: format!(
+            "it holds other tables ({}) and no Rutin meta table",
             names.join(", ")
         ),
     })
 }
 
 /// Applies every migration after `from` and records the new version.
-fn migrate(tx: &mut Transaction<'_>, from: i32) -> Result<(), PgError> {
+fn migrate(tx: &mut Transaction<'_>, from: i32) -> Result<(), postgres::Error> {
     let start = usize::try_from(from).unwrap_or(0);
     for sql in &MIGRATIONS[start..] {
         tx.batch_execute(sql)?;
