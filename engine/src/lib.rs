@@ -50,6 +50,7 @@ mod analyze;
 pub mod calendar;
 pub mod diagnostic;
 pub mod expr;
+pub mod files;
 mod load;
 pub mod model;
 pub mod run;
@@ -57,4 +58,4 @@ pub mod schema;
 pub mod source;
 pub mod store;
 
-pub use analyze::{check_routine, check_template_file, check_text, Checked};
+pub use analyze::{check_routine, check_routine_with, check_template_file, check_text, Checked};

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Sink};
+use crate::files::{DiskFiles, SourceFiles};
 use crate::load;
 use crate::model::Routine;
 use crate::source::SourceFile;
@@ -47,8 +48,15 @@ impl Checked {
 
 /// Reads, parses and analyzes the routine file at `path`.
 pub fn check_routine(path: &Path) -> Checked {
-    match load::read_source(path) {
-        Ok(file) => check_source(file),
+    check_routine_with(path, &DiskFiles)
+}
+
+/// Reads, parses and analyzes the routine file at `path`, reading it, its
+/// organisation file and its templates through `files` (texts stored with
+/// a case, an editor's unsaved buffers) instead of the disk.
+pub fn check_routine_with(path: &Path, files: &dyn SourceFiles) -> Checked {
+    match load::read_source(files, path) {
+        Ok(file) => check_source(file, files),
         Err(d) => Checked {
             routine: None,
             diagnostics: vec![d],
@@ -60,10 +68,10 @@ pub fn check_routine(path: &Path) -> Checked {
 /// Analyzes a routine given as text (`path` is used for messages and to find
 /// the organisation file and templates relative to it).
 pub fn check_text(path: &Path, text: &str) -> Checked {
-    check_source(Arc::new(SourceFile::new(path, text)))
+    check_source(Arc::new(SourceFile::new(path, text)), &DiskFiles)
 }
 
-fn check_source(file: Arc<SourceFile>) -> Checked {
+fn check_source(file: Arc<SourceFile>, files: &dyn SourceFiles) -> Checked {
     let mut sink = Sink::new(file);
     let Some(raw) = load::routine_file(&mut sink) else {
         return Checked {
@@ -73,7 +81,7 @@ fn check_source(file: Arc<SourceFile>) -> Checked {
         };
     };
     let mut extra = Vec::new();
-    let (routine, template_files) = resolve::resolve(&mut sink, &mut extra, &raw);
+    let (routine, template_files) = resolve::resolve(&mut sink, &mut extra, &raw, files);
     let mut diagnostics = sink.diagnostics;
     diagnostics.extend(extra);
     sort(&mut diagnostics);

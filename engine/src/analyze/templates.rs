@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
 use crate::expr::TEMPLATE_GLOBALS;
+use crate::files::SourceFiles;
 use crate::load;
 use crate::model::Template;
 use crate::source::{SourceFile, Span};
@@ -27,8 +28,9 @@ pub(crate) struct Analysis {
 pub(crate) const EXTENSION: &str = "j2";
 
 /// The templates of one folder, loaded on first use.
-#[derive(Debug, Default)]
-pub(crate) struct Templates {
+pub(crate) struct Templates<'f> {
+    /// Where the template files are read from.
+    pub(crate) source: &'f dyn SourceFiles,
     pub(crate) dir: Option<PathBuf>,
     pub(crate) loaded: BTreeMap<String, Option<Template>>,
     /// The globals each loaded template reads.
@@ -36,13 +38,12 @@ pub(crate) struct Templates {
     pub(crate) files: Vec<PathBuf>,
 }
 
-impl Templates {
-    pub(crate) fn new(dir: Option<PathBuf>) -> Self {
+impl<'f> Templates<'f> {
+    pub(crate) fn new(dir: Option<PathBuf>, source: &'f dyn SourceFiles) -> Self {
         let mut files = Vec::new();
         if let Some(dir) = &dir {
-            if let Ok(entries) = std::fs::read_dir(dir) {
-                for entry in entries.flatten() {
-                    let path = entry.path();
+            if let Ok(entries) = source.list(dir) {
+                for path in entries {
                     if path.extension().is_some_and(|e| e == EXTENSION) {
                         files.push(path);
                     }
@@ -51,6 +52,7 @@ impl Templates {
         }
         files.sort();
         Templates {
+            source,
             dir,
             loaded: BTreeMap::new(),
             globals: BTreeMap::new(),
@@ -79,7 +81,7 @@ impl Templates {
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
         let template = if self.files.contains(&path) {
-            load_template(name, &path, fields, out).map(|(template, globals)| {
+            load_template(self.source, name, &path, fields, out).map(|(template, globals)| {
                 self.globals.insert(name.to_owned(), globals);
                 template
             })
@@ -99,12 +101,13 @@ impl Templates {
 }
 
 fn load_template(
+    source: &dyn SourceFiles,
     name: &str,
     path: &Path,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Template, Vec<String>)> {
-    let file = match load::read_source(path) {
+    let file = match load::read_source(source, path) {
         Ok(f) => f,
         Err(d) => {
             out.push(d);
@@ -271,7 +274,7 @@ pub(crate) fn attribute_fields(text: &str, fields: &[String]) -> Vec<String> {
 /// (Which variables it may use depends on the routines that send it; those
 /// are checked with the routine.)
 pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
-    let file = match load::read_source(path) {
+    let file = match load::read_source(&crate::files::DiskFiles, path) {
         Ok(f) => f,
         Err(d) => return vec![d],
     };

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::exprs;
 use super::templates::Templates;
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind, Sink};
+use crate::files::SourceFiles;
 use crate::load::{self, raw, raw::Sp};
 use crate::model::{
     self, Clause, Expr, Field, FieldType, Group, MessageSpec, Role, Routine, Schedule, Step,
@@ -21,7 +22,7 @@ use crate::source::Span;
 
 /// Everything declared, for looking names up, and everything used, for the
 /// unused-declaration warnings.
-pub(super) struct Scope {
+pub(super) struct Scope<'f> {
     pub(super) roles: BTreeMap<String, Role>,
     pub(super) role_spans: BTreeMap<String, Location>,
     pub(super) groups: BTreeMap<String, Group>,
@@ -31,7 +32,7 @@ pub(super) struct Scope {
     pub(super) field_spans: BTreeMap<String, Span>,
     pub(super) step_ids: Vec<String>,
     pub(super) clause_ids: Vec<String>,
-    pub(super) templates: Templates,
+    pub(super) templates: Templates<'f>,
     pub(super) used_roles: BTreeSet<String>,
     pub(super) used_groups: BTreeSet<String>,
     pub(super) used_fields: BTreeSet<String>,
@@ -45,7 +46,7 @@ pub(super) struct Scope {
     pub(super) messages: Vec<(MessageSpec, Vec<Span>, Span)>,
 }
 
-impl Scope {
+impl Scope<'_> {
     fn reference(
         &self,
         sink: &mut Sink,
@@ -158,6 +159,7 @@ pub(super) fn resolve(
     sink: &mut Sink,
     extra: &mut Vec<Diagnostic>,
     raw: &raw::RoutineFile,
+    files: &dyn SourceFiles,
 ) -> (Option<Routine>, Vec<PathBuf>) {
     let dir = sink
         .file
@@ -180,7 +182,7 @@ pub(super) fn resolve(
             .iter()
             .map(|(id, _)| id.value.clone())
             .collect(),
-        templates: Templates::default(),
+        templates: Templates::new(None, files),
         used_roles: BTreeSet::new(),
         used_groups: BTreeSet::new(),
         used_fields: BTreeSet::new(),
@@ -196,7 +198,7 @@ pub(super) fn resolve(
     let mut org_groups: Vec<(Sp<String>, raw::Group, Sink)> = Vec::new();
     if let Some(org) = &raw.organisation {
         let path = dir.join(&org.value);
-        match load::read_source(&path) {
+        match load::read_source(files, &path) {
             Err(mut d) => {
                 scope.organisation_missing = true;
                 d.location = Some(sink.at(org.span));
@@ -239,7 +241,7 @@ pub(super) fn resolve(
         template_dir = Some(dir.join(&t.value));
     }
     if let Some(d) = &template_dir {
-        if !d.is_dir() {
+        if !files.is_dir(d) {
             let span = raw.templates.as_ref().map_or(Span::default(), |t| t.span);
             sink.error(
                 span,
@@ -250,7 +252,7 @@ pub(super) fn resolve(
             );
         }
     }
-    scope.templates = Templates::new(template_dir.map(|d| crate::source::normalize(&d)));
+    scope.templates = Templates::new(template_dir.map(|d| crate::source::normalize(&d)), files);
 
     let meta = meta(sink, raw, organisation_name);
     let clauses = raw
