@@ -1,7 +1,7 @@
 //! Opening a store: a fresh schema is created, a foreign or newer one is
 //! refused untouched, and connection problems say what to fix.
 
-use rutin::store::{PgError, PostgresStore};
+use rutin::store::{PostgresStore, StoreError};
 
 use crate::db::TestSchema;
 
@@ -75,10 +75,13 @@ fn a_schema_with_other_tables_is_refused_and_left_alone() {
         .batch_execute("CREATE TABLE patients (id int); INSERT INTO patients VALUES (7)")
         .expect("a foreign table");
     let error = PostgresStore::connect(&schema.url()).expect_err("a foreign schema is refused");
-    assert!(matches!(error, PgError::Foreign { .. }), "{error}");
+    assert!(
+        matches!(error, StoreError::NotARutinDatabase { .. }),
+        "{error}"
+    );
     let text = error.to_string();
     assert!(
-        text.contains("patients") && text.contains("nothing was written"),
+        text.contains("patients") && text.contains("left as it is"),
         "{text}"
     );
     assert_eq!(tables(&schema), ["patients"]);
@@ -94,7 +97,10 @@ fn a_foreign_rutin_meta_table_is_refused() {
         .batch_execute("CREATE TABLE rutin_meta (note text); INSERT INTO rutin_meta VALUES ('x')")
         .expect("a look-alike meta table");
     let error = PostgresStore::connect(&schema.url()).expect_err("refused");
-    assert!(matches!(error, PgError::Foreign { .. }), "{error}");
+    assert!(
+        matches!(error, StoreError::NotARutinDatabase { .. }),
+        "{error}"
+    );
     assert_eq!(tables(&schema), ["rutin_meta"]);
 }
 
@@ -109,7 +115,10 @@ fn another_application_in_the_meta_table_is_refused() {
         .execute("UPDATE rutin_meta SET application = 'other'", &[])
         .expect("edit");
     let error = PostgresStore::connect(&schema.url()).expect_err("refused");
-    assert!(matches!(error, PgError::Foreign { .. }), "{error}");
+    assert!(
+        matches!(error, StoreError::NotARutinDatabase { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -127,7 +136,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
     assert!(
         matches!(
             error,
-            PgError::NewerSchema {
+            StoreError::NewerSchema {
                 found: 99,
                 supported: 1,
                 ..
@@ -135,7 +144,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
         ),
         "{error}"
     );
-    assert!(error.to_string().contains("Upgrade Rutin"), "{error}");
+    assert!(error.to_string().contains("Use a newer Rutin"), "{error}");
     assert_eq!(tables(&schema), before);
 }
 
@@ -148,7 +157,7 @@ fn a_wrong_password_is_an_authentication_error_without_the_password() {
         config.password("not-the-password-4711");
     });
     let error = PostgresStore::connect(&url).expect_err("a wrong password is refused");
-    assert!(matches!(error, PgError::AuthFailed { .. }), "{error:?}");
+    assert!(matches!(error, StoreError::Io { .. }), "{error:?}");
     let text = error.to_string();
     assert!(!text.contains("4711"), "{text}");
     assert!(text.contains("check the user name and password"), "{text}");
@@ -162,11 +171,10 @@ fn a_server_that_is_not_there_is_unreachable() {
         .port();
     let url = format!("postgres://rutin:secret@127.0.0.1:{port}/rutin");
     let error = PostgresStore::connect(&url).expect_err("nobody listens there");
-    assert!(matches!(error, PgError::Unreachable { .. }), "{error:?}");
-    assert!(
-        error.to_string().contains(&format!("127.0.0.1:{port}")),
-        "{error}"
-    );
+    let text = error.to_string();
+    assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+    assert!(text.contains("cannot reach the server"), "{text}");
+    assert!(!text.contains("secret"), "{text}");
 }
 
 #[test]
@@ -178,7 +186,6 @@ fn a_missing_database_is_named() {
         config.dbname("no_such_rutin_db");
     });
     let error = PostgresStore::connect(&url).expect_err("no such database");
-    assert!(matches!(error, PgError::NoDatabase { .. }), "{error:?}");
     assert!(
         error.to_string().contains("createdb no_such_rutin_db"),
         "{error}"
@@ -192,13 +199,15 @@ fn a_search_path_without_an_existing_schema_is_refused() {
     };
     let error =
         PostgresStore::connect(&schema.url_in("no_such_schema_here")).expect_err("no schema");
-    assert!(matches!(error, PgError::NoSchema { .. }), "{error:?}");
+    assert!(
+        error.to_string().contains("no schema on the search path"),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_bad_url_says_what_is_expected() {
     let error = PostgresStore::connect("postgres://host:notaport/db").expect_err("bad URL");
-    assert!(matches!(error, PgError::InvalidUrl { .. }), "{error:?}");
     assert!(error
         .to_string()
         .contains("postgres://user:password@host:port/database"));

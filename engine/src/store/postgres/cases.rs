@@ -101,7 +101,10 @@ impl PostgresStore {
         })
     }
 
-    pub(super) fn cases_impl(&mut self, filter: &CaseFilter) -> Result<Vec<CaseSummary>, StoreError> {
+    pub(super) fn cases_impl(
+        &mut self,
+        filter: &CaseFilter,
+    ) -> Result<Vec<CaseSummary>, StoreError> {
         let statement = self.prepare(CASES)?;
         let rows = self
             .client
@@ -196,7 +199,10 @@ fn exists(id: &CaseId) -> StoreError {
 }
 
 /// The refusal when the case names a routine version that is not stored.
-fn bundle_missing(commit: &CaseCommit, error: postgres::Error) -> Result<StoreError, postgres::Error> {
+fn bundle_missing(
+    commit: &CaseCommit,
+    error: postgres::Error,
+) -> Result<StoreError, postgres::Error> {
     if error.code() == Some(&postgres::error::SqlState::FOREIGN_KEY_VIOLATION) {
         return Ok(StoreError::BadCommit {
             case: commit.case.clone(),

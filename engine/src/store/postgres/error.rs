@@ -55,11 +55,13 @@ pub(crate) fn target(config: &Config) -> String {
 pub(crate) fn connect_error(config: &Config, error: postgres::Error) -> StoreError {
     let path = target(config);
     let user = config.get_user().unwrap_or("");
-    let refused_login = |reason: String| StoreError::Io {
+    let refused_login = |reason: String| {
+        StoreError::Io {
         path: path.clone(),
         message: format!(
             "the server refused the login of user `{user}` ({reason}); check the user name and password in the URL"
         ),
+    }
     };
     match error.code() {
         Some(code)

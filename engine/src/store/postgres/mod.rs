@@ -47,12 +47,14 @@ pub struct PostgresStore {
     client: Client,
     statements: Statements,
     target: String,
+    schema: String,
 }
 
 impl std::fmt::Debug for PostgresStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PostgresStore")
             .field("target", &self.target)
+            .field("schema", &self.schema)
             .finish_non_exhaustive()
     }
 }
@@ -79,17 +81,23 @@ impl PostgresStore {
                 error::LOCK_TIMEOUT_MS
             ))
             .map_err(|e| error::map(&target, e))?;
-        schema::prepare(&mut client, &target)?;
+        let schema = schema::prepare(&mut client, &target)?;
         Ok(PostgresStore {
             client,
             statements: Statements::default(),
             target,
+            schema,
         })
     }
 
     /// The database, as messages name it (`postgres://user@host:port/database`, no password).
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// The schema the store's tables live in (the first existing one on the `search_path`).
+    pub fn schema(&self) -> &str {
+        &self.schema
     }
 }
 

@@ -27,8 +27,8 @@ pub(crate) fn current_version() -> i32 {
 
 /// Brings the current schema up to [`current_version`], creating it when
 /// empty; refuses a foreign or newer schema without writing anything.
-/// `target` names the database in messages.
-pub(crate) fn prepare(client: &mut Client, target: &str) -> Result<(), StoreError> {
+/// `target` names the database in messages. Returns the schema's name.
+pub(crate) fn prepare(client: &mut Client, target: &str) -> Result<String, StoreError> {
     let err = |e| error::map(target, e);
     let mut tx = client.transaction().map_err(err)?;
     let schema = current_schema(&mut tx, target)?;
@@ -57,7 +57,7 @@ pub(crate) fn prepare(client: &mut Client, target: &str) -> Result<(), StoreErro
         migrate(&mut tx, found).map_err(err)?;
         tx.commit().map_err(err)?;
     }
-    Ok(())
+    Ok(schema)
 }
 
 /// The schema tables go into, or an error when `search_path` names none that exists.
@@ -117,14 +117,15 @@ fn refuse_foreign_tables(
     schema: &str,
     place: &str,
 ) -> Result<(), StoreError> {
-    let rows = tx.query(
-        "SELECT c.relname::text FROM pg_catalog.pg_class c \
+    let rows = tx
+        .query(
+            "SELECT c.relname::text FROM pg_catalog.pg_class c \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') \
          ORDER BY c.relname LIMIT 4",
-        &[&schema],
-    )
-    .map_err(|e| error::map(place, e))?;
+            &[&schema],
+        )
+        .map_err(|e| error::map(place, e))?;
     if rows.is_empty() {
         return Ok(());
     }

@@ -24,7 +24,8 @@ const CLAIM_DUE: &str = "WITH due AS ( \
        ORDER BY next_due, id LIMIT $2 FOR UPDATE SKIP LOCKED) \
      UPDATE cases SET lease_until = $3 FROM due WHERE cases.id = due.id \
      RETURNING cases.id, cases.next_due";
-const REGISTER_SCHEDULES: &str = "INSERT INTO schedules (routine, version, schedule, bundle, next_due) \
+const REGISTER_SCHEDULES: &str =
+    "INSERT INTO schedules (routine, version, schedule, bundle, next_due) \
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) \
      ON CONFLICT (routine, version, schedule) DO NOTHING";
 const DUE_SCHEDULES: &str = "SELECT routine, version, schedule, bundle, next_due FROM schedules \
@@ -64,7 +65,10 @@ impl PostgresStore {
         let statement = self.prepare(CLAIM_DUE)?;
         let rows = self
             .client
-            .query(&statement, &[&ts(now), &int(limit as u64), &ts(lease_until)])
+            .query(
+                &statement,
+                &[&ts(now), &int(limit as u64), &ts(lease_until)],
+            )
             .map_err(|e| map(&self.target, e))?;
         let mut due = rows
             .iter()
@@ -146,7 +150,10 @@ impl PostgresStore {
             .execute(&record, &[key[0], key[1], key[2], key[3], &selected])
             .map_err(err)?;
         let moved = tx
-            .execute(&move_on, &[key[0], key[1], key[2], key[3], &ts(run.next_due)])
+            .execute(
+                &move_on,
+                &[key[0], key[1], key[2], key[3], &ts(run.next_due)],
+            )
             .map_err(err)?;
         if inserted == 0 || moved == 0 {
             return Err(StoreError::Exists {
@@ -169,7 +176,10 @@ impl PostgresStore {
         let statement = self.prepare(CLAIM_OUTBOX)?;
         let rows = self
             .client
-            .query(&statement, &[&ts(now), &int(limit as u64), &ts(lease_until)])
+            .query(
+                &statement,
+                &[&ts(now), &int(limit as u64), &ts(lease_until)],
+            )
             .map_err(|e| map(&self.target, e))?;
         let mut items = rows
             .iter()
