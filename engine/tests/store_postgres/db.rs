@@ -127,9 +127,12 @@ fn connection_string(
         parts.push(format!("dbname={}", quote(database)));
     }
     if let Some(schema) = schema {
+        // Tests do not outlive a server crash: commits need not wait for the disk.
         parts.push(format!(
             "options={}",
-            quote(&format!("-c search_path={schema}"))
+            quote(&format!(
+                "-c search_path={schema} -c synchronous_commit=off"
+            ))
         ));
     }
     parts.join(" ")

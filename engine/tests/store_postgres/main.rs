@@ -4,4 +4,6 @@
 mod contract;
 mod db;
 mod race;
+mod runners;
 mod schema;
+mod tick;

@@ -36,22 +36,26 @@ pub fn commit_for(
     }
 }
 
-/// Starts the fixture case `id` at `when` and stores it.
+/// Starts the fixture case `id` at `when` on the stored `bundle` and stores it.
 pub fn start(
     store: &mut PostgresStore,
     routine: &Routine,
+    bundle: &BundleHash,
     id: &str,
     when: NaiveDateTime,
-) -> BundleHash {
-    let bundle = store
-        .put_bundle(&fixture_bundle())
-        .expect("store the bundle");
+) {
     let data = json!({"decision_date": "2026-01-31", "area": "area_a"});
     let (case, effects) = Case::start(routine, id, data, when).expect("start the case");
     store
-        .commit(&commit_for(&case, &bundle, 0, effects.entries))
+        .commit(&commit_for(&case, bundle, 0, effects.entries))
         .expect("create the case");
-    bundle
+}
+
+/// Stores the fixture routine's bundle.
+pub fn put_fixture(store: &mut PostgresStore) -> BundleHash {
+    store
+        .put_bundle(&fixture_bundle())
+        .expect("store the bundle")
 }
 
 /// Loads case `id` and completes its first task with `order_ok`, committing.
@@ -89,10 +93,11 @@ fn two_connections_completing_the_same_task_exactly_one_wins() {
     };
     let mut stores = [0, 1].map(|_| PostgresStore::connect(&schema.url()).expect("connect"));
     let routine = fixture_routine();
+    let bundle = put_fixture(&mut stores[0]);
     let rounds = 100;
     for round in 0..rounds {
         let id = format!("K-{round}");
-        start(&mut stores[0], &routine, &id, at(2, 8));
+        start(&mut stores[0], &routine, &bundle, &id, at(2, 8));
         let barrier = Barrier::new(2);
         let [first, second] = &mut stores;
         let (a, b) = std::thread::scope(|scope| {
