@@ -48,6 +48,7 @@
 
 mod analyze;
 pub mod calendar;
+pub mod deliver;
 pub mod diagnostic;
 pub mod expr;
 pub mod files;

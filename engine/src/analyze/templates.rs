@@ -27,19 +27,21 @@ pub(crate) struct Analysis {
 /// The file extension of templates.
 pub(crate) const EXTENSION: &str = "j2";
 
-/// The templates of one folder, loaded on first use.
-pub(crate) struct Templates<'f> {
-    /// Where the template files are read from.
-    pub(crate) source: &'f dyn SourceFiles,
+/// The templates of one folder: listed and read when the folder is found
+/// (through the routine's [`SourceFiles`]), checked on first use.
+#[derive(Debug, Default)]
+pub(crate) struct Templates {
     pub(crate) dir: Option<PathBuf>,
     pub(crate) loaded: BTreeMap<String, Option<Template>>,
     /// The globals each loaded template reads.
     pub(crate) globals: BTreeMap<String, Vec<String>>,
     pub(crate) files: Vec<PathBuf>,
+    /// Each file's text, or why it could not be read (reported on use).
+    texts: BTreeMap<PathBuf, Result<Arc<SourceFile>, Diagnostic>>,
 }
 
-impl<'f> Templates<'f> {
-    pub(crate) fn new(dir: Option<PathBuf>, source: &'f dyn SourceFiles) -> Self {
+impl Templates {
+    pub(crate) fn new(dir: Option<PathBuf>, source: &dyn SourceFiles) -> Self {
         let mut files = Vec::new();
         if let Some(dir) = &dir {
             if let Ok(entries) = source.list(dir) {
@@ -51,12 +53,16 @@ impl<'f> Templates<'f> {
             }
         }
         files.sort();
+        let texts = files
+            .iter()
+            .map(|p| (p.clone(), load::read_source(source, p)))
+            .collect();
         Templates {
-            source,
             dir,
             loaded: BTreeMap::new(),
             globals: BTreeMap::new(),
             files,
+            texts,
         }
     }
 
@@ -80,8 +86,8 @@ impl<'f> Templates<'f> {
             return t.clone();
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
-        let template = if self.files.contains(&path) {
-            load_template(self.source, name, &path, fields, out).map(|(template, globals)| {
+        let template = if let Some(text) = self.texts.get(&path) {
+            load_template(text.clone(), name, &path, fields, out).map(|(template, globals)| {
                 self.globals.insert(name.to_owned(), globals);
                 template
             })
@@ -101,13 +107,13 @@ impl<'f> Templates<'f> {
 }
 
 fn load_template(
-    source: &dyn SourceFiles,
+    text: Result<Arc<SourceFile>, Diagnostic>,
     name: &str,
     path: &Path,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Template, Vec<String>)> {
-    let file = match load::read_source(source, path) {
+    let file = match text {
         Ok(f) => f,
         Err(d) => {
             out.push(d);
