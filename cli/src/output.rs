@@ -17,3 +17,62 @@ pub(crate) enum Format {
 pub(crate) fn stderr_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
+
+/// Text from a case or a routine made safe for a terminal: control
+/// characters (C0 except newline and tab, DEL, C1) are written as `\x1b` or
+/// `\u{9b}`, so that a value cannot move the cursor, clear the screen or
+/// hide what follows. Every path that prints case data goes through here.
+pub(crate) fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match u32::from(c) {
+            _ if !control(c) => out.push(c),
+            code @ 0..=0x7f => out.push_str(&format!("\\x{code:02x}")),
+            code => out.push_str(&format!("\\u{{{code:x}}}")),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `print!` through [`escape`]: command modules import it in place of the
+/// standard one (`use crate::output::{print, println, eprintln};`), so that
+/// nothing they write can carry a raw control character.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        ::std::print!("{}", $crate::output::escape(&::std::format!($($arg)*)))
+    };
+}
+
+/// `println!` through [`escape`] (see [`print`]).
+macro_rules! println {
+    () => { ::std::println!() };
+    ($($arg:tt)*) => {
+        ::std::println!("{}", $crate::output::escape(&::std::format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` through [`escape`] (see [`print`]).
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        ::std::eprintln!("{}", $crate::output::escape(&::std::format!($($arg)*)))
+    };
+}
+
+pub(crate) use {eprintln, print, println};
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(escape("Anna\u{1b}[2J"), "Anna\\x1b[2J");
+        assert_eq!(escape("a\rb\u{7f}\u{9b}c"), "a\\x0db\\x7f\\u{9b}c");
+        assert_eq!(escape("rad 1\n\tindrag"), "rad 1\n\tindrag");
+        assert_eq!(escape("Åsa Öberg – 3 juni"), "Åsa Öberg – 3 juni");
+    }
+}

@@ -309,6 +309,11 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             step: s,
             ..
         }
+        | Record::DeadlineMessageFailed {
+            deadline: d,
+            step: s,
+            ..
+        }
         | Record::DeadlineSkipped {
             deadline: d,
             step: s,

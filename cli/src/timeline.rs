@@ -192,6 +192,14 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
         Record::DeadlineFailed {
             deadline, error, ..
         } => format!("⚠ deadline `{deadline}` expired but could not be carried out: {error}"),
+        Record::DeadlineMessageFailed {
+            deadline,
+            template,
+            error,
+            ..
+        } => format!(
+            "⚠ deadline `{deadline}` expired but its message `{template}` could not be sent (the rest was carried out): {error}"
+        ),
         Record::WaitFailed { step, error, .. } => format!(
             "⚠ {} could not go on when its date came: {error}",
             step_title(routine, step)
@@ -220,6 +228,47 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
         }
         Record::CaseEnded { outcome, .. } => format!("■ case ended: {outcome}"),
     })
+}
+
+/// What a command did, as `role` may see it (everything when no role is given).
+pub(crate) fn effects(
+    routine: &Routine,
+    effects: &rutin::run::Effects,
+    role: Option<&str>,
+) -> String {
+    match role {
+        Some(role) => render(routine, &effects.view_for(routine, role).entries),
+        None => render(routine, &effects.entries),
+    }
+}
+
+/// A refusal as `role` may read it (everything when no role is given).
+pub(crate) fn refusal(
+    routine: &Routine,
+    error: &rutin::run::RunError,
+    role: Option<&str>,
+) -> String {
+    match role {
+        Some(role) => error.message_for(routine, role),
+        None => error.to_string(),
+    }
+}
+
+/// The failures of a case (deadlines and waits that could not be carried
+/// out), one warning each; empty when there are none.
+pub(crate) fn failures(failures: &[rutin::run::CaseFailure]) -> String {
+    let mut out = String::new();
+    for f in failures {
+        let _ = writeln!(
+            out,
+            "  FAILED {} ({}): {}: {}",
+            f.what,
+            f.at.format("%Y-%m-%d %H:%M"),
+            f.lost,
+            f.error
+        );
+    }
+    out
 }
 
 /// A report (a schedule's message) for the timeline's end.

@@ -51,10 +51,12 @@ pub mod calendar;
 pub mod deliver;
 pub mod diagnostic;
 pub mod expr;
+pub mod files;
 mod load;
 pub mod model;
 pub mod run;
 pub mod schema;
 pub mod source;
+pub mod store;
 
-pub use analyze::{check_routine, check_template_file, check_text, Checked};
+pub use analyze::{check_routine, check_routine_with, check_template_file, check_text, Checked};

@@ -15,6 +15,7 @@ use rutin::model::Routine;
 use rutin::run::{Case, Effects, RunError, TaskRef};
 
 use crate::output::Format;
+use crate::output::{eprintln, print, println};
 use crate::scenario::model::parse_time;
 use crate::store::{Store, StoreError, Stored};
 use crate::{timeline, OK, PROBLEMS, USAGE};
@@ -45,6 +46,9 @@ pub(crate) enum Action {
         /// When (YYYY-MM-DD or YYYY-MM-DD HH:MM; default now).
         #[arg(long)]
         at: Option<String>,
+        /// Show what happened as this role may see it.
+        #[arg(long = "as", value_name = "ROLE")]
+        role: Option<String>,
     },
     /// Complete an open task: by its step, or by the deadline that opened it.
     Complete {
@@ -77,6 +81,9 @@ pub(crate) enum Action {
         /// When (default now).
         #[arg(long)]
         at: Option<String>,
+        /// Show what happened as this role may see it.
+        #[arg(long = "as", value_name = "ROLE")]
+        role: Option<String>,
     },
     /// Let time pass: fire every deadline due up to `--to` (default now), for the named cases or all.
     Advance {
@@ -144,11 +151,15 @@ impl From<StoreError> for Failure {
     }
 }
 
-/// A command on a stored case was refused.
-fn refused(e: &RunError) -> Failure {
+/// A command on a stored case was refused; the text is `role`'s to read.
+fn refused(routine: &Routine, e: &RunError, role: Option<&str>) -> Failure {
     Failure {
         code: PROBLEMS,
-        message: format!("refused ({}): {e}\nthe case is unchanged", e.code()),
+        message: format!(
+            "refused ({}): {}\nthe case is unchanged",
+            e.code(),
+            timeline::refusal(routine, e, role)
+        ),
     }
 }
 
@@ -339,8 +350,18 @@ fn open_to_change(store: &Store, id: &str) -> Result<(Routine, Stored), Failure>
     }
 }
 
-fn print_effects(routine: &Routine, effects: &Effects) {
-    print!("{}", timeline::render(routine, &effects.entries));
+fn print_effects(routine: &Routine, effects: &Effects, role: Option<&str>) {
+    print!("{}", timeline::effects(routine, effects, role));
+}
+
+/// Refuses a role the routine does not have.
+fn known_role(routine: &Routine, role: Option<&str>) -> Result<(), Failure> {
+    match role {
+        Some(r) if !routine.roles.contains_key(r) => {
+            Err(not_a_role(r, "this routine", routine.roles.keys()))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn not_a_role<'a>(role: &str, what: &str, roles: impl IntoIterator<Item = &'a String>) -> Failure {
@@ -360,18 +381,24 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             id,
             data,
             at,
+            role,
         } => {
             let routine = load_routine(path)?;
+            known_role(&routine, role.as_deref())?;
             let at = time(at)?;
             let (case, effects) =
                 Case::start(&routine, id.as_str(), values(data)?, at).map_err(|e| Failure {
                     code: PROBLEMS,
-                    message: format!("refused ({}): {e}\nno case was started", e.code()),
+                    message: format!(
+                        "refused ({}): {}\nno case was started",
+                        e.code(),
+                        timeline::refusal(&routine, &e, role.as_deref())
+                    ),
                 })?;
             // The absolute path: the case then works from any folder.
             let absolute = path.canonicalize().unwrap_or_else(|_| path.clone());
             store.create(id, &Stored::new(absolute, case))?;
-            print_effects(&routine, &effects);
+            print_effects(&routine, &effects, role.as_deref());
             Ok(())
         }
         Action::Complete {
@@ -397,9 +424,9 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             let effects = stored
                 .case
                 .complete_task(&routine, target, &actor, role, values(v)?, at)
-                .map_err(|e| refused(&e))?;
+                .map_err(|e| refused(&routine, &e, Some(role)))?;
             store.save(id, &stored)?;
-            print_effects(&routine, &effects);
+            print_effects(&routine, &effects, Some(role));
             Ok(())
         }
         Action::Deliver {
@@ -407,15 +434,17 @@ fn dispatch(store: &Store, action: &Action) -> Result<(), Failure> {
             event,
             values: v,
             at,
+            role,
         } => {
             let (routine, mut stored) = open_to_change(store, id)?;
+            known_role(&routine, role.as_deref())?;
             let at = time(at)?;
             let effects = stored
                 .case
                 .deliver(&routine, event, values(v)?, at)
-                .map_err(|e| refused(&e))?;
+                .map_err(|e| refused(&routine, &e, role.as_deref()))?;
             store.save(id, &stored)?;
-            print_effects(&routine, &effects);
+            print_effects(&routine, &effects, role.as_deref());
             Ok(())
         }
         Action::Advance { ids, to } => advance(store, ids, to),
@@ -463,7 +492,10 @@ fn advance(store: &Store, ids: &[String], to: &Option<String>) -> Result<(), Fai
                 }
                 return Ok(());
             }
-            let effects = stored.case.advance(&routine, to).map_err(|e| refused(&e))?;
+            let effects = stored
+                .case
+                .advance(&routine, to)
+                .map_err(|e| refused(&routine, &e, None))?;
             if effects.is_empty() {
                 if named {
                     println!("case {id}: nothing was due up to {}", minute(to));
@@ -471,7 +503,7 @@ fn advance(store: &Store, ids: &[String], to: &Option<String>) -> Result<(), Fai
             } else {
                 store.save(id, &stored)?;
                 println!("case {id}:");
-                print_effects(&routine, &effects);
+                print_effects(&routine, &effects, None);
             }
             Ok(())
         });
@@ -545,6 +577,10 @@ fn show(store: &Store, id: &str, role: Option<&str>, format: Format) -> Result<(
                     println!("  open task {}: {} [{}]", task.id.0, task.title, task.role);
                 }
             }
+            let failures = view
+                .as_ref()
+                .map_or_else(|| stored.case.failures(), |v| v.failures.clone());
+            print!("{}", timeline::failures(&failures));
             println!();
             print!("{}", timeline::render(&routine, &journal));
         }
@@ -640,6 +676,7 @@ fn list(store: &Store, format: Format) -> Result<(), Failure> {
                 "outcome": s.case.outcome(),
                 "open_tasks": s.case.open_tasks().len(),
                 "latest": minute(s.case.latest()),
+                "failures": s.case.failures().len(),
                 "note": note,
             }),
         ));
@@ -673,6 +710,12 @@ fn list(store: &Store, format: Format) -> Result<(), Failure> {
                     row["latest"].as_str().unwrap_or(""),
                     row["routine"].as_str().unwrap_or("")
                 );
+                if let Some(n) = row["failures"].as_u64().filter(|n| *n > 0) {
+                    println!(
+                        "{:<20} FAILED: {n} deadline(s) or wait(s) could not be carried out; see `rutin case show {id}`",
+                        ""
+                    );
+                }
                 if let Some(note) = row["note"].as_str() {
                     println!("{:<20} note: {note}", "");
                 }
@@ -757,7 +800,7 @@ fn report(store: &Store, path: &Path, schedule: &str, at: &Option<String>) -> Re
                     Ok(effects) if !effects.is_empty() => {
                         store.save(&id, &stored)?;
                         println!("case {id}:");
-                        print_effects(&routine, &effects);
+                        print_effects(&routine, &effects, None);
                     }
                     Ok(_) => {}
                     Err(e) => eprintln!(

@@ -12,7 +12,7 @@ use rutin::calendar::{Duration, Unit};
 use rutin::model::{FieldType, Routine, StepKind};
 use rutin::run::{Case, RunError, TaskId, TaskRef};
 
-use crate::output::Format;
+use crate::output::{eprintln, print, println, Format};
 use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
 
@@ -139,6 +139,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             .and_hms_opt(8, 0, 0)
             .unwrap_or_default(),
     };
+    let role = args.as_role.as_deref();
     let result = match &scenario {
         Some(scenario) => {
             // The same case id as `rutin test` gives it: the scenario's, or its file name.
@@ -152,13 +153,17 @@ pub(crate) fn run(args: &Args) -> u8 {
         None => match Case::start(&routine, "SIM-1", example_data(&routine), start) {
             Ok((mut case, _)) => {
                 let r = if args.interactive {
-                    interactive(&routine, &mut case, args.max_actions)
+                    interactive(&routine, &mut case, args.max_actions, role)
                 } else {
-                    follow(&routine, &mut case, args.max_actions).map_err(Halt::problem)
+                    follow(&routine, &mut case, args.max_actions)
+                        .map_err(|e| Halt::problem(explain(&routine, &e, role)))
                 };
                 r.map(|note| (case, note))
             }
-            Err(e) => Err(Halt::problem(format!("the case could not start: {e}"))),
+            Err(e) => Err(Halt::problem(format!(
+                "the case could not start: {}",
+                timeline::refusal(&routine, &e, role)
+            ))),
         },
     };
     let (case, note) = match result {
@@ -168,9 +173,12 @@ pub(crate) fn run(args: &Args) -> u8 {
             return h.code;
         }
     };
-    let journal = match &args.as_role {
-        Some(role) => case.view_for(&routine, role).journal,
-        None => case.journal().to_vec(),
+    let (journal, failures) = match role {
+        Some(role) => {
+            let view = case.view_for(&routine, role);
+            (view.journal, view.failures)
+        }
+        None => (case.journal().to_vec(), case.failures()),
     };
     match args.format {
         Format::Json => {
@@ -196,6 +204,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 Some(outcome) => println!("outcome: {outcome}"),
                 None => println!("the case is still open"),
             }
+            print!("{}", timeline::failures(&failures));
             if let Some(note) = note {
                 println!("{note}");
             }
@@ -263,7 +272,7 @@ fn one_working_day_after(at: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// Follows the routine by itself until it ends, waits with nothing to do, or hits the limit.
-fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, String> {
+fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, RunError> {
     for _ in 0..max {
         if case.is_ended() {
             return Ok(None);
@@ -289,8 +298,7 @@ fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>
                 .get(&task.role)
                 .map_or("", |r| r.name.as_str())
                 .to_owned();
-            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)
-                .map_err(|e| explain(&e))?;
+            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)?;
             continue;
         }
         let waiting_event =
@@ -308,8 +316,7 @@ fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>
                 continue;
             }
             let values = values_for(routine, &fields, at);
-            case.deliver(routine, &event, values, at)
-                .map_err(|e| explain(&e))?;
+            case.deliver(routine, &event, values, at)?;
             continue;
         }
         match case.next_due() {
@@ -332,14 +339,16 @@ fn values_for(routine: &Routine, fields: &[String], at: NaiveDateTime) -> serde_
         .into()
 }
 
-fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), String> {
-    case.advance(routine, to)
-        .map(|_| ())
-        .map_err(|e| explain(&e))
+fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), RunError> {
+    case.advance(routine, to).map(|_| ())
 }
 
-fn explain(e: &RunError) -> String {
-    format!("the simulation stopped: {e}")
+/// Why the simulation stopped, as `role` may read it.
+fn explain(routine: &Routine, e: &RunError, role: Option<&str>) -> String {
+    format!(
+        "the simulation stopped: {}",
+        timeline::refusal(routine, e, role)
+    )
 }
 
 /// Asks how many days pass until the task is done: a whole number from 0
@@ -363,7 +372,13 @@ fn input_ended() -> Halt {
 }
 
 /// Asks at each open task which values to give and how many days pass.
-fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, Halt> {
+fn interactive(
+    routine: &Routine,
+    case: &mut Case,
+    max: u32,
+    role: Option<&str>,
+) -> Result<Option<String>, Halt> {
+    let stop = |e: RunError| Halt::problem(explain(routine, &e, role));
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut ask = |prompt: &str| -> Option<String> {
@@ -375,7 +390,10 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
     // A task whose values were refused is asked again at the same time.
     let mut retry: Option<(TaskId, NaiveDateTime)> = None;
     for _ in 0..max {
-        let journal = case.journal();
+        let journal = match role {
+            Some(role) => case.view_for(routine, role).journal,
+            None => case.journal().to_vec(),
+        };
         print!(
             "{}",
             timeline::render(routine, journal.get(shown..).unwrap_or_default())
@@ -387,7 +405,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
         let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) else {
             // No task: let the routine go on by itself one action.
             let before = case.journal().len();
-            follow(routine, case, 1).map_err(Halt::problem)?;
+            follow(routine, case, 1).map_err(stop)?;
             if case.journal().len() == before {
                 return Ok(Some("the case waits, but nothing is due".into()));
             }
@@ -410,7 +428,7 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             }
         };
         if case.next_due().is_some_and(|d| d <= at) {
-            advance(routine, case, at).map_err(Halt::problem)?;
+            advance(routine, case, at).map_err(stop)?;
             continue;
         }
         let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
@@ -450,7 +468,10 @@ fn interactive(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<St
             values.into(),
             at,
         ) {
-            println!("  refused: {e} (the case is unchanged; try again)");
+            println!(
+                "  refused: {} (the case is unchanged; try again)",
+                timeline::refusal(routine, &e, role)
+            );
             retry = Some((task.id, at));
         }
     }

@@ -172,6 +172,17 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
         }
     }
     failures.extend(check(&case, &script.reports, &scenario.expect));
+    // A deadline or wait that could not be carried out is never what a
+    // scenario means: the routine lost part of what it was to do.
+    for f in case.failures() {
+        failures.push(format!(
+            "{} failed at {}: {}: {}",
+            f.what,
+            f.at.format("%Y-%m-%d %H:%M"),
+            f.lost,
+            f.error
+        ));
+    }
     Outcome {
         case: Some(case),
         failures,

@@ -24,6 +24,21 @@ enum Edge {
     Deadline,
 }
 
+/// The step graph and what the checks over it need.
+struct Cx<'a> {
+    graph: DiGraphMap<&'a str, Edge>,
+    steps: &'a [Step],
+    case_deadlines: &'a [Deadline],
+    start: &'a str,
+    spans: &'a BTreeMap<String, Span>,
+}
+
+impl Cx<'_> {
+    fn span_of(&self, id: &str) -> Span {
+        self.spans.get(id).copied().unwrap_or_default()
+    }
+}
+
 pub(super) fn check(
     sink: &mut Sink,
     steps: &[Step],
@@ -31,6 +46,22 @@ pub(super) fn check(
     start: &str,
     spans: &BTreeMap<String, Span>,
 ) {
+    let cx = Cx {
+        graph: build(steps),
+        steps,
+        case_deadlines,
+        start,
+        spans,
+    };
+    let reachable = reachable(&cx, sink);
+    no_way_to_end(&cx, sink, &reachable);
+    automatic_cycles(&cx, sink);
+    let (joins_named, regions) = parallels(&cx, sink);
+    gotos(&cx, sink, &regions);
+    orphan_joins(&cx, sink, &joins_named);
+}
+
+fn build(steps: &[Step]) -> DiGraphMap<&str, Edge> {
     let mut graph: DiGraphMap<&str, Edge> = DiGraphMap::new();
     for step in steps {
         graph.add_node(&step.id);
@@ -57,12 +88,16 @@ pub(super) fn check(
             }
         }
     }
-    let span_of = |id: &str| spans.get(id).copied().unwrap_or_default();
+    graph
+}
 
+/// Reports steps that cannot be reached; returns the ones that can.
+fn reachable<'a>(cx: &Cx<'a>, sink: &mut Sink) -> BTreeSet<&'a str> {
+    let (graph, steps, start) = (&cx.graph, cx.steps, cx.start);
     // Reachable from the start (case-level deadline targets count as entries).
     let mut reachable: BTreeSet<&str> = BTreeSet::new();
     let mut entries: Vec<&str> = vec![start];
-    entries.extend(case_deadlines.iter().filter_map(|d| d.goto.as_deref()));
+    entries.extend(cx.case_deadlines.iter().filter_map(|d| d.goto.as_deref()));
     for entry in entries {
         if graph.contains_node(entry) {
             reachable.extend(Bfs::new(&graph, entry).iter(&graph));
@@ -71,7 +106,7 @@ pub(super) fn check(
     for step in steps {
         if !reachable.contains(step.id.as_str()) {
             sink.error(
-                span_of(&step.id),
+                cx.span_of(&step.id),
                 Problem::Unreachable {
                     step: step.id.clone(),
                     start: start.to_owned(),
@@ -80,6 +115,12 @@ pub(super) fn check(
         }
     }
 
+    reachable
+}
+
+/// The steps an end can be reached from.
+fn can_end<'a>(cx: &Cx<'a>) -> BTreeSet<&'a str> {
+    let (graph, steps) = (&cx.graph, cx.steps);
     // An end reachable from every step: walk backwards from the ends. Branch
     // edges do not count (a branch finishes at its join, not at an end).
     let mut forward: DiGraphMap<&str, ()> = DiGraphMap::new();
@@ -112,7 +153,7 @@ pub(super) fn check(
         if let StepKind::Parallel { branches, join } = &step.kind {
             if can_end.contains(join.as_str()) {
                 for b in branches {
-                    let inside = branch_steps(&graph, b, join);
+                    let inside = branch_steps(graph, b, join);
                     if inside.contains(join.as_str()) {
                         can_end.extend(inside);
                     }
@@ -120,6 +161,12 @@ pub(super) fn check(
             }
         }
     }
+    can_end
+}
+
+fn no_way_to_end(cx: &Cx<'_>, sink: &mut Sink, reachable: &BTreeSet<&str>) {
+    let steps = cx.steps;
+    let can_end = can_end(cx);
     // A step without a way on is reported as such (a missing `next`); the
     // steps before it would only repeat that as "no end can be reached".
     let dead_end = steps.iter().any(|s| {
@@ -131,17 +178,20 @@ pub(super) fn check(
             !dead_end && reachable.contains(s.id.as_str()) && !can_end.contains(s.id.as_str())
         })
         .collect();
-    unended.sort_by_key(|s| span_of(&s.id));
+    unended.sort_by_key(|s| cx.span_of(&s.id));
     for step in unended {
         sink.error(
-            span_of(&step.id),
+            cx.span_of(&step.id),
             Problem::NoWayToEnd {
                 step: step.id.clone(),
             },
         );
     }
+}
 
-    // Loops of automatic steps only.
+/// Loops of automatic steps only.
+fn automatic_cycles(cx: &Cx<'_>, sink: &mut Sink) {
+    let (graph, steps) = (&cx.graph, cx.steps);
     let automatic: BTreeSet<&str> = steps
         .iter()
         .filter(|s| s.kind.is_automatic() || matches!(s.kind, StepKind::Join))
@@ -167,16 +217,20 @@ pub(super) fn check(
             }
             let at = component
                 .iter()
-                .map(|s| span_of(s))
+                .map(|s| cx.span_of(s))
                 .min()
                 .unwrap_or_default();
             sink.error(at, Problem::AutomaticCycle { steps: ordered });
         }
     }
+}
 
-    // Parallel branches reach their join; joins belong to one parallel step;
-    // a branch never leads back to its own parallel step before the join
-    // (the branches would then run twice).
+/// Parallel branches reach their join; joins belong to one parallel step;
+/// a branch never leads back to its own parallel step before the join
+/// (the branches would then run twice). Returns each join's parallel step
+/// and each parallel step's branch region.
+fn parallels<'a>(cx: &Cx<'a>, sink: &mut Sink) -> (BTreeMap<&'a str, &'a str>, Regions<'a>) {
+    let (graph, steps) = (&cx.graph, cx.steps);
     let mut joins_named: BTreeMap<&str, &str> = BTreeMap::new();
     let mut regions: Vec<(&str, BTreeSet<&str>)> = Vec::new();
     for step in steps {
@@ -185,7 +239,7 @@ pub(super) fn check(
         };
         if let Some(first) = joins_named.insert(join, &step.id) {
             sink.error(
-                span_of(&step.id),
+                cx.span_of(&step.id),
                 Problem::BadStep {
                     message: format!(
                         "the parallel steps `{first}` and `{}` both name `{join}` as their join",
@@ -198,7 +252,7 @@ pub(super) fn check(
         if let Some(target) = steps.iter().find(|s| &s.id == join) {
             if !matches!(target.kind, StepKind::Join) {
                 sink.error(
-                    span_of(&step.id),
+                    cx.span_of(&step.id),
                     Problem::BadStep {
                         message: format!(
                             "the parallel step `{}` names `{join}` as its join, but `{join}` is a {} step",
@@ -213,10 +267,10 @@ pub(super) fn check(
         }
         let mut region = BTreeSet::new();
         for b in branches {
-            let inside = branch_steps(&graph, b, join);
+            let inside = branch_steps(graph, b, join);
             if !inside.contains(join.as_str()) {
                 sink.error(
-                    span_of(&step.id),
+                    cx.span_of(&step.id),
                     Problem::JoinUnreachable {
                         parallel: step.id.clone(),
                         branch: b.clone(),
@@ -226,7 +280,7 @@ pub(super) fn check(
             }
             if inside.contains(step.id.as_str()) {
                 sink.error(
-                    span_of(&step.id),
+                    cx.span_of(&step.id),
                     Problem::BadStep {
                         message: format!(
                             "the branch starting at `{b}` leads back to its parallel step `{}` before reaching the join `{join}`; the branches would run twice",
@@ -241,8 +295,16 @@ pub(super) fn check(
         regions.push((step.id.as_str(), region));
     }
 
-    // A deadline's `goto` may not jump into or out of parallel branches: the
-    // join would wait for a branch that is gone, or pass with one missing.
+    (joins_named, regions)
+}
+
+/// Each parallel step with the steps inside its branches.
+type Regions<'a> = Vec<(&'a str, BTreeSet<&'a str>)>;
+
+/// A deadline's `goto` may not jump into or out of parallel branches: the
+/// join would wait for a branch that is gone, or pass with one missing.
+fn gotos(cx: &Cx<'_>, sink: &mut Sink, regions: &Regions<'_>) {
+    let (steps, case_deadlines) = (cx.steps, cx.case_deadlines);
     let inside = |id: &str| -> Vec<&str> {
         regions
             .iter()
@@ -271,7 +333,7 @@ pub(super) fn check(
             let owner_text =
                 owner.map_or_else(|| "the case".to_owned(), |o| format!("the step `{o}`"));
             sink.error(
-                span_of(owner.unwrap_or(target)),
+                cx.span_of(owner.unwrap_or(target)),
                 Problem::BadStep {
                     message: format!(
                         "the deadline `{}` of {owner_text} jumps to `{target}`, into or out of the branches of the parallel step `{parallel}`",
@@ -282,10 +344,13 @@ pub(super) fn check(
             );
         }
     }
-    for step in steps {
+}
+
+fn orphan_joins(cx: &Cx<'_>, sink: &mut Sink, joins_named: &BTreeMap<&str, &str>) {
+    for step in cx.steps {
         if matches!(step.kind, StepKind::Join) && !joins_named.contains_key(step.id.as_str()) {
             sink.error(
-                span_of(&step.id),
+                cx.span_of(&step.id),
                 Problem::OrphanJoin {
                     step: step.id.clone(),
                 },

@@ -1,27 +1,35 @@
 //! Analysis: from the raw form to a validated [`Routine`], or to the complete
 //! list of problems.
 //!
-//! The work is split by concern: [`resolve`] checks every name and builds the
-//! model, [`exprs`] compiles conditions, [`templates`] loads and checks message
-//! templates, [`visibility`] makes sure no message shows a field to someone who
-//! may not see it, [`graph`] checks the shape of the step graph with petgraph,
-//! and [`unused`] warns about declarations nothing refers to. Only when no
+//! Two phases, like casey/just's analyzer. First [`resolve`] checks every
+//! name and builds the model's parts into a [`resolved::Resolved`] (with
+//! [`exprs`] compiling conditions and [`templates`] loading message
+//! templates). Then independent passes read the resolved routine, each in
+//! its own file: [`visibility`] makes sure no message shows a field to
+//! someone who may not see it, [`graph`] checks the shape of the step graph
+//! with petgraph, [`unused`] warns about declarations nothing refers to, and
+//! [`unset`] about comparisons on fields that may be unset. Only when no
 //! error was found does a [`Routine`] come out.
 
 mod exprs;
 mod graph;
 mod lint;
 mod resolve;
+mod resolved;
+mod scope;
+mod sender;
 mod templates;
-
-pub use templates::check_template_file;
+mod unset;
 mod unused;
 mod visibility;
+
+pub use templates::check_template_file;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Sink};
+use crate::files::{DiskFiles, SourceFiles};
 use crate::load;
 use crate::model::Routine;
 use crate::source::SourceFile;
@@ -47,8 +55,15 @@ impl Checked {
 
 /// Reads, parses and analyzes the routine file at `path`.
 pub fn check_routine(path: &Path) -> Checked {
-    match load::read_source(path) {
-        Ok(file) => check_source(file),
+    check_routine_with(path, &DiskFiles)
+}
+
+/// Reads, parses and analyzes the routine file at `path`, reading it, its
+/// organisation file and its templates through `files` (texts stored with
+/// a case, an editor's unsaved buffers) instead of the disk.
+pub fn check_routine_with(path: &Path, files: &dyn SourceFiles) -> Checked {
+    match load::read_source(files, path) {
+        Ok(file) => check_source(file, files),
         Err(d) => Checked {
             routine: None,
             diagnostics: vec![d],
@@ -60,10 +75,10 @@ pub fn check_routine(path: &Path) -> Checked {
 /// Analyzes a routine given as text (`path` is used for messages and to find
 /// the organisation file and templates relative to it).
 pub fn check_text(path: &Path, text: &str) -> Checked {
-    check_source(Arc::new(SourceFile::new(path, text)))
+    check_source(Arc::new(SourceFile::new(path, text)), &DiskFiles)
 }
 
-fn check_source(file: Arc<SourceFile>) -> Checked {
+fn check_source(file: Arc<SourceFile>, files: &dyn SourceFiles) -> Checked {
     let mut sink = Sink::new(file);
     let Some(raw) = load::routine_file(&mut sink) else {
         return Checked {
@@ -73,7 +88,10 @@ fn check_source(file: Arc<SourceFile>) -> Checked {
         };
     };
     let mut extra = Vec::new();
-    let (routine, template_files) = resolve::resolve(&mut sink, &mut extra, &raw);
+    let resolved = resolve::resolve(&mut sink, &mut extra, &raw, files);
+    passes(&resolved, &mut sink, &raw);
+    let template_files = resolved.scope.templates.files.clone();
+    let routine = resolved.into_routine();
     let mut diagnostics = sink.diagnostics;
     diagnostics.extend(extra);
     sort(&mut diagnostics);
@@ -83,6 +101,24 @@ fn check_source(file: Arc<SourceFile>) -> Checked {
         diagnostics,
         template_files,
     }
+}
+
+/// The checks over the whole resolved routine.
+fn passes(resolved: &resolved::Resolved, sink: &mut Sink, raw: &load::raw::RoutineFile) {
+    visibility::check(&resolved.scope, sink);
+    // The graph is only judged when every step could be read: a step missing
+    // from it would make the steps after it look unreachable.
+    if let (Some(start), true) = (&resolved.start, resolved.all_steps) {
+        graph::check(
+            sink,
+            &resolved.steps,
+            &resolved.deadlines,
+            start,
+            &resolved.step_spans,
+        );
+    }
+    unused::check(&resolved.scope, sink, raw);
+    unset::check(resolved, sink);
 }
 
 /// Sorts diagnostics by file, then position, errors first on ties; drops exact duplicates.

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
 use crate::expr::TEMPLATE_GLOBALS;
+use crate::files::SourceFiles;
 use crate::load;
 use crate::model::Template;
 use crate::source::{SourceFile, Span};
@@ -26,7 +27,8 @@ pub(crate) struct Analysis {
 /// The file extension of templates.
 pub(crate) const EXTENSION: &str = "j2";
 
-/// The templates of one folder, loaded on first use.
+/// The templates of one folder: listed and read when the folder is found
+/// (through the routine's [`SourceFiles`]), checked on first use.
 #[derive(Debug, Default)]
 pub(crate) struct Templates {
     pub(crate) dir: Option<PathBuf>,
@@ -34,15 +36,16 @@ pub(crate) struct Templates {
     /// The globals each loaded template reads.
     pub(crate) globals: BTreeMap<String, Vec<String>>,
     pub(crate) files: Vec<PathBuf>,
+    /// Each file's text, or why it could not be read (reported on use).
+    texts: BTreeMap<PathBuf, Result<Arc<SourceFile>, Diagnostic>>,
 }
 
 impl Templates {
-    pub(crate) fn new(dir: Option<PathBuf>) -> Self {
+    pub(crate) fn new(dir: Option<PathBuf>, source: &dyn SourceFiles) -> Self {
         let mut files = Vec::new();
         if let Some(dir) = &dir {
-            if let Ok(entries) = std::fs::read_dir(dir) {
-                for entry in entries.flatten() {
-                    let path = entry.path();
+            if let Ok(entries) = source.list(dir) {
+                for path in entries {
                     if path.extension().is_some_and(|e| e == EXTENSION) {
                         files.push(path);
                     }
@@ -50,11 +53,16 @@ impl Templates {
             }
         }
         files.sort();
+        let texts = files
+            .iter()
+            .map(|p| (p.clone(), load::read_source(source, p)))
+            .collect();
         Templates {
             dir,
             loaded: BTreeMap::new(),
             globals: BTreeMap::new(),
             files,
+            texts,
         }
     }
 
@@ -78,8 +86,8 @@ impl Templates {
             return t.clone();
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
-        let template = if self.files.contains(&path) {
-            load_template(name, &path, fields, out).map(|(template, globals)| {
+        let template = if let Some(text) = self.texts.get(&path) {
+            load_template(text.clone(), name, &path, fields, out).map(|(template, globals)| {
                 self.globals.insert(name.to_owned(), globals);
                 template
             })
@@ -99,12 +107,13 @@ impl Templates {
 }
 
 fn load_template(
+    text: Result<Arc<SourceFile>, Diagnostic>,
     name: &str,
     path: &Path,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Template, Vec<String>)> {
-    let file = match load::read_source(path) {
+    let file = match text {
         Ok(f) => f,
         Err(d) => {
             out.push(d);
@@ -271,7 +280,7 @@ pub(crate) fn attribute_fields(text: &str, fields: &[String]) -> Vec<String> {
 /// (Which variables it may use depends on the routines that send it; those
 /// are checked with the routine.)
 pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
-    let file = match load::read_source(path) {
+    let file = match load::read_source(&crate::files::DiskFiles, path) {
         Ok(f) => f,
         Err(d) => return vec![d],
     };

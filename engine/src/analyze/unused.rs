@@ -1,7 +1,7 @@
 //! Warnings for declarations nothing refers to: usually a typo elsewhere, or
 //! a leftover from an earlier version of the routine.
 
-use super::resolve::Scope;
+use super::scope::Scope;
 use crate::diagnostic::{Problem, RefKind, Sink};
 use crate::load::raw;
 

@@ -1,59 +1,70 @@
 //! Visibility: a message may only show a field to recipients who may see it.
 //! This is how a key number never reaches the night patrol.
 
-use super::resolve::Scope;
+use super::scope::Scope;
+use super::sender::MessageUse;
 use crate::diagnostic::{Problem, Sink};
-use crate::model::{RecipientTarget, Visibility};
+use crate::model::{Recipient, RecipientTarget, Visibility};
+use crate::source::Span;
 
 pub(super) fn check(scope: &Scope, sink: &mut Sink) {
-    for (spec, spans, template_span) in &scope.messages {
-        let Some(template) = scope.used_templates.get(&spec.template) else {
+    for message in &scope.messages {
+        let Some(template) = scope.used_templates.get(&message.spec.template) else {
             continue;
         };
-        for (recipient, span) in spec.recipients().zip(spans.iter().copied()) {
-            // Each reader: a description and the role it sees as.
-            let readers: Vec<(String, Option<String>)> = match &recipient.target {
-                RecipientTarget::Role(r) => vec![(format!("the role `{r}`"), Some(r.clone()))],
-                RecipientTarget::Group(g) => vec![(
-                    format!("the group `{g}`"),
-                    scope.groups.get(g).and_then(|g| g.sees_as.clone()),
-                )],
-                RecipientTarget::GroupOf { candidates, .. } => candidates
-                    .iter()
-                    .map(|g| {
-                        (
-                            format!("the group `{g}`"),
-                            scope.groups.get(g).and_then(|g| g.sees_as.clone()),
-                        )
-                    })
-                    .collect(),
+        let recipients = message.spec.recipients();
+        for (recipient, span) in recipients.zip(message.recipient_spans.iter().copied()) {
+            // Problems point at the recipient, or at the template when the
+            // recipient's place is not known.
+            let at = if span == Span::default() {
+                message.template_span
+            } else {
+                span
             };
-            for field_id in &template.fields_used {
-                let Some(field) = scope.fields.iter().find(|f| &f.id == field_id) else {
-                    continue;
-                };
-                let Visibility::Roles(allowed) = &field.visibility else {
-                    continue;
-                };
-                for (who, role) in &readers {
-                    if !field.visibility.allows(role.as_deref()) {
-                        let at = if span == crate::source::Span::default() {
-                            *template_span
-                        } else {
-                            span
-                        };
-                        sink.error(
-                            at,
-                            Problem::VisibilityLeak {
-                                template: spec.template.clone(),
-                                field: field_id.clone(),
-                                recipient: who.clone(),
-                                visible_to: allowed.iter().cloned().collect(),
-                            },
-                        );
-                    }
-                }
+            for field in &template.fields_used {
+                check_field(scope, sink, message, recipient, field, at);
             }
+        }
+    }
+}
+
+/// Each reader a recipient stands for: a description and the role it sees as.
+fn readers(scope: &Scope, recipient: &Recipient) -> Vec<(String, Option<String>)> {
+    match &recipient.target {
+        RecipientTarget::Role(r) => vec![(format!("the role `{r}`"), Some(r.clone()))],
+        RecipientTarget::Group(g) => vec![(format!("the group `{g}`"), scope.group_sees_as(g))],
+        RecipientTarget::GroupOf { candidates, .. } => candidates
+            .iter()
+            .map(|g| (format!("the group `{g}`"), scope.group_sees_as(g)))
+            .collect(),
+    }
+}
+
+fn check_field(
+    scope: &Scope,
+    sink: &mut Sink,
+    message: &MessageUse,
+    recipient: &Recipient,
+    field_id: &str,
+    at: Span,
+) {
+    let Some(field) = scope.fields.iter().find(|f| f.id == field_id) else {
+        return;
+    };
+    let Visibility::Roles(allowed) = &field.visibility else {
+        return;
+    };
+    for (who, role) in readers(scope, recipient) {
+        if !field.visibility.allows(role.as_deref()) {
+            sink.error(
+                at,
+                Problem::VisibilityLeak {
+                    template: message.spec.template.clone(),
+                    field: field_id.to_owned(),
+                    recipient: who,
+                    visible_to: allowed.iter().cloned().collect(),
+                },
+            );
         }
     }
 }

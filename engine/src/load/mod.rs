@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::files::SourceFiles;
 use crate::source::{SourceFile, Span};
 use node::Node;
 
@@ -19,9 +20,13 @@ pub(crate) use fields::is_valid_id;
 /// few hundred lines; anything near this limit is a mistake, not a routine).
 pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
-/// Reads a file as text, refusing huge and non-UTF-8 files with a diagnostic.
+/// Reads a file as text through `files`, refusing huge and non-UTF-8 files
+/// with a diagnostic.
 #[allow(clippy::result_large_err)] // Loading fails rarely; one diagnostic is cheap to move.
-pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+pub(crate) fn read_source(
+    files: &dyn SourceFiles,
+    path: &Path,
+) -> Result<Arc<SourceFile>, Diagnostic> {
     let io = |e: std::io::Error| {
         Diagnostic::error(
             Problem::Io {
@@ -31,7 +36,7 @@ pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
             None,
         )
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let size = files.size(path).map_err(io)?;
     if size > MAX_FILE_BYTES {
         let file = Arc::new(SourceFile::new(path, ""));
         return Err(Diagnostic::error(
@@ -45,7 +50,7 @@ pub(crate) fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
             }),
         ));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = files.read(path).map_err(io)?;
     source_from_bytes(path, bytes)
 }
 

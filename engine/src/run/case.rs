@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::RunError;
+use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Task, Values};
 use super::state::{State, Status};
 use crate::model::Routine;
@@ -154,6 +155,11 @@ impl Case {
             .chain(waits)
             .min()
             .map(|due| due.max(self.state.latest))
+    }
+
+    /// Deadlines and waits that failed (see [`CaseFailure`]), in journal order.
+    pub fn failures(&self) -> Vec<CaseFailure> {
+        failures_in(&self.journal)
     }
 
     /// The journal: everything that happened, in order.

@@ -302,6 +302,9 @@ fn find_task(exec: &Exec<'_>, task: &TaskRef) -> Result<Task, RunError> {
         TaskRef::Id(id) => tasks.get(&id.0).cloned().ok_or(RunError::NoSuchTask(*id)),
         TaskRef::Step(step) => {
             if exec.routine.step(step).is_none() {
+                if escalates(exec.routine, step) {
+                    return escalation_task(exec, step);
+                }
                 return Err(RunError::UnknownStep {
                     step: step.clone(),
                     suggestion: crate::diagnostic::suggest(
@@ -317,6 +320,28 @@ fn find_task(exec: &Exec<'_>, task: &TaskRef) -> Result<Task, RunError> {
                 .ok_or_else(|| RunError::StepNotActive(step.clone()))
         }
     }
+}
+
+/// Whether some deadline of the routine called `id` opens a task.
+fn escalates(routine: &Routine, id: &str) -> bool {
+    routine
+        .deadlines
+        .iter()
+        .chain(routine.steps.iter().flat_map(|s| &s.deadlines))
+        .any(|d| d.id == id && d.task.is_some())
+}
+
+/// The open escalation task of deadline `deadline` (the earliest opened).
+fn escalation_task(exec: &Exec<'_>, deadline: &str) -> Result<Task, RunError> {
+    exec.case
+        .state
+        .tasks
+        .values()
+        .find(|t| t.deadline.as_deref() == Some(deadline))
+        .cloned()
+        .ok_or_else(|| RunError::EscalationNotOpen {
+            deadline: deadline.to_string(),
+        })
 }
 
 /// The fields an escalation task records (all optional).

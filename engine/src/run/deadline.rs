@@ -17,7 +17,7 @@ use super::exec::Exec;
 use super::journal::{Actor, ArmedDeadline, ArmedId, Record, TokenId};
 use crate::calendar::Duration;
 use crate::expr::{eval_bool, parse_date};
-use crate::model::{Deadline, DeadlineStart, Routine, Step};
+use crate::model::{Deadline, DeadlineStart, MessageSpec, Routine, Step};
 
 /// How many deadlines and waits may fire in one command.
 pub(crate) const MAX_TIMERS_PER_COMMAND: u32 = 100_000;
@@ -220,7 +220,7 @@ impl Exec<'_> {
             step: armed.step.clone(),
         })?;
         if let Some(message) = &deadline.message {
-            self.send(message, step, Some(deadline))?;
+            self.send_part(&armed, message, step, deadline)?;
         }
         if let Some(task) = &deadline.task {
             // A task that outlives a goto belongs to the case, not the step.
@@ -265,6 +265,30 @@ impl Exec<'_> {
                 self.rearm(&armed, deadline)
             }
         }
+    }
+
+    /// Sends a deadline's message; when that fails, the failure is
+    /// journaled ([`Record::DeadlineMessageFailed`]) and the deadline's
+    /// other parts go on.
+    fn send_part(
+        &mut self,
+        armed: &ArmedDeadline,
+        message: &MessageSpec,
+        step: Option<&Step>,
+        deadline: &Deadline,
+    ) -> Result<(), RunError> {
+        let mark = self.mark();
+        let Err(error) = self.send(message, step, Some(deadline)) else {
+            return Ok(());
+        };
+        self.rewind(mark);
+        self.emit(Record::DeadlineMessageFailed {
+            armed: armed.armed,
+            deadline: armed.deadline.clone(),
+            step: armed.step.clone(),
+            template: message.template.clone(),
+            error: error.to_string(),
+        })
     }
 
     /// Arms the next repeat of a deadline, if it has one left.

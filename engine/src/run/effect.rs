@@ -8,6 +8,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, JournalEntry, Message, Record, Task, TaskId};
 
 /// The effects of one command: the journal entries it appended.
@@ -155,6 +156,12 @@ impl Effects {
             }),
             _ => None,
         })
+    }
+
+    /// Deadlines and waits that could not be carried out, whole or in part
+    /// (see [`CaseFailure`]).
+    pub fn failures(&self) -> Vec<CaseFailure> {
+        failures_in(&self.entries)
     }
 
     /// Deadlines that expired while their condition did not hold.

@@ -54,6 +54,13 @@ pub enum RunError {
     /// No open task has this number.
     #[error("there is no open task {0}")]
     NoSuchTask(TaskId),
+    /// A deadline that opens an escalation task was named, but no task of
+    /// it is open: the deadline has not fired (or its task is done).
+    #[error("there is no open task of deadline `{deadline}`: the deadline has not fired yet, or its task was already completed or withdrawn")]
+    EscalationNotOpen {
+        /// The deadline's id.
+        deadline: String,
+    },
     /// The task belongs to another role.
     #[error("task {task} ({step}) is for role `{expected}`, not `{got}`")]
     WrongRole {
@@ -254,7 +261,7 @@ impl RunError {
             RunError::TimeWentBackwards { .. } => "time_went_backwards",
             RunError::UnknownStep { .. } => "unknown_step",
             RunError::StepNotActive(..) => "step_not_active",
-            RunError::NoSuchTask(..) => "no_such_task",
+            RunError::NoSuchTask(..) | RunError::EscalationNotOpen { .. } => "no_such_task",
             RunError::WrongRole { .. } => "wrong_role",
             RunError::ValuesNotAMap { .. } => "values_not_a_map",
             RunError::MissingField { .. } => "missing_field",

@@ -225,6 +225,22 @@ pub enum Record {
         /// Why it failed, as the refusal of a command would have said.
         error: String,
     },
+    /// A deadline fired but its message could not be sent (a template
+    /// that failed, a `group_of` that gave no group, …). Only the message
+    /// is lost: the deadline's task is opened and its `goto` taken all the
+    /// same, so a failed reminder never takes the escalation with it.
+    DeadlineMessageFailed {
+        /// Which arming.
+        armed: ArmedId,
+        /// The deadline's id.
+        deadline: String,
+        /// Its step (`None`: a case deadline).
+        step: Option<String>,
+        /// The message's template.
+        template: String,
+        /// Why it failed, as the refusal of a command would have said.
+        error: String,
+    },
     /// A wait step's date came but the token could not go on (no route
     /// applied, a condition failed, …). The token stays at the wait step and
     /// waits no longer; the failure is recorded so the case is not stuck.

@@ -26,7 +26,7 @@
 //! - `deadline`: arming and firing deadlines, the clock;
 //! - `render` / `context`: recipients, template contexts, rendering;
 //! - `value`: checking values against field types;
-//! - [`visibility`]: what a role may see;
+//! - [`visibility`]: what a role may see; `redact`: a role's view of effects and refusals;
 //! - `command`: the public commands as transactions;
 //! - [`schedule`]: reports over many cases.
 
@@ -37,7 +37,9 @@ mod deadline;
 mod effect;
 mod error;
 mod exec;
+mod failure;
 pub mod journal;
+mod redact;
 mod render;
 pub mod schedule;
 mod state;
@@ -48,6 +50,7 @@ pub use case::Case;
 pub use command::TaskRef;
 pub use effect::{DeadlineEvent, DeadlineFailure, Effects, WaitFailure};
 pub use error::{RenderError, RunError};
+pub use failure::{failure_of, failures_in, CaseFailure};
 pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,
     Task, TaskId, TokenId, Values,

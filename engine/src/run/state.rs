@@ -220,7 +220,9 @@ impl State {
                     .remove(&armed.0)
                     .ok_or_else(|| inconsistent(entry, "no such armed deadline"))?;
             }
-            Record::DeadlineNotArmed { .. } | Record::MessageSent(_) => {}
+            Record::DeadlineNotArmed { .. }
+            | Record::DeadlineMessageFailed { .. }
+            | Record::MessageSent(_) => {}
             Record::CaseEnded { outcome, .. } => {
                 self.tokens.clear();
                 self.tasks.clear();

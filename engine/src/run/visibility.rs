@@ -18,6 +18,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::case::Case;
+use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, Values};
 use super::state::Status;
 use crate::model::{DeadlineStart, Expr, Routine, StepKind};
@@ -56,11 +57,19 @@ pub struct CaseView {
     pub open_tasks: Vec<Task>,
     /// The journal without what the role may not see.
     pub journal: Vec<JournalEntry>,
+    /// Deadlines and waits that failed, as the role may read them.
+    #[serde(default)]
+    pub failures: Vec<CaseFailure>,
 }
 
 impl Case {
     /// The case as `role` may see it. An unknown role sees public fields only.
     pub fn view_for(&self, routine: &Routine, role: &str) -> CaseView {
+        let journal: Vec<JournalEntry> = self
+            .journal()
+            .iter()
+            .filter_map(|e| entry_for(routine, role, e))
+            .collect();
         CaseView {
             id: self.id().clone(),
             routine: self.routine_id().to_string(),
@@ -75,11 +84,8 @@ impl Case {
                 .map(str::to_string)
                 .collect(),
             open_tasks: self.open_tasks().into_iter().cloned().collect(),
-            journal: self
-                .journal()
-                .iter()
-                .filter_map(|e| entry_for(routine, role, e))
-                .collect(),
+            failures: failures_in(&journal),
+            journal,
         }
     }
 }
@@ -134,7 +140,11 @@ fn sees_due(routine: &Routine, role: &str, armed: &ArmedDeadline) -> bool {
 }
 
 /// A journal entry as `role` may see it; `None` when it may not see it at all.
-fn entry_for(routine: &Routine, role: &str, entry: &JournalEntry) -> Option<JournalEntry> {
+pub(crate) fn entry_for(
+    routine: &Routine,
+    role: &str,
+    entry: &JournalEntry,
+) -> Option<JournalEntry> {
     let mut entry = entry.clone();
     match &mut entry.record {
         Record::CaseStarted { data: values, .. }
@@ -150,7 +160,9 @@ fn entry_for(routine: &Routine, role: &str, entry: &JournalEntry) -> Option<Jour
         }
         Record::WaitStarted { step, .. } if !sees_until(routine, role, step) => return None,
         Record::DeadlineArmed(armed) if !sees_due(routine, role, armed) => return None,
-        Record::DeadlineFailed { error, .. } | Record::WaitFailed { error, .. }
+        Record::DeadlineFailed { error, .. }
+        | Record::DeadlineMessageFailed { error, .. }
+        | Record::WaitFailed { error, .. }
             if !routine
                 .fields
                 .iter()

@@ -2,31 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use super::message::{message, Sender};
-use super::step::no_repeats;
-use super::text;
-use super::Scope;
-use crate::calendar::Duration;
+use super::message::message;
+use super::values::{duration, no_repeats, text};
+use crate::analyze::scope::Scope;
+use crate::analyze::sender::Sender;
 use crate::diagnostic::{Diagnostic, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
-use crate::model::{Deadline, DeadlineStart, EscalationTask, FieldType, Repeat};
+use crate::model::{Deadline, DeadlineStart, EscalationTask, FieldType, MessageSpec, Repeat};
 use crate::source::Span;
 
-pub(super) fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {
-    match Duration::parse(&text.value) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            sink.error(
-                text.span,
-                Problem::BadDuration {
-                    message: e.to_string(),
-                },
-            );
-            None
-        }
-    }
-}
-
+/// The deadlines of `owner` (a step, or "the case"); `sender` is who sends their messages.
 pub(super) fn deadlines(
     scope: &mut Scope,
     sink: &mut Sink,
@@ -40,154 +25,193 @@ pub(super) fn deadlines(
     for d in raw {
         let Some(id) = &d.id else { continue };
         // A repeated id is reported, and the rest of the deadline still checked.
-        let duplicate = seen.contains_key(&id.value);
-        if let Some(first) = seen.get(&id.value) {
-            let related = sink.at(*first);
-            let location = Some(sink.at(id.span));
-            sink.push(
-                Diagnostic::error(
-                    Problem::DuplicateId {
-                        kind: RefKind::Deadline,
-                        id: id.value.clone(),
-                    },
-                    location,
-                )
-                .with_related(related, "first declared here"),
-            );
-        } else {
-            seen.insert(id.value.clone(), id.span);
-        }
-        let context = format!("the deadline `{}` of {owner}", id.value);
-        let after = d.after.as_ref().and_then(|a| duration(sink, a));
-        let from = match &d.from {
-            None => Some(DeadlineStart::StepStart),
-            Some(f) => scope.field(sink, f).and_then(|f| {
-                if scope.field_type(&f) == Some(&FieldType::Date) {
-                    let required = scope.fields.iter().any(|x| x.id == f && x.required);
-                    if sender == Sender::CaseDeadline && !required {
-                        sink.warning(
-                            d.from.as_ref().map_or(id.span, |x| x.span),
-                            Problem::MayNotArm {
-                                deadline: id.value.clone(),
-                                field: f.clone(),
-                            },
-                        );
-                    }
-                    Some(DeadlineStart::Field(f))
-                } else {
-                    sink.error(
-                        d.from.as_ref().map_or(id.span, |x| x.span),
-                        Problem::WrongType {
-                            key: "from".into(),
-                            expected: "a field of type date".into(),
-                            found: format!("the field `{f}`"),
-                        },
-                    );
-                    None
-                }
-            }),
+        let first = first_use(sink, &mut seen, id);
+        let cx = Ctx {
+            id,
+            d,
+            sender,
+            context: format!("the deadline `{}` of {owner}", id.value),
         };
-        let when = d.when.as_ref().map(|w| scope.expr(sink, w));
-        let repeat = d.repeat.as_ref().map(|r| {
-            let every = r.every.as_ref().and_then(|e| duration(sink, e));
-            if let (Some(e), Some(text)) = (&every, &r.every) {
-                if e.amount == 0 {
-                    sink.error(
-                        text.span,
-                        Problem::BadDuration {
-                            message: format!("`repeat: every {}` would never move on", text.value),
-                        },
-                    );
-                }
-            }
-            let times = r.times.as_ref().and_then(|t| match u32::try_from(t.value) {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    sink.error(
-                        t.span,
-                        Problem::WrongType {
-                            key: "times".into(),
-                            expected: "a whole number from 0 up".into(),
-                            found: t.value.to_string(),
-                        },
-                    );
-                    None
-                }
-            });
-            every.map(|every| Repeat { every, times })
-        });
-        let message = d
-            .message
-            .as_ref()
-            .map(|m| message(scope, sink, extra, m, &context, sender));
-        let task = d.task.as_ref().map(|t| {
-            no_repeats(sink, &t.collects);
-            let role = t.role.as_ref().and_then(|r| scope.role(sink, r))?;
-            scope.collector_sees(
-                sink,
-                &format!("the task of {context}"),
-                &role,
-                t.collects.iter().flatten(),
-            );
-            let collects = t
-                .collects
-                .iter()
-                .flatten()
-                .filter_map(|f| scope.field(sink, f))
-                .collect();
-            Some(EscalationTask {
-                role,
-                title: text(&t.title).unwrap_or_default(),
-                instructions: text(&t.instructions),
-                collects,
-            })
-        });
-        let goto = d.goto.as_ref().map(|g| scope.step(sink, g));
-        if let (Sender::StepDeadline, Some(t), Some(_)) = (sender, &d.task, &d.goto) {
-            sink.warning(
-                t.span,
-                Problem::TaskWithdrawnAtOnce {
-                    deadline: id.value.clone(),
-                },
-            );
+        if let (Some(deadline), true) = (deadline(scope, sink, extra, &cx), first) {
+            out.push(deadline);
         }
-        if d.message.is_none() && d.task.is_none() && d.goto.is_none() {
-            sink.error(
-                id.span,
-                Problem::EmptyDeadline {
-                    id: id.value.clone(),
-                },
-            );
-        }
-        let source = scope.clauses(sink, &d.source);
-        let (Some(after), Some(from)) = (after, from) else {
-            continue;
-        };
-        let (Some(when), Some(message), Some(task), Some(goto)) = (
-            when.map_or(Some(None), |w| w.map(Some)),
-            message.map_or(Some(None), |m| m.map(Some)),
-            task.map_or(Some(None), |t| t.map(Some)),
-            goto.map_or(Some(None), |g| g.map(Some)),
-        ) else {
-            continue;
-        };
-        let Some(repeat) = repeat.map_or(Some(None), |r| r.map(Some)) else {
-            continue;
-        };
-        if duplicate {
-            continue;
-        }
-        out.push(Deadline {
-            id: id.value.clone(),
-            after,
-            from,
-            when,
-            repeat,
-            message,
-            task,
-            goto,
-            source,
-        });
     }
     out
+}
+
+/// What one deadline is resolved with.
+struct Ctx<'a> {
+    id: &'a Sp<String>,
+    d: &'a raw::Deadline,
+    sender: Sender,
+    /// "the deadline `x` of the step `y`"
+    context: String,
+}
+
+/// Reports a deadline id used before in the same list; true when it is new.
+fn first_use(sink: &mut Sink, seen: &mut BTreeMap<String, Span>, id: &Sp<String>) -> bool {
+    let Some(first) = seen.get(&id.value) else {
+        seen.insert(id.value.clone(), id.span);
+        return true;
+    };
+    let related = sink.at(*first);
+    let location = Some(sink.at(id.span));
+    sink.push(
+        Diagnostic::error(
+            Problem::DuplicateId {
+                kind: RefKind::Deadline,
+                id: id.value.clone(),
+            },
+            location,
+        )
+        .with_related(related, "first declared here"),
+    );
+    false
+}
+
+/// Turns "absent" into `Some(None)`, "present and resolved" into `Some(Some(x))`,
+/// and "present with an error" into `None`.
+fn optional<T>(part: Option<Option<T>>) -> Option<Option<T>> {
+    part.map_or(Some(None), |p| p.map(Some))
+}
+
+fn deadline(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    extra: &mut Vec<Diagnostic>,
+    cx: &Ctx<'_>,
+) -> Option<Deadline> {
+    let (id, d) = (cx.id, cx.d);
+    let after = d.after.as_ref().and_then(|a| duration(sink, a));
+    let from = start(scope, sink, cx);
+    let when = d.when.as_ref().map(|w| scope.expr(sink, w));
+    let repeat = d.repeat.as_ref().map(|r| repeat(sink, r));
+    let message = deadline_message(scope, sink, extra, cx);
+    let task = d.task.as_ref().map(|t| task(scope, sink, cx, t));
+    let goto = d.goto.as_ref().map(|g| scope.step(sink, g));
+    if let (Sender::StepDeadline, Some(t), Some(_)) = (cx.sender, &d.task, &d.goto) {
+        sink.warning(
+            t.span,
+            Problem::TaskWithdrawnAtOnce {
+                deadline: id.value.clone(),
+            },
+        );
+    }
+    if d.message.is_none() && d.task.is_none() && d.goto.is_none() {
+        sink.error(
+            id.span,
+            Problem::EmptyDeadline {
+                id: id.value.clone(),
+            },
+        );
+    }
+    let source = scope.clauses(sink, &d.source);
+    Some(Deadline {
+        id: id.value.clone(),
+        after: after?,
+        from: from?,
+        when: optional(when)?,
+        repeat: optional(repeat)?,
+        message: optional(message)?,
+        task: optional(task)?,
+        goto: optional(goto)?,
+        source,
+    })
+}
+
+fn deadline_message(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    extra: &mut Vec<Diagnostic>,
+    cx: &Ctx<'_>,
+) -> Option<Option<MessageSpec>> {
+    let m = cx.d.message.as_ref()?;
+    Some(message(scope, sink, extra, m, &cx.context, cx.sender))
+}
+
+/// `from:`: the step's start, or a date field.
+fn start(scope: &mut Scope, sink: &mut Sink, cx: &Ctx<'_>) -> Option<DeadlineStart> {
+    let Some(f) = &cx.d.from else {
+        return Some(DeadlineStart::StepStart);
+    };
+    let field = scope.field(sink, f)?;
+    if scope.field_type(&field) != Some(&FieldType::Date) {
+        sink.error(
+            f.span,
+            Problem::WrongType {
+                key: "from".into(),
+                expected: "a field of type date".into(),
+                found: format!("the field `{field}`"),
+            },
+        );
+        return None;
+    }
+    let required = scope.fields.iter().any(|x| x.id == field && x.required);
+    if cx.sender == Sender::CaseDeadline && !required {
+        sink.warning(
+            f.span,
+            Problem::MayNotArm {
+                deadline: cx.id.value.clone(),
+                field: field.clone(),
+            },
+        );
+    }
+    Some(DeadlineStart::Field(field))
+}
+
+fn repeat(sink: &mut Sink, r: &raw::Repeat) -> Option<Repeat> {
+    let every = r.every.as_ref().and_then(|e| duration(sink, e));
+    if let (Some(e), Some(text)) = (&every, &r.every) {
+        if e.amount == 0 {
+            sink.error(
+                text.span,
+                Problem::BadDuration {
+                    message: format!("`repeat: every {}` would never move on", text.value),
+                },
+            );
+        }
+    }
+    let times = r.times.as_ref().and_then(|t| match u32::try_from(t.value) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            sink.error(
+                t.span,
+                Problem::WrongType {
+                    key: "times".into(),
+                    expected: "a whole number from 0 up".into(),
+                    found: t.value.to_string(),
+                },
+            );
+            None
+        }
+    });
+    every.map(|every| Repeat { every, times })
+}
+
+fn task(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    cx: &Ctx<'_>,
+    t: &raw::EscalationTask,
+) -> Option<EscalationTask> {
+    no_repeats(sink, &t.collects);
+    let role = t.role.as_ref().and_then(|r| scope.role(sink, r))?;
+    scope.collector_sees(
+        sink,
+        &format!("the task of {}", cx.context),
+        &role,
+        t.collects.iter().flatten(),
+    );
+    let collects = t
+        .collects
+        .iter()
+        .flatten()
+        .filter_map(|f| scope.field(sink, f))
+        .collect();
+    Some(EscalationTask {
+        role,
+        title: text(&t.title).unwrap_or_default(),
+        instructions: text(&t.instructions),
+        collects,
+    })
 }

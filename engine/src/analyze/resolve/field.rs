@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::text;
-use super::Scope;
+use super::values::text;
+use crate::analyze::scope::Scope;
 use crate::diagnostic::{suggest, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{Field, FieldType, Visibility};
@@ -13,7 +13,7 @@ const FIELD_TYPES: &[&str] = &[
     "text", "integer", "boolean", "date", "period", "enum", "list",
 ];
 
-pub(super) fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
+fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
     Some(match ty.value.as_str() {
         "text" => FieldType::Text,
         "integer" => FieldType::Integer,
@@ -35,74 +35,30 @@ pub(super) fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType>
     })
 }
 
-pub(super) fn field(
-    scope: &mut Scope,
-    sink: &mut Sink,
-    id: &Sp<String>,
-    f: &raw::Field,
-) -> Option<Field> {
+/// Declares the routine's fields (their ids first, so that they may name each other).
+pub(super) fn fields(scope: &mut Scope, sink: &mut Sink, raw: &raw::RoutineFile) {
+    scope.field_ids = raw
+        .fields
+        .0
+        .iter()
+        .map(|(id, _)| id.value.clone())
+        .collect();
+    for (id, f) in &raw.fields.0 {
+        if let Some(field) = field(scope, sink, id, f) {
+            scope.field_spans.insert(id.value.clone(), id.span);
+            scope.fields.push(field);
+        }
+    }
+}
+
+fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) -> Option<Field> {
     let ty_text = f.ty.as_ref()?;
-    let bad_step = |sink: &mut Sink, span: Span, key: &str, kind: &str| {
-        sink.error(
-            span,
-            Problem::BadStep {
-                message: format!("`{key}` only belongs to fields of type {kind}"),
-                fix: format!("remove `{key}`, or make `{}` a {kind}", id.value),
-            },
-        );
-    };
     let ty = match ty_text.value.as_str() {
-        "enum" => {
-            let values = f.values.clone().unwrap_or_default();
-            if values.is_empty() {
-                sink.error(
-                    ty_text.span,
-                    Problem::MissingKey {
-                        key: "values".into(),
-                        context: format!("the enumeration field `{}`", id.value),
-                    },
-                );
-                return None;
-            }
-            let mut seen = BTreeSet::new();
-            for v in &values {
-                if !seen.insert(v.value.clone()) {
-                    sink.error(
-                        v.span,
-                        Problem::DuplicateKey {
-                            key: v.value.clone(),
-                        },
-                    );
-                }
-            }
-            FieldType::Enum {
-                values: values.into_iter().map(|v| v.value).collect(),
-            }
-        }
-        "list" => {
-            let Some(items) = &f.items else {
-                sink.error(
-                    ty_text.span,
-                    Problem::MissingKey {
-                        key: "items".into(),
-                        context: format!("the list field `{}`", id.value),
-                    },
-                );
-                return None;
-            };
-            FieldType::List {
-                items: Box::new(simple_type(sink, items)?),
-            }
-        }
+        "enum" => enum_type(sink, id, ty_text, f)?,
+        "list" => list_type(sink, id, ty_text, f)?,
         _ => simple_type(sink, ty_text)?,
     };
-    if let (Some(v), false) = (f.values.as_ref(), ty_text.value == "enum") {
-        let span = v.first().map_or(ty_text.span, |s| s.span);
-        bad_step(sink, span, "values", "enum");
-    }
-    if let (Some(i), false) = (f.items.as_ref(), ty_text.value == "list") {
-        bad_step(sink, i.span, "items", "list");
-    }
+    misplaced_keys(sink, id, ty_text, f);
     let visibility = match &f.visible_to {
         None => Visibility::Everyone,
         Some(roles) => {
@@ -130,4 +86,78 @@ pub(super) fn field(
         example,
         visibility,
     })
+}
+
+fn enum_type(
+    sink: &mut Sink,
+    id: &Sp<String>,
+    ty: &Sp<String>,
+    f: &raw::Field,
+) -> Option<FieldType> {
+    let values = f.values.clone().unwrap_or_default();
+    if values.is_empty() {
+        sink.error(
+            ty.span,
+            Problem::MissingKey {
+                key: "values".into(),
+                context: format!("the enumeration field `{}`", id.value),
+            },
+        );
+        return None;
+    }
+    let mut seen = BTreeSet::new();
+    for v in &values {
+        if !seen.insert(v.value.clone()) {
+            sink.error(
+                v.span,
+                Problem::DuplicateKey {
+                    key: v.value.clone(),
+                },
+            );
+        }
+    }
+    Some(FieldType::Enum {
+        values: values.into_iter().map(|v| v.value).collect(),
+    })
+}
+
+fn list_type(
+    sink: &mut Sink,
+    id: &Sp<String>,
+    ty: &Sp<String>,
+    f: &raw::Field,
+) -> Option<FieldType> {
+    let Some(items) = &f.items else {
+        sink.error(
+            ty.span,
+            Problem::MissingKey {
+                key: "items".into(),
+                context: format!("the list field `{}`", id.value),
+            },
+        );
+        return None;
+    };
+    Some(FieldType::List {
+        items: Box::new(simple_type(sink, items)?),
+    })
+}
+
+/// `values` on a field that is no enumeration, `items` on one that is no list.
+fn misplaced_keys(sink: &mut Sink, id: &Sp<String>, ty: &Sp<String>, f: &raw::Field) {
+    let bad = |sink: &mut Sink, span: Span, key: &str, kind: &str| {
+        sink.error(
+            span,
+            Problem::BadStep {
+                message: format!("`{key}` only belongs to fields of type {kind}"),
+                fix: format!("remove `{key}`, or make `{}` a {kind}", id.value),
+            },
+        );
+    };
+    if let (Some(v), false) = (f.values.as_ref(), ty.value == "enum") {
+        let span = v.first().map_or(ty.span, |s| s.span);
+        bad(sink, span, "values", "enum");
+    }
+    if let (Some(i), false) = (f.items.as_ref(), ty.value == "list") {
+        bad(sink, i.span, "items", "list");
+    }
 }

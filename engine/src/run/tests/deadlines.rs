@@ -7,6 +7,7 @@ use super::fixture::*;
 use super::*;
 use crate::model::{DeadlineStart, EscalationTask, Repeat, StepKind};
 use crate::run::{Record, Status};
+use chrono::NaiveDateTime;
 
 /// A routine with one task step `work` carrying `deadline`, then an end.
 fn one_deadline(deadline: crate::model::Deadline) -> Routine {
@@ -611,8 +612,24 @@ fn failing_nudge() -> Routine {
     )
 }
 
+/// The message failures of the effects: (deadline, step, when, error).
+fn message_failures(fx: &Effects) -> Vec<(String, Option<String>, NaiveDateTime, String)> {
+    fx.entries
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::DeadlineMessageFailed {
+                deadline,
+                step,
+                error,
+                ..
+            } => Some((deadline.clone(), step.clone(), e.at, error.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
-fn a_deadline_that_fails_at_expiry_is_journaled_and_the_case_goes_on() {
+fn a_deadline_whose_message_fails_is_journaled_and_the_case_goes_on() {
     let r = failing_nudge();
     let (mut case, _) = ok(Case::start(
         &r,
@@ -622,24 +639,25 @@ fn a_deadline_that_fails_at_expiry_is_journaled_and_the_case_goes_on() {
     ));
     // `note` is not set: the message has no recipient to give.
     let fx = ok(case.advance(&r, t(2026, 3, 10, 0)));
-    let failed: Vec<_> = fx
-        .deadlines_failed()
-        .map(|d| (d.deadline, d.step, d.at))
-        .collect();
-    assert_eq!(failed, vec![("nudge", Some("work"), t(2026, 3, 9, 8))]);
-    let error = fx.deadlines_failed().next().map(|d| d.error.to_string());
-    assert!(
-        error.as_deref().is_some_and(|e| e.contains("`group_of`")),
-        "{error:?}"
+    let failed = message_failures(&fx);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    let (deadline, step, at, error) = failed[0].clone();
+    assert_eq!(
+        (deadline.as_str(), step.as_deref(), at),
+        ("nudge", Some("work"), t(2026, 3, 9, 8))
     );
-    assert_eq!(fx.deadlines_fired().count(), 0);
+    assert!(error.contains("`group_of`"), "{error}");
+    // The deadline itself fired; only its message is lost.
+    assert_eq!(fx.deadlines_fired().count(), 1);
+    assert_eq!(fx.deadlines_failed().count(), 0);
     assert_eq!(fx.messages().count(), 0);
-    // It counts as an expiry: the repeat is armed.
+    assert_eq!(case.failures().len(), 1);
+    // The repeat is armed.
     let due: Vec<_> = case.pending_deadlines().iter().map(|d| d.due).collect();
     assert_eq!(due, vec![t(2026, 3, 16, 8)]);
 
-    // A later command is not refused: the repeat fails within it, is
-    // journaled, and the task is completed.
+    // A later command is not refused: the repeat's message fails within
+    // it, is journaled, and the task is completed.
     let fx = ok(case.complete_task(
         &r,
         "work",
@@ -648,26 +666,58 @@ fn a_deadline_that_fails_at_expiry_is_journaled_and_the_case_goes_on() {
         json!(null),
         t(2026, 3, 20, 9),
     ));
-    let failed: Vec<_> = fx.deadlines_failed().map(|d| d.at).collect();
+    let failed: Vec<_> = message_failures(&fx).into_iter().map(|f| f.2).collect();
     assert_eq!(failed, vec![t(2026, 3, 16, 8)]);
     assert_eq!(case.outcome(), Some("done"));
+    assert_eq!(case.failures().len(), 2);
     assert_eq!(ok(Case::replay(&r, case.journal())), case);
 
     // A role that may not see every field does not get the explanation.
-    let failed_error = |role: &str| {
-        case.view_for(&r, role)
-            .journal
-            .iter()
-            .find_map(|e| match &e.record {
-                Record::DeadlineFailed { error, .. } => Some(error.clone()),
-                _ => None,
-            })
+    let view = case.view_for(&r, "assessor");
+    assert_eq!(view.failures.len(), 2);
+    assert!(view
+        .failures
+        .iter()
+        .all(|f| f.error == crate::run::visibility::WITHHELD));
+    let full = case.view_for(&r, "alarm_team");
+    assert_eq!(full.failures.first().map(|f| f.error.clone()), Some(error));
+}
+
+#[test]
+fn a_deadline_whose_message_fails_still_opens_its_escalation_task() {
+    let mut r = failing_nudge();
+    let work = r.steps.iter_mut().find(|s| s.id == "work");
+    let Some(work) = work else {
+        panic!("no step work")
     };
-    assert_eq!(
-        failed_error("assessor").as_deref(),
-        Some(crate::run::visibility::WITHHELD)
-    );
-    assert_eq!(failed_error("alarm_team"), error);
+    work.deadlines[0].task = Some(EscalationTask {
+        role: "coordinator_day".into(),
+        title: "Ring kunden".into(),
+        instructions: None,
+        collects: Vec::new(),
+    });
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"decision_date": "2026-03-02", "area_group": "boo"}),
+        t(2026, 3, 2, 8),
+    ));
+    let fx = ok(case.advance(&r, t(2026, 3, 10, 0)));
+    assert_eq!(message_failures(&fx).len(), 1);
+    let opened: Vec<_> = fx
+        .tasks_opened()
+        .map(|t| (t.role.as_str(), t.deadline.as_deref()))
+        .collect();
+    assert_eq!(opened, vec![("coordinator_day", Some("nudge"))]);
+    // The escalation task can be completed by the deadline's name.
+    ok(case.complete_task(
+        &r,
+        "nudge",
+        "Cilla",
+        "coordinator_day",
+        json!(null),
+        t(2026, 3, 11, 9),
+    ));
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod errors;
 mod journal;
 mod messages;
 mod props;
+mod redact;
 mod schedule;
 mod visibility;
 

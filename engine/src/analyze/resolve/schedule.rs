@@ -1,0 +1,61 @@
+//! Schedules: reports over many cases.
+
+use super::message::message;
+use super::values::{duration, text};
+use crate::analyze::scope::Scope;
+use crate::analyze::sender::Sender;
+use crate::analyze::{exprs, templates};
+use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::load::{raw, raw::Sp};
+use crate::model::Schedule;
+
+pub(super) fn schedule(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    extra: &mut Vec<Diagnostic>,
+    id: &Sp<String>,
+    s: &raw::Schedule,
+) -> Option<Schedule> {
+    let context = format!("the schedule `{}`", id.value);
+    let every = s.every.as_ref().and_then(|e| duration(sink, e));
+    let select = s.select.as_ref().and_then(|e| scope.expr(sink, e));
+    let message = s
+        .message
+        .as_ref()
+        .and_then(|m| message(scope, sink, extra, m, &context, Sender::Schedule));
+    for r in s
+        .message
+        .iter()
+        .flat_map(|m| m.to.iter().flatten().chain(m.cc.iter().flatten()))
+    {
+        for expr in r.when.iter().chain(r.group_of.iter()) {
+            for field in exprs::fields_read(&expr.value, &scope.field_ids) {
+                sink.error(expr.span, Problem::ReportRecipientReadsCase { field });
+            }
+        }
+    }
+    // A report template reads each case's fields as attributes (`c.key_number`);
+    // count those as used, so that visibility is checked for them too.
+    if let Some(t) = message
+        .as_ref()
+        .and_then(|m| scope.used_templates.get(&m.template))
+        .cloned()
+    {
+        let read = templates::attribute_fields(&t.source, &scope.field_ids);
+        scope.used_fields.extend(read.iter().cloned());
+        let mut merged = t;
+        merged.fields_used.extend(read);
+        merged.fields_used.sort();
+        merged.fields_used.dedup();
+        scope.used_templates.insert(merged.name.clone(), merged);
+    }
+    let source = scope.clauses(sink, &s.source);
+    Some(Schedule {
+        id: id.value.clone(),
+        title: text(&s.title)?,
+        every: every?,
+        select: select?,
+        message: message?,
+        source,
+    })
+}

@@ -1,0 +1,79 @@
+//! Small readers shared by the parts of a routine: texts, dates, durations,
+//! required keys, lists without repeats.
+
+use crate::calendar::Duration;
+use crate::diagnostic::{Problem, Sink};
+use crate::load::raw::Sp;
+use crate::source::Span;
+
+pub(super) fn text(value: &Option<Sp<String>>) -> Option<String> {
+    value.as_ref().map(|v| v.value.clone())
+}
+
+pub(super) fn date(sink: &mut Sink, value: &Option<Sp<String>>) -> Option<chrono::NaiveDate> {
+    let v = value.as_ref()?;
+    match chrono::NaiveDate::parse_from_str(&v.value, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            sink.error(
+                v.span,
+                Problem::BadDate {
+                    text: v.value.clone(),
+                },
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {
+    match Duration::parse(&text.value) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            sink.error(
+                text.span,
+                Problem::BadDuration {
+                    message: e.to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
+/// The value of a key a step of kind `kind` must have; reported at `at` when missing.
+pub(super) fn required<'a, T>(
+    sink: &mut Sink,
+    value: &'a Option<T>,
+    key: &str,
+    step: &Sp<String>,
+    kind: &str,
+    at: Span,
+) -> Option<&'a T> {
+    if value.is_none() {
+        sink.error(
+            at,
+            Problem::MissingKey {
+                key: key.into(),
+                context: format!("the {kind} step `{}`", step.value),
+            },
+        );
+    }
+    value.as_ref()
+}
+
+/// Reports an entry listed twice in one list.
+pub(super) fn no_repeats(sink: &mut Sink, list: &Option<Vec<Sp<String>>>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in list.iter().flatten() {
+        if seen.contains(&item.value.as_str()) {
+            sink.error(
+                item.span,
+                Problem::DuplicateKey {
+                    key: item.value.clone(),
+                },
+            );
+        }
+        seen.push(&item.value);
+    }
+}

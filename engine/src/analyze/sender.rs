@@ -1,0 +1,51 @@
+//! Who sends a message, and each place a routine sends one: the unit that
+//! the template and visibility passes check.
+
+use crate::model::MessageSpec;
+use crate::source::Span;
+
+/// Who sends a message, which decides what its template sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sender {
+    /// A message step.
+    Step,
+    /// A deadline on a step.
+    StepDeadline,
+    /// A deadline on the whole case.
+    CaseDeadline,
+    /// A cross-case schedule (a report).
+    Schedule,
+}
+
+impl Sender {
+    /// The template globals this sender provides with a value.
+    pub(super) fn provides(self) -> &'static [&'static str] {
+        match self {
+            Sender::Step => &["routine", "case", "step", "recipients", "today"],
+            Sender::StepDeadline => &["routine", "case", "step", "deadline", "recipients", "today"],
+            Sender::CaseDeadline => &["routine", "case", "deadline", "recipients", "today"],
+            Sender::Schedule => &["routine", "cases", "recipients", "today"],
+        }
+    }
+
+    /// The sender in words, for messages.
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Sender::Step => "a message step",
+            Sender::StepDeadline => "a deadline of a step",
+            Sender::CaseDeadline => "a deadline of the case",
+            Sender::Schedule => "a schedule's report",
+        }
+    }
+}
+
+/// One message as a routine sends it: what, to whom, and where each part is written.
+#[derive(Debug, Clone)]
+pub(super) struct MessageUse {
+    /// The resolved message.
+    pub(super) spec: MessageSpec,
+    /// Where each recipient (`to` first, then `cc`) is written.
+    pub(super) recipient_spans: Vec<Span>,
+    /// Where the template name is written.
+    pub(super) template_span: Span,
+}
