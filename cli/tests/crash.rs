@@ -33,8 +33,20 @@ fn killed_after(db: &Path, prefix: &str, after: usize) -> Vec<String> {
     let mut child = rutin(
         db,
         &[
-            "bulk", ROUTINE, "--prefix", prefix, "--count", "100000", "--as", "team", "--step",
-            "t1", "--data", "{area: norr, at_night: false}", "--at", "2026-02-02 08:00",
+            "bulk",
+            ROUTINE,
+            "--prefix",
+            prefix,
+            "--count",
+            "100000",
+            "--as",
+            "team",
+            "--step",
+            "t1",
+            "--data",
+            "{area: norr, at_night: false}",
+            "--at",
+            "2026-02-02 08:00",
         ],
     )
     .stdout(Stdio::piped())
@@ -61,8 +73,14 @@ fn killed_after(db: &Path, prefix: &str, after: usize) -> Vec<String> {
 
 /// Open tasks per case, from `case list --format json`.
 fn open_tasks(db: &Path) -> BTreeMap<String, u64> {
-    let output = rutin(db, &["list", "--format", "json"]).output().expect("list runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = rutin(db, &["list", "--format", "json"])
+        .output()
+        .expect("list runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     rows.as_array()
         .expect("rows")
@@ -84,7 +102,9 @@ fn killed_processes_lose_no_acknowledged_command() {
     let mut seed: u64 = 0x5eed;
     let mut acknowledged = 0;
     for round in 0..KILLS {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let after = 20 + usize::try_from((seed >> 33) % 180).unwrap_or(0);
         let acked = killed_after(&db, &format!("R{round}"), after);
         assert!(acked.len() >= after, "{acked:?}");
@@ -93,9 +113,15 @@ fn killed_processes_lose_no_acknowledged_command() {
         for line in &acked {
             let words: Vec<&str> = line.split_whitespace().collect();
             match words.as_slice() {
-                ["started", id] => assert!(tasks.contains_key(*id), "{id} acknowledged, not stored"),
+                ["started", id] => {
+                    assert!(tasks.contains_key(*id), "{id} acknowledged, not stored")
+                }
                 ["completed", id, "t1"] => {
-                    assert_eq!(tasks.get(*id), Some(&1), "{id}'s completion acknowledged, not stored")
+                    assert_eq!(
+                        tasks.get(*id),
+                        Some(&1),
+                        "{id}'s completion acknowledged, not stored"
+                    )
                 }
                 _ => panic!("unexpected output {line:?}"),
             }

@@ -107,7 +107,11 @@ struct Tally {
 
 /// Runs `RACES` races of two commands on fresh cases, checks each, and
 /// returns how the races went.
-fn race(name: &str, first: &dyn Fn(&str) -> Vec<String>, second: &dyn Fn(&str) -> Vec<String>) -> Tally {
+fn race(
+    name: &str,
+    first: &dyn Fn(&str) -> Vec<String>,
+    second: &dyn Fn(&str) -> Vec<String>,
+) -> Tally {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("rutin.db");
     let mut tally = Tally::default();
@@ -133,14 +137,20 @@ fn race(name: &str, first: &dyn Fn(&str) -> Vec<String>, second: &dyn Fn(&str) -
                 _ => panic!("race {id}: unexpected exit {code}: {err}"),
             }
             if *code == 1 {
-                assert!(err.contains("nothing was saved") || err.contains("unchanged"), "{err}");
+                assert!(
+                    err.contains("nothing was saved") || err.contains("unchanged"),
+                    "{err}"
+                );
             }
         }
         let mut journaled = completed_steps(&db, &id);
         let mut won: Vec<String> = winners.iter().map(|s| s.to_string()).collect();
         journaled.sort();
         won.sort();
-        assert_eq!(journaled, won, "race {id}: every exit 0, and only those, is journaled");
+        assert_eq!(
+            journaled, won,
+            "race {id}: every exit 0, and only those, is journaled"
+        );
         if winners.len() == 2 {
             tally.both_won += 1;
         }
