@@ -1,6 +1,7 @@
 //! The database the case commands, `tick`, `run` and `outbox` work on: an
 //! SQLite file (`--db FILE`, default `rutin.db` in the current folder) or,
-//! with `RUTIN_DATABASE_URL=postgres://...`, a PostgreSQL server.
+//! with `RUTIN_DATABASE_URL=postgres://...`, a PostgreSQL server (several
+//! `rutin run` processes may share one).
 
 use std::path::PathBuf;
 
@@ -52,10 +53,8 @@ fn open_url(url: &str) -> Result<Db, Failure> {
         return open_file(PathBuf::from(path));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Err(Failure::usage(
-            "RUTIN_DATABASE_URL names a PostgreSQL database, but this rutin was built without \
-             the PostgreSQL store; use an SQLite file with --db FILE",
-        ));
+        let store = rutin::store::PostgresStore::connect(url)?;
+        return Ok(Box::new(store));
     }
     Err(Failure::usage(format!(
         "RUTIN_DATABASE_URL must be postgres://user@host/database or sqlite:FILE, not `{}`",
