@@ -67,9 +67,14 @@ fn files_that_are_not_rutin_databases_are_refused_and_untouched() {
     assert!(e.to_string().contains("it starts with `{\"format`"), "{e}");
 
     let random = dir.path().join("random.db");
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(&random, &bytes).unwrap();
-    assert!(matches!(refused_untouched(&random), StoreError::NotARutinDatabase { .. }));
+    assert!(matches!(
+        refused_untouched(&random),
+        StoreError::NotARutinDatabase { .. }
+    ));
 
     let other = dir.path().join("other.db");
     {
@@ -93,7 +98,9 @@ fn a_newer_schema_is_refused_and_untouched() {
     }
     let e = refused_untouched(&path);
     match &e {
-        StoreError::NewerSchema { found, supported, .. } => {
+        StoreError::NewerSchema {
+            found, supported, ..
+        } => {
             assert_eq!(*found, 99);
             assert_eq!(*supported, 1);
         }
@@ -111,7 +118,10 @@ fn a_store_opens_again_with_its_cases() {
     store.commit(&commit).unwrap();
     drop(store);
     let mut again = open(&path);
-    assert_eq!(again.load(&CaseId::from("K-1")).unwrap().journal, case.journal());
+    assert_eq!(
+        again.load(&CaseId::from("K-1")).unwrap().journal,
+        case.journal()
+    );
 }
 
 /// Every single-byte change to any stored journal entry is reported as
@@ -126,7 +136,12 @@ fn every_single_byte_edit_of_a_journal_is_detected() {
     let read = case.journal().len() as u64;
     let entries = order_wrong(&routine, &mut case, 2);
     store
-        .commit(&commit_for(&case, commit.index.bundle.clone(), read, entries))
+        .commit(&commit_for(
+            &case,
+            commit.index.bundle.clone(),
+            read,
+            entries,
+        ))
         .unwrap();
     let raw = rusqlite::Connection::open(&path).unwrap();
     let rows: Vec<(i64, String)> = raw
@@ -141,9 +156,14 @@ fn every_single_byte_edit_of_a_journal_is_detected() {
         for i in 0..text.len() {
             let mut bytes = text.clone().into_bytes();
             bytes[i] = if bytes[i] == b'1' { b'2' } else { b'1' };
-            let Ok(edited) = String::from_utf8(bytes) else { continue };
-            raw.execute("UPDATE journal SET entry = ?1 WHERE case_id = 'K-1' AND seq = ?2", rusqlite::params![edited, seq])
-                .unwrap();
+            let Ok(edited) = String::from_utf8(bytes) else {
+                continue;
+            };
+            raw.execute(
+                "UPDATE journal SET entry = ?1 WHERE case_id = 'K-1' AND seq = ?2",
+                rusqlite::params![edited, seq],
+            )
+            .unwrap();
             match store.load(&CaseId::from("K-1")) {
                 Err(StoreError::Damaged { place, .. }) => {
                     assert_eq!(place, format!("case `K-1`, journal entry {seq}"));
@@ -152,11 +172,17 @@ fn every_single_byte_edit_of_a_journal_is_detected() {
             }
             edits += 1;
         }
-        raw.execute("UPDATE journal SET entry = ?1 WHERE case_id = 'K-1' AND seq = ?2", rusqlite::params![text, seq])
-            .unwrap();
+        raw.execute(
+            "UPDATE journal SET entry = ?1 WHERE case_id = 'K-1' AND seq = ?2",
+            rusqlite::params![text, seq],
+        )
+        .unwrap();
     }
     assert!(edits > 1000, "only {edits} edits tried");
-    assert_eq!(store.load(&CaseId::from("K-1")).unwrap().journal, case.journal());
+    assert_eq!(
+        store.load(&CaseId::from("K-1")).unwrap().journal,
+        case.journal()
+    );
 
     // A removed last entry, a removed middle entry, a changed index.
     let last = rows.len() as i64;
@@ -164,13 +190,22 @@ fn every_single_byte_edit_of_a_journal_is_detected() {
         "CREATE TABLE saved AS SELECT * FROM journal; DELETE FROM journal WHERE seq = {last};"
     ))
     .unwrap();
-    assert!(matches!(store.load(&CaseId::from("K-1")), Err(StoreError::Damaged { .. })));
+    assert!(matches!(
+        store.load(&CaseId::from("K-1")),
+        Err(StoreError::Damaged { .. })
+    ));
     raw.execute_batch("DELETE FROM journal; INSERT INTO journal SELECT * FROM saved; DELETE FROM journal WHERE seq = 2;")
         .unwrap();
-    assert!(matches!(store.load(&CaseId::from("K-1")), Err(StoreError::Damaged { .. })));
+    assert!(matches!(
+        store.load(&CaseId::from("K-1")),
+        Err(StoreError::Damaged { .. })
+    ));
     raw.execute_batch("DELETE FROM journal; INSERT INTO journal SELECT * FROM saved; UPDATE cases SET last_seq = last_seq - 1;")
         .unwrap();
-    assert!(matches!(store.load(&CaseId::from("K-1")), Err(StoreError::Damaged { .. })));
+    assert!(matches!(
+        store.load(&CaseId::from("K-1")),
+        Err(StoreError::Damaged { .. })
+    ));
 }
 
 /// A file that cannot grow: the commit that does not fit is refused in
@@ -195,11 +230,20 @@ fn a_full_disk_refuses_the_commit_and_loses_nothing() {
         }
         assert!(stored.len() < 10_000, "the size limit never applied");
     };
-    assert!(matches!(refusal, StoreError::Unwritable { .. }), "{refusal}");
-    assert!(refusal.to_string().contains("the disk is full"), "{refusal}");
+    assert!(
+        matches!(refusal, StoreError::Unwritable { .. }),
+        "{refusal}"
+    );
+    assert!(
+        refusal.to_string().contains("the disk is full"),
+        "{refusal}"
+    );
     drop(store);
     let mut store = open(&path);
-    assert_eq!(store.cases(&CaseFilter::default()).unwrap().len(), stored.len());
+    assert_eq!(
+        store.cases(&CaseFilter::default()).unwrap().len(),
+        stored.len()
+    );
     for case in &stored {
         assert_eq!(store.load(case.id()).unwrap().journal, case.journal());
     }
@@ -224,7 +268,10 @@ fn a_read_only_store_refuses_writes_and_still_reads() {
     };
     let e = store.commit(&another).expect_err("read-only");
     assert!(matches!(e, StoreError::Unwritable { .. }), "{e}");
-    assert_eq!(store.load(&CaseId::from("K-1")).unwrap().journal, case.journal());
+    assert_eq!(
+        store.load(&CaseId::from("K-1")).unwrap().journal,
+        case.journal()
+    );
 }
 
 /// A writer that holds the lock longer than the busy timeout: the other
