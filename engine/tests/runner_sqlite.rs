@@ -1,6 +1,8 @@
 //! The runner over the SQLite store: shipped routines run for real, across
 //! separate runners and store handles as separate processes would.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};

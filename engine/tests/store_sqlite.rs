@@ -1,6 +1,8 @@
 //! The SQLite store: the shared contract suite, then what only a file can
 //! show (foreign and damaged files, tampering, a full disk, racing threads).
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use rutin::store::contract::StoreFactory;

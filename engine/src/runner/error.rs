@@ -16,7 +16,7 @@ pub enum RunnerError {
         /// The case.
         case: CaseId,
         /// The engine's refusal.
-        error: RunError,
+        error: Box<RunError>,
     },
     /// A schedule could not run (a case whose `select` fails...).
     #[error("schedule `{schedule}`: {error}")]
@@ -24,7 +24,7 @@ pub enum RunnerError {
         /// The schedule.
         schedule: String,
         /// The engine's refusal.
-        error: RunError,
+        error: Box<RunError>,
     },
     /// A routine version that does not check cannot run cases.
     #[error("the routine {routine} (version {bundle}) has errors ({} found); fix them and check it with `rutin check`", diagnostics.len())]
@@ -43,7 +43,7 @@ impl RunnerError {
     pub(crate) fn run(case: &CaseId, error: RunError) -> Self {
         RunnerError::Run {
             case: case.clone(),
-            error,
+            error: Box::new(error),
         }
     }
 }

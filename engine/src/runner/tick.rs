@@ -147,7 +147,7 @@ impl Runner {
         let run = run_schedule(&routine, &slot.schedule, &refs, at).map_err(|error| {
             RunnerError::Schedule {
                 schedule: slot.schedule.clone(),
-                error,
+                error: Box::new(error),
             }
         })?;
         let outbox = run
