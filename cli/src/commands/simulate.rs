@@ -526,6 +526,11 @@ mod tests {
             start_of("workflows/kommun_003/not_executed.yaml").as_deref(),
             Some("2026-05-04")
         );
+        // The day the assessor gave notice, not the end date it counts to.
+        assert_eq!(
+            start_of("workflows/kommun_000/termination.yaml").as_deref(),
+            Some("2026-08-03")
+        );
         // Periods are not dates: the extension starts at its decision date.
         assert_eq!(
             start_of("workflows/kommun_000/extension.yaml").as_deref(),
