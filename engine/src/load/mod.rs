@@ -3,6 +3,7 @@
 
 mod decode;
 mod fields;
+mod set;
 pub(crate) mod node;
 pub(crate) mod raw;
 
