@@ -16,8 +16,7 @@ pub(crate) mod svg;
 use std::fmt::Write as _;
 
 use rutin::model::{
-    Assignment, Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine,
-    StepKind,
+    Assignment, Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
 };
 
 /// What a node stands for; decides its shape and colour.

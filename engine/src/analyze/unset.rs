@@ -27,7 +27,10 @@ pub(super) fn check(resolved: &Resolved, sink: &mut Sink) {
             always_set.extend(collects.iter().map(String::as_str));
         }
         // A step's own `set:` runs every time the step is done.
-        let set = step.set.iter().filter(|a| a.value.source().trim() != "none");
+        let set = step
+            .set
+            .iter()
+            .filter(|a| a.value.source().trim() != "none");
         always_set.extend(set.map(|a| a.field.as_str()));
     }
     for condition in &scope.conditions {

@@ -3,9 +3,9 @@
 
 mod decode;
 mod fields;
-mod set;
 pub(crate) mod node;
 pub(crate) mod raw;
+mod set;
 
 use std::path::Path;
 use std::sync::Arc;

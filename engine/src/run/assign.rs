@@ -44,9 +44,8 @@ impl Exec<'_> {
             let json = if value.is_none() {
                 serde_json::Value::Null
             } else {
-                serde_json::to_value(&value).map_err(|e| {
-                    RunError::expr(place(), failed(&a.value.0, e.to_string()))
-                })?
+                serde_json::to_value(&value)
+                    .map_err(|e| RunError::expr(place(), failed(&a.value.0, e.to_string())))?
             };
             let field = self
                 .routine

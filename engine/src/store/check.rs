@@ -150,7 +150,11 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
                 deadline(d, s)?;
             }
             // `null` clears a field; every other value has the field's type.
-            let set: Values = v.iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| (k.clone(), x.clone())).collect();
+            let set: Values = v
+                .iter()
+                .filter(|(_, x)| !x.is_null())
+                .map(|(k, x)| (k.clone(), x.clone()))
+                .collect();
             values("values", &set)
         }
         Record::DeadlineArmed(d) => deadline(&d.deadline, &d.step),

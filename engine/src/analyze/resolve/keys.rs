@@ -21,7 +21,9 @@ fn allowed_for(key: &str) -> &'static [&'static str] {
         "next" => &["task", "message", "event", "wait", "join", "decision"],
         "routes" => &["task", "message", "event", "wait", "decision"],
         "deadlines" => &["task", "event", "wait"],
-        "set" => &["task", "decision", "message", "event", "wait", "join", "end"],
+        "set" => &[
+            "task", "decision", "message", "event", "wait", "join", "end",
+        ],
         _ => &[],
     }
 }

@@ -25,7 +25,8 @@ fn routine(yaml: &str) -> Routine {
 
 /// The fixture that counts visits (`engine/tests/fixtures/valid/counting`).
 fn counting() -> Routine {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/counting/routine.yaml");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/counting/routine.yaml");
     crate::check_routine(&path)
         .routine
         .unwrap_or_else(|| panic!("the counting fixture does not check"))
@@ -45,7 +46,12 @@ fn visit(routine: &Routine, case: &mut Case, ok_: bool, day: u32) {
 #[test]
 fn each_visit_counts_once_without_copied_steps() {
     let r = counting();
-    let (mut case, _) = ok(Case::start(&r, "c", json!({"client_name": "Anna"}), t(2026, 3, 2, 8)));
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"client_name": "Anna"}),
+        t(2026, 3, 2, 8),
+    ));
     visit(&r, &mut case, false, 3);
     assert_eq!(case.fields().get("attempts"), Some(&json!(1)));
     assert_eq!(case.fields().get("last_visit"), Some(&json!("2026-03-03")));
@@ -70,7 +76,12 @@ fn each_visit_counts_once_without_copied_steps() {
 #[test]
 fn a_deadline_counts_its_own_firings() {
     let r = counting();
-    let (mut case, _) = ok(Case::start(&r, "c", json!({"client_name": "Anna"}), t(2026, 3, 2, 8)));
+    let (mut case, _) = ok(Case::start(
+        &r,
+        "c",
+        json!({"client_name": "Anna"}),
+        t(2026, 3, 2, 8),
+    ));
     ok(case.advance(&r, t(2026, 3, 9, 8)));
     // 2 days, then every 2 days, twice: three reminders.
     assert_eq!(case.fields().get("reminders"), Some(&json!(3)));
@@ -78,7 +89,9 @@ fn a_deadline_counts_its_own_firings() {
         .journal()
         .iter()
         .filter_map(|e| match &e.record {
-            Record::FieldsSet { deadline, values, .. } => Some((deadline.clone(), values.clone())),
+            Record::FieldsSet {
+                deadline, values, ..
+            } => Some((deadline.clone(), values.clone())),
             _ => None,
         })
         .collect();
@@ -114,7 +127,14 @@ steps:
 fn none_clears_a_field() {
     let r = routine(CLEARING);
     let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)));
-    ok(case.complete_task(&r, "record", "Bo", "team", json!({"note": "2026-02-01"}), t(2026, 1, 5, 9)));
+    ok(case.complete_task(
+        &r,
+        "record",
+        "Bo",
+        "team",
+        json!({"note": "2026-02-01"}),
+        t(2026, 1, 5, 9),
+    ));
     assert_eq!(case.fields().get("due"), Some(&json!("2026-02-01")));
     ok(case.complete_task(&r, "clear", "Bo", "team", json!(null), t(2026, 1, 5, 10)));
     assert_eq!(case.fields().get("due"), None);
@@ -126,7 +146,14 @@ fn a_value_its_field_cannot_hold_refuses_the_command_and_changes_nothing() {
     let r = routine(CLEARING);
     let (mut case, _) = ok(Case::start(&r, "c", json!(null), t(2026, 1, 5, 8)));
     let before = snapshot(&case);
-    let refused = case.complete_task(&r, "record", "Bo", "team", json!({"note": "hej"}), t(2026, 1, 5, 9));
+    let refused = case.complete_task(
+        &r,
+        "record",
+        "Bo",
+        "team",
+        json!({"note": "hej"}),
+        t(2026, 1, 5, 9),
+    );
     let Err(RunError::Expr { place, error }) = refused else {
         panic!("expected a refusal, got {refused:?}");
     };

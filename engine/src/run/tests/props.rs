@@ -281,9 +281,15 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
 /// deadline's failure is journaled).
 fn with_assignments(mut routine: Routine) -> Routine {
     use crate::model::{Assignment, Expr};
-    routine.fields.push(fixture::field("visits", FieldType::Integer));
-    routine.fields.push(fixture::field("moves", FieldType::Integer));
-    routine.fields.push(fixture::field("last_move", FieldType::Date));
+    routine
+        .fields
+        .push(fixture::field("visits", FieldType::Integer));
+    routine
+        .fields
+        .push(fixture::field("moves", FieldType::Integer));
+    routine
+        .fields
+        .push(fixture::field("last_move", FieldType::Date));
     let set = |field: &str, value: &str| Assignment {
         field: field.into(),
         value: Expr(value.into()),
@@ -294,14 +300,17 @@ fn with_assignments(mut routine: Routine) -> Routine {
         }
         for route in &mut step.routes {
             route.set.push(set("moves", "(moves or 0) + 1"));
-            route.set.push(set("last_move", "today if (moves or 0) < 6 else 'soon'"));
+            route
+                .set
+                .push(set("last_move", "today if (moves or 0) < 6 else 'soon'"));
         }
         for d in &mut step.deadlines {
             d.set.push(set("moves", "(moves or 0) + 1"));
         }
     }
     for d in &mut routine.deadlines {
-        d.set.push(set("moves", "none if moves == 3 else (moves or 0) + 1"));
+        d.set
+            .push(set("moves", "none if moves == 3 else (moves or 0) + 1"));
     }
     routine
 }
