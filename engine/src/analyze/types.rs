@@ -8,7 +8,7 @@
 //! - `role_name('x')`/`group_name('x')` with an id the routine lacks, and
 //!   over an enumeration whose values are not all ids;
 //! - in a template, a field that may be unset (not required, recorded by no
-//!   task or event as required) passed to a date function or filter outside
+//!   task or event as required, set by no `set:`) passed to a date function or filter outside
 //!   an `{% if %}` that tests it: it fails when the message is sent.
 //!
 //! Expressions are parsed with minijinja's own parser, so the check sees
@@ -95,6 +95,18 @@ fn facts(resolved: &Resolved) -> Facts<'_> {
             set.extend(collects.iter().map(String::as_str));
         }
     }
+    // A field some step, route or deadline sets (`set:`) is set by the routine.
+    let deadlines = resolved
+        .steps
+        .iter()
+        .flat_map(|s| &s.deadlines)
+        .chain(&resolved.deadlines);
+    let assignments = resolved
+        .steps
+        .iter()
+        .flat_map(|s| s.set.iter().chain(s.routes.iter().flat_map(|r| &r.set)))
+        .chain(deadlines.flat_map(|d| &d.set));
+    set.extend(assignments.map(|a| a.field.as_str()));
     Facts {
         fields: &scope.fields,
         roles: scope.roles.keys().map(String::as_str).collect(),
