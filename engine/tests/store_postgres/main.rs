@@ -2,6 +2,7 @@
 //! `.ci/postgres.sh`). Each test works in a fresh schema of its own.
 
 mod contract;
+mod damage;
 mod db;
 mod race;
 mod runners;
