@@ -55,6 +55,7 @@ pub mod files;
 mod load;
 pub mod model;
 pub mod run;
+pub mod runner;
 pub mod schema;
 pub mod source;
 pub mod store;
