@@ -7,4 +7,3 @@ mod db;
 mod race;
 mod runners;
 mod schema;
-mod tick;
