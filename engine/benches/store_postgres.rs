@@ -1,7 +1,7 @@
 //! Commands per second on PostgreSQL: the installation routine of
-//! `workflows/kommun_000` through its happy path (start + 9 tasks), each
-//! command one store transaction (load, replay, run, commit), as the
-//! runner does it. Durable commits (`synchronous_commit = on`, the server's
+//! `workflows/kommun_000` through its happy path (start + 9 tasks) by the
+//! [`Runner`], each command one store transaction (load, replay, check,
+//! run, commit). Durable commits (`synchronous_commit = on`, the server's
 //! default) and `synchronous_commit = off` (a server crash may lose the
 //! last commits, never damage them).
 //!
@@ -15,24 +15,22 @@ use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use postgres::{Config, NoTls};
-use rutin::model::Routine;
-use rutin::run::{Case, CaseId, JournalEntry};
-use rutin::store::{
-    BundleHash, CaseCommit, CaseIndex, CaseStore, NewOutboxItem, PostgresStore, RoutineBundle,
-};
+use rutin::run::CaseId;
+use rutin::runner::Runner;
+use rutin::store::{PostgresStore, RoutineBundle};
 use serde_json::{json, Value};
 
 /// Commands in one whole case: the start and nine tasks.
 const COMMANDS_PER_CASE: u64 = 10;
 
-fn routine_bundle() -> (Routine, RoutineBundle) {
+fn routine_bundle() -> RoutineBundle {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../workflows/kommun_000/installation.yaml");
     let (checked, bundle) = RoutineBundle::from_disk(&path);
-    match checked.routine {
-        Some(routine) => (routine, bundle),
-        None => panic!("installation.yaml has errors"),
+    if checked.routine.is_none() {
+        panic!("installation.yaml has errors");
     }
+    bundle
 }
 
 fn t0() -> NaiveDateTime {
@@ -84,46 +82,18 @@ fn steps() -> Vec<(&'static str, &'static str, Value)> {
     ]
 }
 
-fn commit_for(
-    case: &Case,
-    bundle: &BundleHash,
-    expected_seq: u64,
-    entries: Vec<JournalEntry>,
-) -> CaseCommit {
-    CaseCommit {
-        case: case.id().clone(),
-        expected_seq,
-        outbox: NewOutboxItem::from_entries(case.id(), &entries),
-        entries,
-        index: CaseIndex {
-            routine: case.routine_id().to_owned(),
-            version: case.routine_version().to_owned(),
-            bundle: bundle.clone(),
-            open: !case.is_ended(),
-            next_due: case.next_due(),
-        },
-    }
-}
-
-/// One whole case, every command its own transaction.
-fn whole_case(store: &mut PostgresStore, routine: &Routine, bundle: &BundleHash, id: &str) {
+/// One whole case through the runner, every command its own transaction.
+fn whole_case(runner: &mut Runner, store: &mut PostgresStore, bundle: &RoutineBundle, id: &str) {
     let data = json!({"decision_date": "2026-06-19", "client_name": "Anna Andersson",
         "client_address": "Storgatan 1, 147 30 Tumba", "home_care_group_name": "Hemtjänstgrupp Norra"});
-    let (case, effects) = Case::start(routine, id, data, t0()).unwrap_or_else(|e| panic!("{e}"));
-    store
-        .commit(&commit_for(&case, bundle, 0, effects.entries))
-        .unwrap_or_else(|e| panic!("{e}"));
     let id = CaseId::from(id);
+    runner
+        .start(store, bundle, &id, data, t0())
+        .unwrap_or_else(|e| panic!("{e}"));
     for (i, (step, role, values)) in steps().into_iter().enumerate() {
-        let stored = store.load(&id).unwrap_or_else(|e| panic!("{e}"));
-        let mut case = Case::replay(routine, &stored.journal).unwrap_or_else(|e| panic!("{e}"));
         let at = t0() + Duration::hours(i as i64 + 1);
-        let effects = case
-            .complete_task(routine, step, "Anna", role, values, at)
-            .unwrap_or_else(|e| panic!("{step}: {e}"));
-        let commit = commit_for(&case, bundle, stored.last_seq(), effects.entries);
-        store
-            .commit(&commit)
+        runner
+            .complete_task(store, &id, step.into(), "Anna", role, values, at)
             .unwrap_or_else(|e| panic!("{step}: {e}"));
     }
 }
@@ -205,18 +175,18 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let schema = BenchSchema::new(&url);
-    let (routine, bundle) = routine_bundle();
+    let bundle = routine_bundle();
     let mut group = c.benchmark_group("postgres installation case (start + 9 tasks)");
     group.throughput(Throughput::Elements(COMMANDS_PER_CASE));
     for synchronous_commit in ["on", "off"] {
         let mut store = schema.store(synchronous_commit);
-        let hash = store.put_bundle(&bundle).unwrap_or_else(|e| panic!("{e}"));
+        let mut runner = Runner::new();
         let mut n = 0u64;
         group.bench_function(format!("synchronous_commit={synchronous_commit}"), |b| {
             b.iter(|| {
                 n += 1;
                 let id = format!("B-{synchronous_commit}-{n}");
-                whole_case(&mut store, &routine, &hash, &id);
+                whole_case(&mut runner, &mut store, &bundle, &id);
                 black_box(id)
             })
         });

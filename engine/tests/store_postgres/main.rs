@@ -2,8 +2,8 @@
 //! `.ci/postgres.sh`). Each test works in a fresh schema of its own.
 
 mod contract;
+mod damage;
 mod db;
 mod race;
 mod runners;
 mod schema;
-mod tick;

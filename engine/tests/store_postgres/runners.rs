@@ -1,5 +1,6 @@
-//! Several runners on one database over thousands of due deadlines: in
-//! threads, in processes, and with one of them killed in the middle.
+//! Several runners ([`Runner::tick`]) on one database over thousands of due
+//! deadlines and a due schedule: in threads, in processes, and with one of
+//! them killed in the middle.
 //!
 //! The processes are this test binary run again on the ignored test
 //! [`child_runner`], which ticks the store named by an environment variable.
@@ -8,12 +9,12 @@ use std::process::{Child, Command, Stdio};
 
 use chrono::{Duration, NaiveDateTime};
 use postgres::Client;
-use rutin::store::contract::{at, fixture_routine};
+use rutin::runner::{Runner, TickSummary};
+use rutin::store::contract::{at, fixture_bundle, fixture_routine};
 use rutin::store::{CaseFilter, CaseStore, PostgresStore};
 
 use crate::db::TestSchema;
-use crate::race::{put_fixture, start};
-use crate::tick::tick;
+use crate::race::start;
 
 /// How many cases, each with a deadline due, the runners share.
 const CASES: usize = 2_000;
@@ -21,24 +22,30 @@ const CASES: usize = 2_000;
 /// The child runner's store (a connection string) and clock.
 const CHILD_URL: &str = "RUTIN_TEST_CHILD_RUNNER_URL";
 const CHILD_NOW: &str = "RUTIN_TEST_CHILD_RUNNER_NOW";
-const CHILD_BATCH: &str = "RUTIN_TEST_CHILD_RUNNER_BATCH";
 
 /// When the ticks run: after every case's `not_installed` deadline (one
-/// month after the decision of 2026-01-31).
+/// month after the decision of 2026-01-31) and after the first run of the
+/// monthly schedule (one month after the routine was installed).
 fn now() -> NaiveDateTime {
     at(2, 8) + Duration::days(40)
 }
 
-fn lease_until(now: NaiveDateTime) -> NaiveDateTime {
-    now + Duration::minutes(10)
+/// A tick by a runner of its own.
+fn tick(store: &mut PostgresStore, now: NaiveDateTime) -> TickSummary {
+    let summary = Runner::new().tick(store, now).expect("the tick runs");
+    assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    summary
 }
 
-/// A store with `CASES` cases, each with its deadline due at [`now`].
+/// A store with the fixture routine installed (its monthly schedule first
+/// due on 2026-03-02) and `CASES` cases, each with its deadline due at [`now`].
 fn due_store() -> Option<TestSchema> {
     let schema = TestSchema::new()?;
     let routine = fixture_routine();
     let mut store = PostgresStore::connect(&schema.url()).expect("connect");
-    let bundle = put_fixture(&mut store);
+    let (bundle, _) = Runner::new()
+        .install(&mut store, &fixture_bundle(), at(2, 8))
+        .expect("install the fixture routine");
     for n in 0..CASES {
         start(
             &mut store,
@@ -75,12 +82,24 @@ fn started_seq(admin: &mut Client) -> i64 {
         .get(0)
 }
 
-/// Every case fired exactly once, and every case loads (its chain holds).
+/// Every case fired exactly once, the schedule ran once, and every case
+/// loads (its chain holds).
 fn assert_each_fired_once(schema: &TestSchema) {
-    let fired = fired_per_case(&mut schema.admin());
+    let mut admin = schema.admin();
+    let fired = fired_per_case(&mut admin);
     assert_eq!(fired.len(), CASES);
     let wrong: Vec<_> = fired.iter().filter(|(_, n)| *n != 1).collect();
     assert!(wrong.is_empty(), "cases not fired exactly once: {wrong:?}");
+    let runs: Vec<(String, String)> = admin
+        .query("SELECT schedule, due FROM schedule_runs ORDER BY due", &[])
+        .expect("read the schedule runs")
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    assert_eq!(
+        runs,
+        [("monthly".to_string(), "2026-03-02T08:00:00".to_string())]
+    );
     assert_loadable(schema);
 }
 
@@ -97,14 +116,13 @@ fn assert_loadable(schema: &TestSchema) {
 #[test]
 fn two_runner_threads_fire_each_deadline_exactly_once() {
     let Some(schema) = due_store() else { return };
-    let routine = fixture_routine();
     let url = schema.url();
-    let ticks: Vec<_> = std::thread::scope(|scope| {
+    let ticks: Vec<TickSummary> = std::thread::scope(|scope| {
         let runners: Vec<_> = (0..2)
             .map(|_| {
                 scope.spawn(|| {
                     let mut store = PostgresStore::connect(&url).expect("connect");
-                    tick(&mut store, &routine, now(), lease_until(now()), 25)
+                    tick(&mut store, now())
                 })
             })
             .collect();
@@ -113,17 +131,20 @@ fn two_runner_threads_fire_each_deadline_exactly_once() {
             .map(|r| r.join().expect("no panic"))
             .collect()
     });
-    let committed: usize = ticks.iter().map(|t| t.committed).sum();
-    assert_eq!(committed, CASES, "{ticks:?}");
+    let advanced: usize = ticks.iter().map(|t| t.advanced.len()).sum();
+    let schedules: usize = ticks.iter().map(|t| t.schedules.len()).sum();
+    let counts: Vec<_> = ticks.iter().map(|t| t.advanced.len()).collect();
+    assert_eq!(advanced, CASES, "cases advanced by each runner: {counts:?}");
+    assert_eq!(schedules, 1, "the schedule runs once in all");
     assert!(
-        ticks.iter().all(|t| t.committed > 0),
-        "both runners worked: {ticks:?}"
+        counts.iter().all(|n| *n > 0),
+        "both runners worked: {counts:?}"
     );
     assert_each_fired_once(&schema);
 }
 
 /// Runs this binary's [`child_runner`] on `schema`.
-fn spawn_runner(schema: &TestSchema, batch: usize) -> Child {
+fn spawn_runner(schema: &TestSchema) -> Child {
     Command::new(std::env::current_exe().expect("the test binary"))
         .args([
             "--ignored",
@@ -133,7 +154,6 @@ fn spawn_runner(schema: &TestSchema, batch: usize) -> Child {
         ])
         .env(CHILD_URL, schema.url())
         .env(CHILD_NOW, now().format("%Y-%m-%dT%H:%M:%S").to_string())
-        .env(CHILD_BATCH, batch.to_string())
         .stdout(Stdio::null())
         .spawn()
         .expect("start a runner process")
@@ -142,7 +162,7 @@ fn spawn_runner(schema: &TestSchema, batch: usize) -> Child {
 #[test]
 fn two_runner_processes_fire_each_deadline_exactly_once() {
     let Some(schema) = due_store() else { return };
-    let runners = [spawn_runner(&schema, 25), spawn_runner(&schema, 25)];
+    let runners = [spawn_runner(&schema), spawn_runner(&schema)];
     for mut runner in runners {
         let status = runner.wait().expect("wait for a runner");
         assert!(status.success(), "a runner failed: {status}");
@@ -154,8 +174,8 @@ fn two_runner_processes_fire_each_deadline_exactly_once() {
 fn a_runner_killed_mid_tick_leaves_nothing_half_done() {
     let Some(schema) = due_store() else { return };
     let mut admin = schema.admin();
-    let mut runner = spawn_runner(&schema, 1);
     let before = started_seq(&mut admin);
+    let mut runner = spawn_runner(&schema);
     let advanced = |admin: &mut Client| -> i64 {
         admin
             .query_one("SELECT count(*) FROM cases WHERE last_seq > $1", &[&before])
@@ -177,17 +197,11 @@ fn a_runner_killed_mid_tick_leaves_nothing_half_done() {
     );
     assert!(fired_per_case(&mut admin).iter().all(|(_, n)| *n <= 1));
     assert_loadable(&schema);
-    // The killed runner's leases run out; a second tick after that does the rest, once.
-    let later = lease_until(now()) + Duration::minutes(1);
+    // The killed runner's leases run out; a tick after that does the rest, once.
+    let later = now() + Duration::hours(1);
     let mut store = PostgresStore::connect(&schema.url()).expect("connect");
-    let second = tick(
-        &mut store,
-        &fixture_routine(),
-        later,
-        lease_until(later),
-        50,
-    );
-    assert_eq!(second.committed as i64, CASES as i64 - done, "{second:?}");
+    let second = tick(&mut store, later);
+    assert_eq!(second.advanced.len() as i64, CASES as i64 - done);
     assert_each_fired_once(&schema);
 }
 
@@ -195,15 +209,10 @@ fn a_runner_killed_mid_tick_leaves_nothing_half_done() {
 #[test]
 #[ignore = "run by the runner tests in a child process"]
 fn child_runner() {
-    let (Ok(url), Ok(now), Ok(batch)) = (
-        std::env::var(CHILD_URL),
-        std::env::var(CHILD_NOW),
-        std::env::var(CHILD_BATCH),
-    ) else {
-        panic!("{CHILD_URL}, {CHILD_NOW} and {CHILD_BATCH} must be set");
+    let (Ok(url), Ok(now)) = (std::env::var(CHILD_URL), std::env::var(CHILD_NOW)) else {
+        panic!("{CHILD_URL} and {CHILD_NOW} must be set");
     };
     let now = NaiveDateTime::parse_from_str(&now, "%Y-%m-%dT%H:%M:%S").expect("a time");
-    let batch = batch.parse().expect("a batch size");
     let mut store = PostgresStore::connect(&url).expect("connect");
-    tick(&mut store, &fixture_routine(), now, lease_until(now), batch);
+    tick(&mut store, now);
 }
