@@ -233,6 +233,17 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             s
         }
         Record::CaseEnded { outcome, .. } => format!("■ case ended: {outcome}"),
+        Record::CaseEventReceived { event, values: v } => {
+            let title = routine.case_event(event).map_or(event.as_str(), |e| e.title.as_str());
+            let mut s = format!("⚡ case event `{event}` ({title}) interrupts the case");
+            if !v.is_empty() {
+                s.push_str(&format!("\n  values: {}", values(v)));
+            }
+            s
+        }
+        Record::CaseEndedByEvent { event, outcome } => {
+            format!("■ case ended by event `{event}`: {outcome}")
+        }
     })
 }
 

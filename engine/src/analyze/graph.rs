@@ -9,7 +9,7 @@ use petgraph::graphmap::DiGraphMap;
 use petgraph::visit::{Bfs, Reversed, Walker};
 
 use crate::diagnostic::{Problem, Sink};
-use crate::model::{Deadline, Step, StepKind};
+use crate::model::{CaseEvent, Deadline, Interrupt, Step, StepKind};
 use crate::source::Span;
 
 /// How one step leads to another.
@@ -29,6 +29,8 @@ struct Cx<'a> {
     graph: DiGraphMap<&'a str, Edge>,
     steps: &'a [Step],
     case_deadlines: &'a [Deadline],
+    /// The steps case-wide events go to: entries from anywhere.
+    event_targets: Vec<&'a str>,
     start: &'a str,
     spans: &'a BTreeMap<String, Span>,
 }
@@ -43,13 +45,22 @@ pub(super) fn check(
     sink: &mut Sink,
     steps: &[Step],
     case_deadlines: &[Deadline],
+    events: &[CaseEvent],
     start: &str,
     spans: &BTreeMap<String, Span>,
 ) {
+    let event_targets = events
+        .iter()
+        .filter_map(|e| match &e.then {
+            Interrupt::Goto(step) => Some(step.as_str()),
+            Interrupt::End(_) => None,
+        })
+        .collect();
     let cx = Cx {
         graph: build(steps),
         steps,
         case_deadlines,
+        event_targets,
         start,
         spans,
     };
@@ -98,6 +109,7 @@ fn reachable<'a>(cx: &Cx<'a>, sink: &mut Sink) -> BTreeSet<&'a str> {
     let mut reachable: BTreeSet<&str> = BTreeSet::new();
     let mut entries: Vec<&str> = vec![start];
     entries.extend(cx.case_deadlines.iter().filter_map(|d| d.goto.as_deref()));
+    entries.extend(cx.event_targets.iter().copied());
     for entry in entries {
         if graph.contains_node(entry) {
             reachable.extend(Bfs::new(&graph, entry).iter(&graph));
@@ -329,6 +341,19 @@ fn gotos(cx: &Cx<'_>, sink: &mut Sink, regions: &Regions<'_>) {
         .flat_map(|s| s.deadlines.iter().map(move |d| (Some(s.id.as_str()), d)))
         .collect();
     gotos.extend(case_deadlines.iter().map(|d| (None, d)));
+    for target in &cx.event_targets {
+        if let Some(parallel) = inside(target).first() {
+            sink.error(
+                cx.span_of(target),
+                Problem::BadCaseEvent {
+                    message: format!(
+                        "a case event goes to `{target}`, inside the branches of the parallel step `{parallel}`"
+                    ),
+                    fix: "let case events go to a step outside every parallel step's branches (the join would wait for branches that are gone)".into(),
+                },
+            );
+        }
+    }
     for (owner, deadline) in gotos {
         let Some(target) = deadline.goto.as_deref() else {
             continue;

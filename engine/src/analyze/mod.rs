@@ -120,6 +120,7 @@ fn passes(resolved: &resolved::Resolved, sink: &mut Sink, raw: &load::raw::Routi
             sink,
             &resolved.steps,
             &resolved.deadlines,
+            &resolved.events,
             start,
             &resolved.step_spans,
         );

@@ -20,6 +20,7 @@ pub(super) struct Resolved {
     pub(super) step_spans: BTreeMap<String, Span>,
     pub(super) deadlines: Vec<Deadline>,
     pub(super) schedules: Vec<Schedule>,
+    pub(super) events: Vec<model::CaseEvent>,
 }
 
 impl Resolved {
@@ -39,6 +40,7 @@ impl Resolved {
             deadlines: self.deadlines,
             schedules: self.schedules,
             templates: self.scope.used_templates,
+            events: self.events,
         })
     }
 }

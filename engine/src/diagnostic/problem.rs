@@ -24,6 +24,8 @@ pub enum RefKind {
     Deadline,
     /// A cross-case schedule.
     Schedule,
+    /// A case-wide event.
+    Event,
 }
 
 impl fmt::Display for RefKind {
@@ -39,6 +41,7 @@ impl fmt::Display for RefKind {
             RefKind::Filter => "filter",
             RefKind::Deadline => "deadline",
             RefKind::Schedule => "schedule",
+            RefKind::Event => "event",
         })
     }
 }

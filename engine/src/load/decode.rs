@@ -21,6 +21,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
         steps: IdMap::default(),
         deadlines: Vec::new(),
         schedules: IdMap::default(),
+        events: IdMap::default(),
     };
     let mut m = fields(sink, "the file", node, "the routine file".into())?;
     match m.get("routine") {
@@ -65,6 +66,13 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
         RefKind::Step,
         m.get("schedules"),
         schedule,
+    );
+    file.events = id_map(
+        sink,
+        "events",
+        RefKind::Event,
+        m.get("events"),
+        super::event::case_event,
     );
     m.finish(sink);
     Some(file)

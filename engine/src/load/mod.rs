@@ -2,6 +2,7 @@
 //! reported. Nothing here resolves references; that is the analyzer's job.
 
 mod decode;
+mod event;
 mod fields;
 pub(crate) mod node;
 pub(crate) mod raw;

@@ -136,6 +136,35 @@ pub(crate) struct RoutineFile {
     /// Cross-case schedules: id → schedule.
     #[schemars(default)]
     pub(crate) schedules: IdMap<Schedule>,
+    /// Case-wide events: name → event; each interrupts the case wherever it stands.
+    #[schemars(default)]
+    pub(crate) events: IdMap<CaseEvent>,
+}
+
+/// An event that interrupts the case from whatever step it stands at.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct CaseEvent {
+    /// Short title.
+    pub(crate) title: Option<Sp<String>>,
+    /// The role expected to send it.
+    pub(crate) from: Option<Sp<String>>,
+    /// Fields that must be given.
+    pub(crate) collects: Option<Vec<Sp<String>>>,
+    /// Fields that may be given.
+    pub(crate) optional: Option<Vec<Sp<String>>>,
+    /// Fields set when it arrives: field id → expression.
+    #[schemars(with = "Option<IdMap<ExprValue>>")]
+    pub(crate) set: Option<Assignments>,
+    /// The step the case goes to (one of `goto`, `outcome`).
+    pub(crate) goto: Option<Sp<String>>,
+    /// The outcome the case ends with (one of `goto`, `outcome`).
+    pub(crate) outcome: Option<Sp<String>>,
+    /// Clause ids.
+    pub(crate) source: Option<Vec<Sp<String>>>,
+    /// Where the event's name is written (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
 }
 
 /// An organisation file: roles and groups shared by a municipality's routines.

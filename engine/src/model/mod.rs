@@ -7,12 +7,14 @@
 //! panics: a missing item is reported as an internal error).
 
 mod assign;
+mod event;
 mod field;
 mod message;
 mod routine;
 mod step;
 
 pub use assign::Assignment;
+pub use event::{CaseEvent, Interrupt};
 pub use field::{check_value, Field, FieldType, Visibility};
 pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};

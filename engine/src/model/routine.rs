@@ -28,12 +28,19 @@ pub struct Routine {
     pub schedules: Vec<Schedule>,
     /// Message templates by name.
     pub templates: BTreeMap<String, Template>,
+    /// Events that interrupt the case whatever step it stands at.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<super::CaseEvent>,
 }
 
 impl Routine {
     /// The step with this id.
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
+    }
+    /// The case-wide event with this name.
+    pub fn case_event(&self, id: &str) -> Option<&super::CaseEvent> {
+        self.events.iter().find(|e| e.id == id)
     }
     /// The field with this id.
     pub fn field(&self, id: &str) -> Option<&Field> {

@@ -187,6 +187,10 @@ impl Case {
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
             exec.ensure_open()?;
+            if let Some(case_event) = exec.routine.case_event(event) {
+                exec.interrupt(case_event, to_values(values)?)?;
+                return exec.settle(at);
+            }
             // The step that has waited longest: the earliest entered.
             let waiting = exec
                 .case
@@ -217,10 +221,14 @@ impl Case {
                         event: event.to_string(),
                         suggestion: crate::diagnostic::suggest(
                             event,
-                            exec.routine.steps.iter().filter_map(|s| match &s.kind {
-                                StepKind::Event { event, .. } => Some(event.as_str()),
-                                _ => None,
-                            }),
+                            exec.routine
+                                .steps
+                                .iter()
+                                .filter_map(|s| match &s.kind {
+                                    StepKind::Event { event, .. } => Some(event.as_str()),
+                                    _ => None,
+                                })
+                                .chain(exec.routine.events.iter().map(|e| e.id.as_str())),
                         ),
                     }
                 });

@@ -177,7 +177,9 @@ impl Effects {
     /// The outcome, if the case ended.
     pub fn outcome(&self) -> Option<&str> {
         self.records().find_map(|(_, r)| match r {
-            Record::CaseEnded { outcome, .. } => Some(outcome.as_str()),
+            Record::CaseEnded { outcome, .. } | Record::CaseEndedByEvent { outcome, .. } => {
+                Some(outcome.as_str())
+            }
             _ => None,
         })
     }

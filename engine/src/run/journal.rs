@@ -279,6 +279,22 @@ pub enum Record {
         /// Its outcome.
         outcome: String,
     },
+    /// A case-wide event arrived with these values; it interrupts the case
+    /// wherever it stands (the entries after it stop the tokens, withdraw
+    /// the tasks and move or end the case).
+    CaseEventReceived {
+        /// The event's name.
+        event: String,
+        /// The values it carried.
+        values: Values,
+    },
+    /// A case-wide event ended the case.
+    CaseEndedByEvent {
+        /// The event's name.
+        event: String,
+        /// The outcome it ends with.
+        outcome: String,
+    },
     /// The routine set fields itself (`set:` on a step, a route or a
     /// deadline). A `null` value clears its field.
     FieldsSet {

@@ -39,6 +39,7 @@ mod effect;
 mod error;
 mod exec;
 mod failure;
+mod interrupt;
 pub mod journal;
 mod redact;
 mod render;

@@ -232,7 +232,8 @@ impl State {
             Record::DeadlineNotArmed { .. }
             | Record::DeadlineMessageFailed { .. }
             | Record::MessageSent(_) => {}
-            Record::CaseEnded { outcome, .. } => {
+            Record::CaseEventReceived { values, .. } => self.set_fields(values),
+            Record::CaseEnded { outcome, .. } | Record::CaseEndedByEvent { outcome, .. } => {
                 self.tokens.clear();
                 self.tasks.clear();
                 self.deadlines.clear();

@@ -157,6 +157,16 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
                 .collect();
             values("values", &set)
         }
+        Record::CaseEventReceived { event, .. } | Record::CaseEndedByEvent { event, .. }
+            if routine.case_event(event).is_none() =>
+        {
+            Err(at(
+                &["event"],
+                format!("there is no case event `{event}` in the routine"),
+            ))
+        }
+        Record::CaseEventReceived { values: v, .. } => values("values", v),
+        Record::CaseEndedByEvent { .. } => Ok(()),
         Record::DeadlineArmed(d) => deadline(&d.deadline, &d.step),
         Record::DeadlineNotArmed {
             deadline: d,

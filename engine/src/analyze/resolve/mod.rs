@@ -6,6 +6,7 @@
 mod assign;
 mod deadline;
 mod declare;
+mod event;
 mod field;
 mod keys;
 mod message;
@@ -76,7 +77,9 @@ pub(super) fn resolve(
         .iter()
         .filter_map(|(id, s)| schedule::schedule(&mut scope, sink, extra, id, s))
         .collect();
+    let events = event::events(&mut scope, sink, raw);
     Resolved {
+        events,
         scope,
         meta,
         clauses: clauses(raw),

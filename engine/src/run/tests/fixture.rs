@@ -488,5 +488,6 @@ pub(crate) fn routine() -> Routine {
         deadlines: vec![not_executed, expire],
         schedules: vec![schedule],
         templates,
+        events: Vec::new(),
     }
 }
