@@ -362,6 +362,30 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A `set:` that cannot work: a value of the wrong type for its field.
+    #[error("{message}")]
+    BadAssignment {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A case-wide event that cannot work.
+    #[error("{message}")]
+    BadCaseEvent {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A field rule (pattern, bounds, length, format) that cannot work.
+    #[error("{message}")]
+    BadFieldRule {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
     /// A case deadline counted from a field the case may start without.
     #[error("the deadline `{deadline}` counts from `{field}`, which a case may start without; then the deadline is never armed")]
     MayNotArm {
@@ -436,6 +460,9 @@ impl Problem {
             Problem::NoDefaultRoute { .. } => "rutin::no-default-route",
             Problem::Unused { .. } => "rutin::unused",
             Problem::BadStep { .. } => "rutin::bad-step",
+            Problem::BadAssignment { .. } => "rutin::bad-assignment",
+            Problem::BadCaseEvent { .. } => "rutin::bad-case-event",
+            Problem::BadFieldRule { .. } => "rutin::bad-field-rule",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
             Problem::MayBeUnset { .. } => "rutin::may-be-unset",
@@ -572,7 +599,10 @@ impl Problem {
                 "add `- otherwise: <step>` as the last route".into()
             }
             Problem::Unused { .. } => "use it, or remove it".into(),
-            Problem::BadStep { fix, .. } => fix.clone(),
+            Problem::BadStep { fix, .. }
+            | Problem::BadAssignment { fix, .. }
+            | Problem::BadCaseEvent { fix, .. }
+            | Problem::BadFieldRule { fix, .. } => fix.clone(),
             Problem::TaskWithdrawnAtOnce { .. } => {
                 "use two deadlines, or put the task as a step where `goto` leads".into()
             }

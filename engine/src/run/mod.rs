@@ -30,6 +30,7 @@
 //! - `command`: the public commands as transactions;
 //! - [`schedule`]: reports over many cases.
 
+mod assign;
 mod case;
 mod command;
 mod context;
