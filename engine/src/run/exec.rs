@@ -25,8 +25,9 @@ use super::state::{State, Status};
 use crate::expr::{self, eval_bool, eval_date};
 use crate::model::{Route, Routine, Step, StepKind};
 
-/// How many steps may be entered at one instant (without time passing).
-pub(crate) const MAX_STEPS_PER_INSTANT: u32 = 1000;
+/// How many steps may be entered at one instant (without time passing);
+/// `rutin check` refuses a routine whose chains of automatic steps are longer.
+pub const MAX_STEPS_PER_INSTANT: u32 = 1000;
 
 /// A point of a command to go back to (see [`Exec::mark`]).
 #[derive(Debug)]
