@@ -221,6 +221,11 @@ pub(crate) fn finding_problem(finding: Finding, template: &str, fields: &[String
             suggestion: suggest(&name, crate::expr::FILTERS.iter().copied()),
             name,
         },
+        Finding::UnknownTest { name, .. } => Problem::UnknownReference {
+            kind: RefKind::Test,
+            suggestion: suggest(&name, walk::TESTS.iter().copied()),
+            name,
+        },
         Finding::BadDuration { message, .. } => Problem::BadDuration { message },
         Finding::Include { .. } => Problem::TemplateInclude {
             template: template.to_owned(),

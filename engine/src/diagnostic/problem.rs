@@ -20,6 +20,8 @@ pub enum RefKind {
     Variable,
     /// A template filter.
     Filter,
+    /// A Jinja test (`is defined`).
+    Test,
     /// A deadline.
     Deadline,
     /// A cross-case schedule.
@@ -39,6 +41,7 @@ impl fmt::Display for RefKind {
             RefKind::Clause => "clause",
             RefKind::Variable => "variable",
             RefKind::Filter => "filter",
+            RefKind::Test => "test",
             RefKind::Deadline => "deadline",
             RefKind::Schedule => "schedule",
             RefKind::Event => "event",

@@ -42,6 +42,8 @@ impl Kind {
 pub(crate) enum Finding {
     /// A filter the environment does not have.
     UnknownFilter { name: String, span: Span },
+    /// A test (`is defined`) the environment does not have.
+    UnknownTest { name: String, span: Span },
     /// A duration text (`date_add(d, '1 mnoth')`) that does not parse.
     BadDuration { message: String, span: Span },
     /// `include`, `import`, `from` or `extends` of a named template.
@@ -101,6 +103,7 @@ impl Reads {
     pub(crate) fn span(finding: &Finding) -> Span {
         match finding {
             Finding::UnknownFilter { span, .. }
+            | Finding::UnknownTest { span, .. }
             | Finding::BadDuration { span, .. }
             | Finding::Include { span }
             | Finding::DynamicInclude { span, .. }

@@ -37,6 +37,38 @@ const LIST_FILTERS: &[&str] = &[
 ];
 /// Filters that return a number or a text.
 const SCALAR_FILTERS: &[&str] = &["length", "count", "sum", "join", "string", "tojson"];
+/// Jinja's tests, for suggestions when one is misspelled.
+pub(crate) const TESTS: &[&str] = &[
+    "defined",
+    "undefined",
+    "none",
+    "true",
+    "false",
+    "boolean",
+    "number",
+    "integer",
+    "float",
+    "string",
+    "sequence",
+    "iterable",
+    "mapping",
+    "odd",
+    "even",
+    "divisibleby",
+    "startingwith",
+    "endingwith",
+    "in",
+    "lower",
+    "upper",
+    "sameas",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+];
+
 /// Filters whose first argument names an attribute of each element.
 const ATTRIBUTE_FILTERS: &[&str] = &["attr", "map", "selectattr", "rejectattr", "groupby"];
 
@@ -80,6 +112,7 @@ struct Walker<'a> {
     /// Names that are functions or globals of the environment.
     functions: BTreeSet<String>,
     filters: BTreeMap<String, bool>,
+    tests: BTreeMap<String, bool>,
     reads: Reads,
 }
 
@@ -92,6 +125,7 @@ impl<'a> Walker<'a> {
             holders,
             functions: known.env.globals().map(|(n, _)| n.to_owned()).collect(),
             filters: BTreeMap::new(),
+            tests: BTreeMap::new(),
             reads: Reads::default(),
         }
     }

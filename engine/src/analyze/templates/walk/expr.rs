@@ -54,6 +54,7 @@ impl Walker<'_> {
             }
             Expr::Filter(f) => self.filter(f, span(e.span())),
             Expr::Test(t) => {
+                self.known_test(t.name, span(t.expr.span()).end(), span(e.span()));
                 self.expr(&t.expr);
                 self.args(&t.args);
                 Kind::Other
@@ -292,6 +293,27 @@ impl Walker<'_> {
                 .and_then(|t| t.find(name))
                 .map_or(whole, |i| Span::new(from + i, name.len()));
             self.reads.findings.push(Finding::UnknownFilter {
+                name: name.to_owned(),
+                span: at,
+            });
+        }
+    }
+
+    fn known_test(&mut self, name: &str, from: usize, whole: Span) {
+        let env = self.known.env;
+        let known = *self.tests.entry(name.to_owned()).or_insert_with(|| {
+            match env.render_str(&format!("{{{{ none is {name} }}}}"), ()) {
+                Err(e) => e.kind() != minijinja::ErrorKind::UnknownTest,
+                Ok(_) => true,
+            }
+        });
+        if !known {
+            let at = self
+                .text
+                .get(from..whole.end())
+                .and_then(|t| t.rfind(name))
+                .map_or(whole, |i| Span::new(from + i, name.len()));
+            self.reads.findings.push(Finding::UnknownTest {
                 name: name.to_owned(),
                 span: at,
             });

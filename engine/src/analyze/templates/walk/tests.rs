@@ -156,3 +156,15 @@ fn a_global_tested_before_use_is_guarded() {
     let used = bare.globals["deadline"];
     assert!(!used.tested && used.member_read);
 }
+
+#[test]
+fn unknown_tests_are_found_known_ones_are_not() {
+    let found = reads(
+        "{% if address is defined and address is strnig %}x{% endif %}{{ 3 is divisibleby(3) }}",
+    )
+    .findings;
+    assert!(
+        matches!(found.as_slice(), [Finding::UnknownTest { name, span }] if name == "strnig" && *span == Span::new(40, 6)),
+        "{found:?}"
+    );
+}
