@@ -101,6 +101,16 @@ enum Command {
 2 usage error (an unknown role...) or a damaged case file."
     )]
     Case(commands::case::Args),
+    /// Run the language server (for editors) over standard input and output.
+    #[command(
+        long_about = "Run the language server over standard input and output, for editors: the diagnostics of \
+                      `rutin check` as you type (unsaved buffers included), hover on ids and durations, go to \
+                      definition, find references, completion of step, role, field, group and template ids, \
+                      quick fixes for \"did you mean\", and rename. It serves routine files, organisation files \
+                      and templates; README.md shows the set-up for VS Code, Neovim and Helix.",
+        after_help = "Examples:\n  rutin lsp\n\nExit status: 0 when the editor said exit, 2 when the connection broke."
+    )]
+    Lsp(commands::lsp::Args),
 }
 
 /// Quietly stops when the reader of our output goes away (`rutin ... | head`):
@@ -138,6 +148,7 @@ fn main() -> ExitCode {
         Command::Simulate(args) => commands::simulate::run(&args),
         Command::Test(args) => commands::test::run(&args),
         Command::Case(args) => commands::case::run(&args),
+        Command::Lsp(args) => commands::lsp::run(&args),
     };
     ExitCode::from(code)
 }

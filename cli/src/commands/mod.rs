@@ -4,6 +4,7 @@ pub(crate) mod case;
 pub(crate) mod check;
 pub(crate) mod coverage;
 pub(crate) mod graph;
+pub(crate) mod lsp;
 pub(crate) mod schema;
 pub(crate) mod simulate;
 pub(crate) mod test;

@@ -1,7 +1,8 @@
 //! Hover texts: what an id is, in Markdown.
 
-use super::index::{Hit, Index};
 use std::path::Path;
+
+use super::index::{Index, Symbol, SymbolKind};
 
 /// The hover text at byte `offset` of `path`: a symbol's definition, or a
 /// duration's meaning in words.
@@ -9,12 +10,15 @@ pub fn hover(index: &Index, path: &Path, offset: usize) -> Option<String> {
     if let Some(d) = index.duration_at(path, offset) {
         return Some(format!("**duration** {}", d.meaning));
     }
-    index.at(path, offset).map(|hit| symbol_text(&hit))
+    index
+        .at(path, offset)
+        .map(|hit| describe(hit.kind, hit.symbol))
 }
 
-fn symbol_text(hit: &Hit<'_>) -> String {
-    let s = hit.symbol;
-    let mut out = format!("**{}** `{}`", hit.kind.word(), s.id);
+/// What a symbol is, in Markdown: its kind and id, then its details
+/// (name, description, type, who may see it...) and how often it is used.
+pub fn describe(kind: SymbolKind, s: &Symbol) -> String {
+    let mut out = format!("**{}** `{}`", kind.word(), s.id);
     if s.definition.is_none() {
         out.push_str("\n\nnot declared in this routine");
     }

@@ -21,8 +21,14 @@ mod hover;
 mod index;
 mod scan;
 
-pub use hover::hover;
+pub use hover::{describe, hover};
 pub use index::{DurationUse, Hit, Index, Place, Symbol, SymbolKind};
+
+/// Whether `id` can be used as an id (a letter, then letters, digits and
+/// `_`), for renaming.
+pub fn is_valid_id(id: &str) -> bool {
+    crate::load::is_valid_id(id)
+}
 
 use std::io;
 use std::path::{Path, PathBuf};
