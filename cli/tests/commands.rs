@@ -119,19 +119,34 @@ fn coverage_fails_when_a_clause_is_cited_by_nothing() {
 
 #[test]
 fn simulate_shows_a_whole_routine() {
+    // The README's first command: no --start, so the case starts on the
+    // example decision date and the example dates make sense.
     let output = rutin()
-        .args([
-            "simulate",
-            "workflows/kommun_000/installation.yaml",
-            "--start",
-            "2026-06-01",
-        ])
+        .args(["simulate", "workflows/kommun_000/installation.yaml"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("outcome: executed"), "{text}");
+    assert!(
+        text.contains("2026-06-19 08:00  ● case SIM-1 started"),
+        "{text}"
+    );
     insta::assert_snapshot!("simulate_installation", text);
+}
+
+#[test]
+fn simulate_starts_on_the_decision_date_by_default() {
+    let output = rutin()
+        .args(["simulate", "workflows/kommun_003/not_executed.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("2026-05-04 08:00  ● case SIM-1 started"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -158,30 +173,41 @@ fn simulate_is_deterministic() {
 
 #[test]
 fn simulate_as_a_role_hides_what_it_may_not_see() {
+    // The shipped routines keep the key register out of the case (A6), so
+    // the fixture with a field only the alarm team may see shows the rule.
     let full = rutin()
         .args([
             "simulate",
-            "workflows/kommun_000/installation.yaml",
+            "engine/tests/fixtures/valid/everything/routine.yaml",
             "--start",
-            "2026-06-01",
+            "2026-01-31",
         ])
         .output()
         .unwrap();
-    let night = rutin()
+    let coordinator = rutin()
         .args([
             "simulate",
-            "workflows/kommun_000/installation.yaml",
+            "engine/tests/fixtures/valid/everything/routine.yaml",
             "--start",
-            "2026-06-01",
+            "2026-01-31",
             "--as",
-            "night_patrol",
+            "coordinator",
         ])
         .output()
         .unwrap();
-    assert_eq!(night.status.code(), Some(0), "{}", stderr(&night));
+    assert_eq!(
+        coordinator.status.code(),
+        Some(0),
+        "{}",
+        stderr(&coordinator)
+    );
     assert!(stdout(&full).contains("key_number"));
-    assert!(!stdout(&night).contains("key_number"), "{}", stdout(&night));
-    assert!(!stdout(&night).contains("phoniro_client_number"));
+    assert!(
+        !stdout(&coordinator).contains("key_number"),
+        "{}",
+        stdout(&coordinator)
+    );
+    assert!(!stdout(&coordinator).contains("K-17"));
 }
 
 #[test]

@@ -19,13 +19,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     let data = json!({"decision_date": "2026-06-19", "client_name": "Anna Andersson",
-                      "client_address": "Storgatan 1", "home_care_group_name": "Hemtjänstgrupp Norra"});
+                      "client_address": "Storgatan 1", "home_care_group": "norra"});
     let (mut case, _) = Case::start(&routine, "case-1", data, at(22, 8)?)?;
-    // The order is wrong: the assessor is told, and the case waits for a correction.
-    let values = json!({"order_ok": false, "order_error": "Larmklocka saknas"});
-    let effects = case.complete_task(
+    // The order is wrong: the alarm team describes the error, the assessor is
+    // told, and the case waits for a correction.
+    let no = json!({"order_ok": false});
+    case.complete_task(
         &routine,
         "check_order",
+        "Lisa",
+        "alarm_team",
+        no,
+        at(22, 9)?,
+    )?;
+    let values = json!({"order_error": "Larmklocka saknas"});
+    let effects = case.complete_task(
+        &routine,
+        "describe_order_error",
         "Lisa",
         "alarm_team",
         values,

@@ -1,8 +1,11 @@
 //! `rutin simulate`: one case from start to finish on a virtual clock,
 //! printed as a timeline. Without a scenario it follows the routine by
-//! itself: each open task is done one working day after it opened with the
-//! example values of the fields it records, each awaited event arrives a day
-//! later, and otherwise the clock moves to the next deadline or date.
+//! itself: each awaited event arrives one working day later with the example
+//! values of the fields it may carry (before open tasks are done, so an
+//! answer that runs beside tasks in a parallel branch comes as it would, not
+//! after all of them), each open task is done one
+//! working day after it opened with the example values of the fields it
+//! records, and otherwise the clock moves to the next deadline or date.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +25,9 @@ pub(crate) struct Args {
     /// The routine file to simulate (with --scenario: optional, the scenario's `routine:`).
     pub(crate) routine: Option<PathBuf>,
     /// The date (YYYY-MM-DD) or time (YYYY-MM-DD HH:MM) the case starts
-    /// (default: today, 08:00; a scenario gives its own `start:`).
+    /// (default: 08:00 on the earliest date in the example start data, such
+    /// as the decision date, so the examples make sense; today when the start
+    /// data holds no date; a scenario gives its own `start:`).
     #[arg(long, conflicts_with = "scenario")]
     pub(crate) start: Option<String>,
     /// Run a scripted case instead of following the routine by itself.
@@ -134,8 +139,8 @@ pub(crate) fn run(args: &Args) -> u8 {
                 return USAGE;
             }
         },
-        None => chrono::Local::now()
-            .date_naive()
+        None => default_start(&routine, &example_data(&routine))
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
             .and_hms_opt(8, 0, 0)
             .unwrap_or_default(),
     };
@@ -213,6 +218,18 @@ pub(crate) fn run(args: &Args) -> u8 {
     OK
 }
 
+/// The day a simulation without `--start` begins: the earliest date among
+/// the start data (the decision date, say), so that the routine's example
+/// dates lie where they make sense; `None` when the start data has no date.
+fn default_start(routine: &Routine, data: &serde_json::Value) -> Option<chrono::NaiveDate> {
+    routine
+        .fields
+        .iter()
+        .filter(|f| f.ty == FieldType::Date)
+        .filter_map(|f| data.get(&f.id)?.as_str().and_then(rutin::expr::parse_date))
+        .min()
+}
+
 fn scripted(
     routine: &Routine,
     scenario: &model::Scenario,
@@ -279,6 +296,28 @@ fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>
         }
         let now = case.latest();
         let at = one_working_day_after(now);
+        let waiting_event =
+            case.active_steps()
+                .iter()
+                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
+                    // An event from outside carries what it may: its optional fields too.
+                    Some(StepKind::Event {
+                        event,
+                        collects,
+                        optional,
+                        ..
+                    }) => Some((event.clone(), [collects.clone(), optional.clone()].concat())),
+                    _ => None,
+                });
+        if let Some((event, fields)) = waiting_event {
+            if let Some(due) = case.next_due().filter(|d| *d <= at) {
+                advance(routine, case, due)?;
+                continue;
+            }
+            let values = values_for(routine, &fields, at);
+            case.deliver(routine, &event, values, at)?;
+            continue;
+        }
         if let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) {
             let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
                 Some(step) if task.deadline.is_none() => match &step.kind {
@@ -299,24 +338,6 @@ fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>
                 .map_or("", |r| r.name.as_str())
                 .to_owned();
             case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)?;
-            continue;
-        }
-        let waiting_event =
-            case.active_steps()
-                .iter()
-                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
-                    Some(StepKind::Event {
-                        event, collects, ..
-                    }) => Some((event.clone(), collects.clone())),
-                    _ => None,
-                });
-        if let Some((event, fields)) = waiting_event {
-            if let Some(due) = case.next_due().filter(|d| *d <= at) {
-                advance(routine, case, due)?;
-                continue;
-            }
-            let values = values_for(routine, &fields, at);
-            case.deliver(routine, &event, values, at)?;
             continue;
         }
         match case.next_due() {
@@ -476,4 +497,54 @@ fn interactive(
         }
     }
     Ok(Some(format!("stopped after {max} actions (--max-actions)")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped(path: &str) -> Routine {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+        rutin::check_routine(&path)
+            .routine
+            .unwrap_or_else(|| panic!("{} does not check", path.display()))
+    }
+
+    fn start_of(path: &str) -> Option<String> {
+        let routine = shipped(path);
+        default_start(&routine, &example_data(&routine)).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn the_default_start_is_the_earliest_date_of_the_start_data() {
+        // The decision date, not an installation or period date recorded later.
+        assert_eq!(
+            start_of("workflows/kommun_000/installation.yaml").as_deref(),
+            Some("2026-06-19")
+        );
+        assert_eq!(
+            start_of("workflows/kommun_003/not_executed.yaml").as_deref(),
+            Some("2026-05-04")
+        );
+        // The day the assessor gave notice, not the end date it counts to.
+        assert_eq!(
+            start_of("workflows/kommun_000/termination.yaml").as_deref(),
+            Some("2026-08-03")
+        );
+        // Periods are not dates: the extension starts at its decision date.
+        assert_eq!(
+            start_of("workflows/kommun_000/extension.yaml").as_deref(),
+            Some("2026-06-10")
+        );
+    }
+
+    #[test]
+    fn start_data_without_a_date_has_no_default_start() {
+        let routine = shipped("workflows/kommun_003/termination.yaml");
+        assert_eq!(default_start(&routine, &serde_json::json!({})), None);
+        assert_eq!(
+            default_start(&routine, &serde_json::json!({"end_date": "2026-9-30"})),
+            None
+        );
+    }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use super::templates::finding_problem;
+use super::templates::walk::{self, Known};
 use crate::diagnostic::{suggest, Problem, RefKind, Sink};
 use crate::expr::{FUNCTIONS, GLOBALS};
 use crate::load::raw::Sp;
@@ -31,16 +33,23 @@ pub(crate) fn check(
         }
     };
     let mut ok = true;
-    for finding in super::lint::expression(&env, &expr.value) {
+    let known = Known { fields, env: &env };
+    for finding in walk::expression(&expr.value, &known)
+        .map(|r| r.findings)
+        .unwrap_or_default()
+    {
         ok = false;
-        sink.error(expr.span, finding_problem(finding, &[]));
+        sink.error(expr.span, finding_problem(finding, "", &[]));
     }
+    // Jinja's own globals the environment has (`range`, `namespace`...) and
+    // the language's functions are known names.
+    let builtins: Vec<String> = env.globals().map(|(n, _)| n.to_owned()).collect();
     let mut names: Vec<String> = compiled.undeclared_variables(false).into_iter().collect();
     names.sort();
     for name in names {
         if fields.contains(&name) {
             reads.insert(name);
-        } else if !GLOBALS.contains(&name.as_str()) && !FUNCTIONS.contains(&name.as_str()) {
+        } else if !GLOBALS.contains(&name.as_str()) && !builtins.contains(&name) {
             ok = false;
             let known = fields
                 .iter()
@@ -73,25 +82,4 @@ pub(crate) fn fields_read(text: &str, fields: &[String]) -> Vec<String> {
         .collect();
     read.sort();
     read
-}
-
-/// The problem for a lint finding (in an expression or a template).
-pub(crate) fn finding_problem(finding: super::lint::Finding, fields: &[String]) -> Problem {
-    use super::lint::Finding;
-    match finding {
-        Finding::UnknownFilter { name, .. } => Problem::UnknownReference {
-            kind: RefKind::Filter,
-            suggestion: suggest(&name, crate::expr::FILTERS.iter().copied()),
-            name,
-        },
-        Finding::BadDuration { message, .. } => Problem::BadDuration { message },
-        Finding::Include { .. } => Problem::TemplateInclude {
-            template: String::new(),
-        },
-        Finding::UnknownCaseField { name, .. } => Problem::UnknownReference {
-            kind: RefKind::Field,
-            suggestion: suggest(&name, fields.iter().map(String::as_str)),
-            name,
-        },
-    }
 }

@@ -13,11 +13,11 @@
 
 mod exprs;
 mod graph;
-mod lint;
 mod resolve;
 mod resolved;
 mod scope;
 mod sender;
+mod senders;
 mod templates;
 mod unset;
 mod unused;
@@ -105,6 +105,7 @@ fn check_source(file: Arc<SourceFile>, files: &dyn SourceFiles) -> Checked {
 
 /// The checks over the whole resolved routine.
 fn passes(resolved: &resolved::Resolved, sink: &mut Sink, raw: &load::raw::RoutineFile) {
+    senders::check(&resolved.scope, sink);
     visibility::check(&resolved.scope, sink);
     // The graph is only judged when every step could be read: a step missing
     // from it would make the steps after it look unreachable.

@@ -1,7 +1,8 @@
 //! Who sends a message, and each place a routine sends one: the unit that
 //! the template and visibility passes check.
 
-use crate::model::MessageSpec;
+use super::templates::Analysis;
+use crate::model::Recipient;
 use crate::source::Span;
 
 /// Who sends a message, which decides what its template sees.
@@ -39,13 +40,18 @@ impl Sender {
     }
 }
 
-/// One message as a routine sends it: what, to whom, and where each part is written.
+/// One message as a routine sends it: what, to whom, and where each part is
+/// written. Recorded for every message whose template could be read.
 #[derive(Debug, Clone)]
 pub(super) struct MessageUse {
-    /// The resolved message.
-    pub(super) spec: MessageSpec,
-    /// Where each recipient (`to` first, then `cc`) is written.
-    pub(super) recipient_spans: Vec<Span>,
+    /// The template's name.
+    pub(super) template: String,
     /// Where the template name is written.
     pub(super) template_span: Span,
+    /// Who sends it.
+    pub(super) sender: Sender,
+    /// What the subject line reads, and where it is written.
+    pub(super) subject: Option<(Analysis, Span)>,
+    /// Each recipient that resolved (`to` first, then `cc`), and where it is written.
+    pub(super) recipients: Vec<(Recipient, Span)>,
 }

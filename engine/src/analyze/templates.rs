@@ -1,13 +1,18 @@
 //! Message templates: found in the routine's template folder, parsed with
-//! minijinja, and analyzed for the variables they read, so that a typo or a
-//! field the recipient may not see is caught before any message is sent.
+//! minijinja, and analyzed on their syntax tree ([`walk`]) for the variables
+//! they read, so that a typo or a field the recipient may not see is caught
+//! before any message is sent.
+
+pub(crate) mod reads;
+pub(crate) mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use reads::{Finding, GlobalUse};
+
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
-use crate::expr::TEMPLATE_GLOBALS;
 use crate::files::SourceFiles;
 use crate::load;
 use crate::model::Template;
@@ -18,10 +23,27 @@ use crate::source::{SourceFile, Span};
 pub(crate) struct Analysis {
     /// Declared fields it reads at the top level.
     pub(crate) fields: Vec<String>,
-    /// Template globals it reads (`deadline`, `cases`...).
-    pub(crate) globals: Vec<String>,
+    /// Declared fields it reads from the cases of a report.
+    pub(crate) case_fields: Vec<String>,
+    /// Template globals it reads (`deadline`, `cases`...), and how.
+    pub(crate) globals: BTreeMap<String, GlobalUse>,
     /// Whether it has no error.
     pub(crate) ok: bool,
+}
+
+impl Analysis {
+    /// Every field it reads, at the top level or from cases.
+    pub(crate) fn all_fields(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .fields
+            .iter()
+            .chain(&self.case_fields)
+            .cloned()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
 }
 
 /// The file extension of templates.
@@ -33,8 +55,8 @@ pub(crate) const EXTENSION: &str = "j2";
 pub(crate) struct Templates {
     pub(crate) dir: Option<PathBuf>,
     pub(crate) loaded: BTreeMap<String, Option<Template>>,
-    /// The globals each loaded template reads.
-    pub(crate) globals: BTreeMap<String, Vec<String>>,
+    /// What each loaded template reads.
+    pub(crate) analyses: BTreeMap<String, Analysis>,
     pub(crate) files: Vec<PathBuf>,
     /// Each file's text, or why it could not be read (reported on use).
     texts: BTreeMap<PathBuf, Result<Arc<SourceFile>, Diagnostic>>,
@@ -60,7 +82,7 @@ impl Templates {
         Templates {
             dir,
             loaded: BTreeMap::new(),
-            globals: BTreeMap::new(),
+            analyses: BTreeMap::new(),
             files,
             texts,
         }
@@ -87,8 +109,8 @@ impl Templates {
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
         let template = if let Some(text) = self.texts.get(&path) {
-            load_template(text.clone(), name, &path, fields, out).map(|(template, globals)| {
-                self.globals.insert(name.to_owned(), globals);
+            load_template(text.clone(), name, &path, fields, out).map(|(template, analysis)| {
+                self.analyses.insert(name.to_owned(), analysis);
                 template
             })
         } else {
@@ -112,7 +134,7 @@ fn load_template(
     path: &Path,
     fields: &[String],
     out: &mut Vec<Diagnostic>,
-) -> Option<(Template, Vec<String>)> {
+) -> Option<(Template, Analysis)> {
     let file = match text {
         Ok(f) => f,
         Err(d) => {
@@ -128,15 +150,16 @@ fn load_template(
                 path: path.to_path_buf(),
                 // Messages use `\n` line ends whatever the editor saved.
                 source: file.text().replace("\r\n", "\n"),
-                fields_used: analysis.fields,
+                fields_used: analysis.all_fields(),
             },
-            analysis.globals,
+            analysis,
         )
     })
 }
 
-/// Parses a template and returns the declared fields it reads, reporting
-/// syntax errors and unknown variables. The flag is false when it has errors.
+/// Parses a template and returns what it reads, reporting syntax errors,
+/// unknown variables and what its syntax tree shows would fail when sent.
+/// `ok` is false when it has errors.
 pub(crate) fn analyze_template(
     name: &str,
     file: &Arc<SourceFile>,
@@ -150,58 +173,71 @@ pub(crate) fn analyze_template(
         })
     };
     let env = crate::expr::environment();
-    let template = match env.template_from_named_str(name, file.text()) {
-        Ok(t) => t,
+    if let Err(e) = env.template_from_named_str(name, file.text()) {
+        out.push(syntax_error(name, file, &e));
+        return Analysis::default();
+    }
+    let known = walk::Known { fields, env: &env };
+    let reads = match walk::template(file.text(), name, &known) {
+        Ok(r) => r,
         Err(e) => {
             out.push(syntax_error(name, file, &e));
             return Analysis::default();
         }
     };
-    let mut names: Vec<String> = template.undeclared_variables(false).into_iter().collect();
-    names.sort();
-    let mut used = Vec::new();
-    let mut globals = Vec::new();
     let mut ok = true;
-    for finding in super::lint::template(&env, file.text(), fields) {
+    for finding in reads.findings {
         ok = false;
-        let span = match &finding {
-            super::lint::Finding::UnknownFilter { span, .. }
-            | super::lint::Finding::BadDuration { span, .. }
-            | super::lint::Finding::Include { span }
-            | super::lint::Finding::UnknownCaseField { span, .. } => *span,
-        };
-        let problem = match super::exprs::finding_problem(finding, fields) {
-            Problem::TemplateInclude { .. } => Problem::TemplateInclude {
-                template: name.to_owned(),
-            },
-            other => other,
-        };
-        out.push(Diagnostic::error(problem, at(span)));
+        let span = reads::Reads::span(&finding);
+        out.push(Diagnostic::error(
+            finding_problem(finding, name, fields),
+            at(span),
+        ));
     }
-    for var in names {
-        if fields.contains(&var) {
-            used.push(var);
-        } else if TEMPLATE_GLOBALS.contains(&var.as_str()) {
-            globals.push(var);
-        } else if !crate::expr::FUNCTIONS.contains(&var.as_str())
-            && !crate::expr::FUNCTIONS.contains(&var.as_str())
-        {
-            ok = false;
-            let span = find_word(file.text(), &var);
-            out.push(Diagnostic::error(
-                Problem::TemplateUnknownVariable {
-                    template: name.to_owned(),
-                    suggestion: suggest(&var, fields.iter().map(String::as_str)),
-                    name: var,
-                },
-                at(span),
-            ));
-        }
+    for (var, span) in reads.unknown {
+        ok = false;
+        out.push(Diagnostic::error(
+            Problem::TemplateUnknownVariable {
+                template: name.to_owned(),
+                suggestion: suggest(&var, fields.iter().map(String::as_str)),
+                name: var,
+            },
+            at(span),
+        ));
     }
     Analysis {
-        fields: used,
-        globals,
+        fields: reads.fields.into_keys().collect(),
+        case_fields: reads.case_fields.into_keys().collect(),
+        globals: reads.globals,
         ok,
+    }
+}
+
+/// The problem for a finding in template `template` (or an expression).
+pub(crate) fn finding_problem(finding: Finding, template: &str, fields: &[String]) -> Problem {
+    match finding {
+        Finding::UnknownFilter { name, .. } => Problem::UnknownReference {
+            kind: RefKind::Filter,
+            suggestion: suggest(&name, crate::expr::FILTERS.iter().copied()),
+            name,
+        },
+        Finding::BadDuration { message, .. } => Problem::BadDuration { message },
+        Finding::Include { .. } => Problem::TemplateInclude {
+            template: template.to_owned(),
+        },
+        Finding::DynamicInclude { expr, .. } => Problem::TemplateDynamicInclude {
+            template: template.to_owned(),
+            expr,
+        },
+        Finding::UnknownCaseField { name, .. } => Problem::UnknownReference {
+            kind: RefKind::Field,
+            suggestion: suggest(&name, fields.iter().map(String::as_str)),
+            name,
+        },
+        Finding::DynamicRead { expr, .. } => Problem::TemplateDynamicRead {
+            template: template.to_owned(),
+            expr,
+        },
     }
 }
 
@@ -216,27 +252,6 @@ fn line_span(text: &str, line: usize) -> Span {
     Span::default()
 }
 
-/// The first occurrence of `word` as a whole identifier inside `{{ }}` or `{% %}`.
-fn find_word(text: &str, word: &str) -> Span {
-    let bytes = text.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut start = 0;
-    while let Some(i) = text.get(start..).and_then(|t| t.find(word)) {
-        let at = start + i;
-        let end = at + word.len();
-        let before_ok = at == 0 || bytes.get(at - 1).is_none_or(|b| !is_ident(*b));
-        let after_ok = bytes.get(end).is_none_or(|b| !is_ident(*b));
-        let in_tag = text
-            .get(..at)
-            .is_some_and(|t| t.rfind("{{").max(t.rfind("{%")) > t.rfind("}}").max(t.rfind("%}")));
-        if before_ok && after_ok && in_tag {
-            return Span::new(at, word.len());
-        }
-        start = end;
-    }
-    Span::default()
-}
-
 /// Reports a template name that is not in the folder.
 pub(crate) fn unknown_template(templates: &Templates, name: &str) -> Problem {
     let names = templates.names();
@@ -245,35 +260,6 @@ pub(crate) fn unknown_template(templates: &Templates, name: &str) -> Problem {
         name: name.to_owned(),
         suggestion: suggest(name, names.iter().map(String::as_str)),
     }
-}
-
-/// Declared fields a template reads as attributes (`c.decision_date` in a
-/// report's loop over `cases`), found inside `{{ }}` and `{% %}` tags.
-pub(crate) fn attribute_fields(text: &str, fields: &[String]) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find("{{").into_iter().chain(rest.find("{%")).min() {
-        let after = rest.get(open + 2..).unwrap_or_default();
-        let close = after
-            .find("}}")
-            .into_iter()
-            .chain(after.find("%}"))
-            .min()
-            .unwrap_or(after.len());
-        let tag = after.get(..close).unwrap_or_default();
-        for part in tag.split('.').skip(1) {
-            let ident: String = part
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            if fields.contains(&ident) && !found.contains(&ident) {
-                found.push(ident);
-            }
-        }
-        rest = after.get(close..).unwrap_or_default();
-    }
-    found.sort();
-    found
 }
 
 /// Checks one template file on its own: that it can be read and parsed.
@@ -311,16 +297,4 @@ fn syntax_error(name: &str, file: &Arc<SourceFile>, e: &minijinja::Error) -> Dia
             span,
         }),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::attribute_fields;
-
-    #[test]
-    fn finds_fields_read_as_attributes_in_tags_only() {
-        let fields = vec!["decision_date".to_owned(), "key_number".to_owned()];
-        let text = "key_number. {% for c in cases %}{{ c.decision_date | date }} {{ c.case.id }}{% endfor %}";
-        assert_eq!(attribute_fields(text, &fields), vec!["decision_date"]);
-    }
 }

@@ -276,3 +276,77 @@ fn comparing_a_field_that_may_be_unset_is_a_warning() {
         "{found:?}"
     );
 }
+
+/// (code, line) of every problem in the routine file of a routine with templates.
+fn problems_with_templates(
+    name: &str,
+    body: &str,
+    templates: &[(&str, &str)],
+) -> Vec<(&'static str, usize)> {
+    let dir = std::env::temp_dir().join(format!("rutin-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    for (t, text) in templates {
+        std::fs::write(dir.join(format!("templates/{t}.j2")), text).unwrap();
+    }
+    std::fs::write(
+        dir.join("r.yaml"),
+        format!("{HEAD}templates: templates\n{body}"),
+    )
+    .unwrap();
+    let checked = crate::analyze::check_routine(&dir.join("r.yaml"));
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_some_and(|l| l.file.path().ends_with("r.yaml"))
+        })
+        .map(|d| {
+            (
+                d.problem.code(),
+                d.location.as_ref().map_or(0, |l| l.line_col().0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn range_is_known_in_expressions() {
+    let body = format!("fields:\n  n: {{type: integer, required: true}}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: \"n in range(3)\"\n        to: z\n      - otherwise: z\n{END}");
+    let found = problems(&body);
+    assert!(
+        !found.iter().any(|(c, _)| *c == "rutin::unknown-reference"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn each_use_of_a_shared_template_is_checked_with_its_own_subject() {
+    let body = format!("groups:\n  night: {{name: N}}\nfields:\n  key: {{type: text, visible_to: [team]}}\nstart: a\nsteps:\n  a: {{kind: message, title: A, template: t, subject: \"{{{{ key }}}}\", to: [{{role: team}}], next: b}}\n  b: {{kind: message, title: B, template: t, to: [{{group: night}}], next: c}}\n  c: {{kind: message, title: C, template: t, subject: \"{{{{ key[0:2] }}}}\", to: [{{group: night}}], next: z}}\n{END}");
+    let found = problems_with_templates("shared", &body, &[("t", "Hej")]);
+    // Only the third use shows the key to the night role, and the error is there.
+    assert_eq!(found, vec![("rutin::visibility-leak", 13)], "{found:?}");
+}
+
+#[test]
+fn group_of_is_checked_for_every_group_it_can_give() {
+    let groups = "groups:\n  g_day: {name: D, sees_as: team}\n  g_night: {name: N}\n";
+    let body = format!("{groups}fields:\n  key: {{type: text, visible_to: [team]}}\n  night: {{type: boolean}}\n  area: {{type: enum, values: [g_day, g_night]}}\nstart: a\nsteps:\n  a: {{kind: message, title: A, template: t, to: [{{group_of: \"'g_day' if not night else area\"}}], next: z}}\n{END}");
+    let found = problems_with_templates("group_of", &body, &[("t", "{{ key }}")]);
+    assert_eq!(found, vec![("rutin::visibility-leak", 14)], "{found:?}");
+}
+
+#[test]
+fn group_of_that_can_give_no_group_id_is_refused() {
+    let body = format!("groups:\n  g: {{name: G}}\nfields:\n  n: {{type: integer}}\nstart: a\nsteps:\n  a: {{kind: message, title: A, template: t, to: [{{group_of: n}}], next: z}}\n{END}");
+    let found = problems_with_templates("group_of_int", &body, &[("t", "Hej")]);
+    assert!(
+        found.contains(&("rutin::group-of-unknowable", 11)),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, _)| c.contains("visibility")),
+        "{found:?}"
+    );
+}

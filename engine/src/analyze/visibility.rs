@@ -7,21 +7,28 @@ use crate::diagnostic::{Problem, Sink};
 use crate::model::{Recipient, RecipientTarget, Visibility};
 use crate::source::Span;
 
+/// Checks every message use on its own: its template and its own subject,
+/// against each of its recipients, located at that recipient.
 pub(super) fn check(scope: &Scope, sink: &mut Sink) {
     for message in &scope.messages {
-        let Some(template) = scope.used_templates.get(&message.spec.template) else {
+        let Some(body) = scope.templates.analyses.get(&message.template) else {
             continue;
         };
-        let recipients = message.spec.recipients();
-        for (recipient, span) in recipients.zip(message.recipient_spans.iter().copied()) {
+        let mut fields = body.all_fields();
+        if let Some((subject, _)) = &message.subject {
+            fields.extend(subject.all_fields());
+        }
+        fields.sort();
+        fields.dedup();
+        for (recipient, span) in &message.recipients {
             // Problems point at the recipient, or at the template when the
             // recipient's place is not known.
-            let at = if span == Span::default() {
+            let at = if *span == Span::default() {
                 message.template_span
             } else {
-                span
+                *span
             };
-            for field in &template.fields_used {
+            for field in &fields {
                 check_field(scope, sink, message, recipient, field, at);
             }
         }
@@ -59,7 +66,7 @@ fn check_field(
             sink.error(
                 at,
                 Problem::VisibilityLeak {
-                    template: message.spec.template.clone(),
+                    template: message.template.clone(),
                     field: field_id.to_owned(),
                     recipient: who,
                     visible_to: allowed.iter().cloned().collect(),

@@ -225,6 +225,22 @@ pub enum Problem {
         /// The template.
         template: String,
     },
+    /// A template includes a template whose name is computed when it is sent.
+    #[error("the template `{template}` includes a template named by `{expr}`, which is only known when the message is sent; it cannot be checked")]
+    TemplateDynamicInclude {
+        /// The template.
+        template: String,
+        /// The expression naming the included template.
+        expr: String,
+    },
+    /// A template reads a case's field through a key computed when it is sent.
+    #[error("the template `{template}` reads `{expr}`, a field of a case chosen only when the message is sent; who may see it cannot be checked")]
+    TemplateDynamicRead {
+        /// The template.
+        template: String,
+        /// The read, as written.
+        expr: String,
+    },
     /// A template uses a variable its sender does not provide.
     #[error("the template `{template}` uses `{name}`, which {sender} does not provide")]
     TemplateUnavailable {
@@ -244,6 +260,14 @@ pub enum Problem {
         template: String,
         /// The field.
         field: String,
+    },
+    /// `group_of` whose groups cannot be known from the routine.
+    #[error("`group_of: {expr}` cannot be checked: {reason}")]
+    GroupOfUnknowable {
+        /// The expression.
+        expr: String,
+        /// Why its groups cannot be known.
+        reason: String,
     },
     /// A schedule's recipients depend on case data.
     #[error("a report goes to fixed recipients, but this one depends on the case field `{field}`")]
@@ -422,6 +446,9 @@ impl Problem {
             Problem::TemplateUnknownVariable { .. } => "rutin::template-unknown-variable",
             Problem::VisibilityLeak { .. } => "rutin::visibility-leak",
             Problem::TemplateInclude { .. } => "rutin::template-include",
+            Problem::TemplateDynamicInclude { .. } => "rutin::template-dynamic-include",
+            Problem::TemplateDynamicRead { .. } => "rutin::template-dynamic-read",
+            Problem::GroupOfUnknowable { .. } => "rutin::group-of-unknowable",
             Problem::TemplateUnavailable { .. } => "rutin::template-unavailable",
             Problem::ReportFieldOutsideLoop { .. } => "rutin::report-field-outside-loop",
             Problem::ReportRecipientReadsCase { .. } => "rutin::report-recipient-reads-case",
@@ -523,6 +550,15 @@ impl Problem {
             }
             Problem::TemplateInclude { .. } => {
                 "write the whole text in this template; remove `include`, `extends` and `import`".into()
+            }
+            Problem::TemplateDynamicInclude { .. } => {
+                "write the whole text in this template; a message is one file".into()
+            }
+            Problem::TemplateDynamicRead { .. } => {
+                "name the field where it is read: `c.field`, `c['field']` or `c|attr('field')`".into()
+            }
+            Problem::GroupOfUnknowable { .. } => {
+                "name the groups: an enumeration field whose values are group ids, or texts such as `'night_team' if night else 'day_team'`".into()
             }
             Problem::TemplateUnavailable { available, .. } => format!(
                 "such a message has: {}; use another template for this message",

@@ -155,6 +155,36 @@ fn days_between(a: Value, b: Value) -> Result<i64, Error> {
     Ok(b.signed_duration_since(a).num_days())
 }
 
+/// Whole calendar months from `a` to `b`: the largest `n` with
+/// `a + n months <= b` (negative when `b` lies before `a`). Month ends are
+/// clamped as in `date_add`: 31 January to 28 February is one month.
+fn months_between(a: Value, b: Value) -> Result<i64, Error> {
+    let a = date_arg("months_between", &a)?;
+    let b = date_arg("months_between", &b)?;
+    Ok(if b < a {
+        -whole_months(b, a)
+    } else {
+        whole_months(a, b)
+    })
+}
+
+/// Whole months from `from` to `to`, `from <= to`.
+fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    let guess =
+        i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
+    let reaches = |n: i64| {
+        u32::try_from(n)
+            .ok()
+            .and_then(|n| from.checked_add_months(chrono::Months::new(n)))
+            .is_some_and(|d| d <= to)
+    };
+    if reaches(guess) {
+        guess
+    } else {
+        guess - 1
+    }
+}
+
 fn periods_gap(a: Value, b: Value) -> Result<bool, Error> {
     let (_, a_to) = period_arg("periods_gap", &a)?;
     let (b_from, _) = period_arg("periods_gap", &b)?;
@@ -231,6 +261,7 @@ pub(super) fn register(env: &mut Environment<'static>, names: Names) {
     env.add_function("date_add", date_add);
     env.add_function("date_sub", date_sub);
     env.add_function("days_between", days_between);
+    env.add_function("months_between", months_between);
     env.add_function("periods_gap", periods_gap);
     env.add_function("periods_overlap", periods_overlap);
     env.add_function("is_working_day", is_working_day);

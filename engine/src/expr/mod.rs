@@ -41,6 +41,7 @@ pub const FUNCTIONS: &[&str] = &[
     "date_add",
     "date_sub",
     "days_between",
+    "months_between",
     "periods_gap",
     "periods_overlap",
     "is_working_day",

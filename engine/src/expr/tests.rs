@@ -211,3 +211,18 @@ fn a_runaway_template_runs_out_of_fuel_instead_of_hanging() {
     let error = env.render_str(source, ()).unwrap_err();
     assert_eq!(error.kind(), minijinja::ErrorKind::OutOfFuel);
 }
+
+#[test]
+fn months_between_counts_whole_calendar_months() {
+    let months = |a: &str, b: &str| ok(&format!("months_between('{a}', '{b}')")).as_i64();
+    assert_eq!(months("2026-03-02", "2026-05-04"), Some(2));
+    assert_eq!(months("2026-03-02", "2026-05-01"), Some(1));
+    assert_eq!(months("2026-05-04", "2026-06-04"), Some(1));
+    assert_eq!(months("2026-05-04", "2026-06-03"), Some(0));
+    assert_eq!(months("2026-01-31", "2026-02-28"), Some(1));
+    assert_eq!(months("2026-01-31", "2026-02-27"), Some(0));
+    assert_eq!(months("2025-11-15", "2027-01-15"), Some(14));
+    assert_eq!(months("2026-05-04", "2026-03-02"), Some(-2));
+    assert_eq!(months("2026-05-04", "2026-05-04"), Some(0));
+    assert!(run("months_between('2026-05-04', none)", context! {}).is_err());
+}

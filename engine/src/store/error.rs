@@ -35,8 +35,8 @@ pub enum StoreError {
         /// What does not fit.
         reason: String,
     },
-    /// The file is not a Rutin database.
-    #[error("{path} is not a Rutin database ({reason}); it was left as it is. Give another file, or a new file name to start one")]
+    /// The file (or PostgreSQL schema) is not a Rutin database.
+    #[error("{path} is not a Rutin database ({reason}); it was left as it is. Give another file or database, or a new (empty) one to start with")]
     NotARutinDatabase {
         /// The file.
         path: String,

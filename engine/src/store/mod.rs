@@ -11,7 +11,7 @@
 //! the layer that loads a case, runs one engine command and commits.
 //!
 //! How: [`CaseStore`] is a small interface with one implementation per
-//! database (SQLite in [`sqlite`], PostgreSQL elsewhere). Its rules:
+//! database (SQLite in [`sqlite`], PostgreSQL in [`PostgresStore`]). Its rules:
 //!
 //! - **A command is one transaction.** [`CaseStore::commit`] appends the
 //!   command's journal entries, rewrites the case's [`CaseIndex`] (open or
@@ -44,12 +44,16 @@ pub mod check;
 #[doc(hidden)]
 pub mod contract;
 mod error;
+#[cfg(feature = "postgres")]
+mod postgres;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 mod types;
 
 pub use bundle::{BundleHash, RoutineBundle};
 pub use error::StoreError;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 pub use types::{
     CaseCommit, CaseFilter, CaseIndex, CaseSummary, Delivery, NewOutboxItem, OutboxId, OutboxItem,
     OutboxSource, OutboxStatus, ScheduleRunCommit, ScheduleSlot, StoredCase,

@@ -1,60 +1,28 @@
 //! Recipients of a message: a role, a group, or `group_of` an expression.
 
+use minijinja::machinery::ast::{self, CallArg, Expr};
+
 use crate::analyze::scope::Scope;
 use crate::diagnostic::{suggest, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{FieldType, Recipient, RecipientTarget};
 use crate::source::Span;
 
+/// Resolves a recipient list. Each recipient that resolved goes to
+/// `resolved` with where it is written; the list comes back only when all did.
 pub(super) fn recipients(
     scope: &mut Scope,
     sink: &mut Sink,
     raw: &Option<Vec<raw::Recipient>>,
-    spans: &mut Vec<Span>,
+    resolved: &mut Vec<(Recipient, Span)>,
 ) -> Option<Vec<Recipient>> {
     let mut out = Vec::new();
     let mut ok = true;
     for r in raw.iter().flatten() {
-        let count = [r.role.is_some(), r.group.is_some(), r.group_of.is_some()]
-            .iter()
-            .filter(|x| **x)
-            .count();
-        if count != 1 {
-            sink.error(
-                r.span,
-                Problem::BadStep {
-                    message: "a recipient must name exactly one of `role`, `group`, `group_of`"
-                        .into(),
-                    fix: "write `- role: <role>`, `- group: <group>` or `- group_of: <expression>`"
-                        .into(),
-                },
-            );
-            ok = false;
-            continue;
-        }
-        let when = match &r.when {
-            Some(w) => match scope.expr(sink, w) {
-                Some(e) => Some(e),
-                None => {
-                    ok = false;
-                    continue;
-                }
-            },
-            None => None,
-        };
-        let target = if let Some(role) = &r.role {
-            scope.role(sink, role).map(RecipientTarget::Role)
-        } else if let Some(group) = &r.group {
-            scope.group(sink, group).map(RecipientTarget::Group)
-        } else if let Some(expr) = &r.group_of {
-            group_of(scope, sink, expr, r.when.is_some())
-        } else {
-            None
-        };
-        match target {
-            Some(target) => {
-                spans.push(r.span);
-                out.push(Recipient { target, when });
+        match recipient(scope, sink, r) {
+            Some(recipient) => {
+                resolved.push((recipient.clone(), r.span));
+                out.push(recipient);
             }
             None => ok = false,
         }
@@ -62,14 +30,61 @@ pub(super) fn recipients(
     ok.then_some(out)
 }
 
-/// `group_of`: when the expression is a plain enumeration field, each of its
-/// values must be a group id; those are the groups it may yield.
-/// `group_of`: when the expression is a plain enumeration field, its values
-/// that are group ids are the groups it may yield. A value that is no group
-/// is an error, unless the recipient has a `when:` (which may exclude it; if
-/// not, sending fails at run time and is journaled). Otherwise the groups
-/// named as texts in the expression (`'night_team' if night else 'day_team'`)
-/// are the candidates, or, when it names none, every group.
+fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<Recipient> {
+    let count = [r.role.is_some(), r.group.is_some(), r.group_of.is_some()]
+        .iter()
+        .filter(|x| **x)
+        .count();
+    if count != 1 {
+        sink.error(
+            r.span,
+            Problem::BadStep {
+                message: "a recipient must name exactly one of `role`, `group`, `group_of`".into(),
+                fix: "write `- role: <role>`, `- group: <group>` or `- group_of: <expression>`"
+                    .into(),
+            },
+        );
+        return None;
+    }
+    let when = match &r.when {
+        Some(w) => Some(scope.expr(sink, w)?),
+        None => None,
+    };
+    let target = if let Some(role) = &r.role {
+        scope.role(sink, role).map(RecipientTarget::Role)
+    } else if let Some(group) = &r.group {
+        scope.group(sink, group).map(RecipientTarget::Group)
+    } else {
+        let expr = r.group_of.as_ref()?;
+        group_of(scope, sink, expr, r.when.is_some())
+    };
+    Some(Recipient {
+        target: target?,
+        when,
+    })
+}
+
+/// What a `group_of` expression may give, read from its syntax tree.
+#[derive(Debug, Default)]
+struct Yields {
+    /// Group ids it may give.
+    groups: Vec<String>,
+    /// Texts it may give that are no group id (enumeration values, constants).
+    not_groups: Vec<String>,
+    /// It may give a text not known here (a text field, a computed text):
+    /// any group of the routine.
+    any: bool,
+    /// Why it can never give a group id, when that is so.
+    refused: Option<String>,
+}
+
+/// `group_of`: the groups the expression may give, from its syntax tree:
+/// constant texts, an enumeration field's values, both sides of `if`/`else`,
+/// `or` and `default`, the values of a map looked up; any group of the
+/// routine where a text is computed or read from a text field. A text that
+/// is no group is an error, unless the recipient has a `when:` (which may
+/// exclude it; if not, sending fails at run time and is journaled). A value
+/// that can never be a group id (a number, a date field) is refused.
 fn group_of(
     scope: &mut Scope,
     sink: &mut Sink,
@@ -77,59 +92,105 @@ fn group_of(
     guarded: bool,
 ) -> Option<RecipientTarget> {
     let compiled = scope.expr(sink, expr)?;
-    let name = expr.value.trim();
-    let mut candidates = Vec::new();
-    if let Some(FieldType::Enum { values }) = scope.field_type(name).cloned() {
-        for v in values {
-            if scope.groups.contains_key(&v) {
-                scope.used_groups.insert(v.clone());
-                candidates.push(v);
-            } else if !guarded {
-                let known: Vec<&str> = scope.groups.keys().map(String::as_str).collect();
-                sink.error(
-                    expr.span,
-                    Problem::UnknownReference {
-                        kind: RefKind::Group,
-                        suggestion: suggest(&v, known.iter().copied()),
-                        name: v,
-                    },
-                );
-                return None;
-            }
-        }
-    } else {
-        candidates = quoted_texts(&expr.value)
-            .into_iter()
-            .filter(|t| scope.groups.contains_key(t))
-            .collect();
-        candidates.sort();
-        candidates.dedup();
-        scope.used_groups.extend(candidates.iter().cloned());
-        if candidates.is_empty() {
-            // Any group may come out: check visibility against all of them.
-            candidates = scope.groups.keys().cloned().collect();
-        }
+    let tree = minijinja::machinery::parse_expr(&expr.value).ok()?;
+    let mut yields = Yields::default();
+    gives(scope, &tree, &mut yields);
+    if let Some(reason) = yields.refused {
+        sink.error(
+            expr.span,
+            Problem::GroupOfUnknowable {
+                expr: expr.value.clone(),
+                reason,
+            },
+        );
+        return None;
     }
+    if let (Some(v), false) = (yields.not_groups.first(), guarded) {
+        let known: Vec<&str> = scope.groups.keys().map(String::as_str).collect();
+        sink.error(
+            expr.span,
+            Problem::UnknownReference {
+                kind: RefKind::Group,
+                suggestion: suggest(v, known.iter().copied()),
+                name: v.clone(),
+            },
+        );
+        return None;
+    }
+    scope.used_groups.extend(yields.groups.iter().cloned());
+    let candidates = if yields.any {
+        // Any group may come out: check visibility against all of them.
+        scope.groups.keys().cloned().collect()
+    } else {
+        yields.groups
+    };
     Some(RecipientTarget::GroupOf {
         expr: compiled,
         candidates,
     })
 }
 
-/// The texts written in quotes in an expression.
-fn quoted_texts(expr: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Option<(char, String)> = None;
-    for c in expr.chars() {
-        match &mut current {
-            Some((q, text)) if c == *q => {
-                out.push(std::mem::take(text));
-                current = None;
+fn text(scope: &Scope, value: &str, yields: &mut Yields) {
+    if scope.groups.contains_key(value) {
+        if !yields.groups.iter().any(|g| g == value) {
+            yields.groups.push(value.to_owned());
+        }
+    } else {
+        yields.not_groups.push(value.to_owned());
+    }
+}
+
+fn gives(scope: &Scope, e: &Expr<'_>, yields: &mut Yields) {
+    match e {
+        Expr::Const(c) => match c.value.as_str() {
+            Some(v) => text(scope, v, yields),
+            None => yields.refused = Some(format!("it gives `{}`, which is no group id", c.value)),
+        },
+        Expr::Var(v) => field(scope, v.id, yields),
+        Expr::IfExpr(i) => {
+            gives(scope, &i.true_expr, yields);
+            // Without `else` it gives nothing, which fails when sent.
+            if let Some(f) = &i.false_expr {
+                gives(scope, f, yields);
             }
-            Some((_, text)) => text.push(c),
-            None if c == '\'' || c == '"' => current = Some((c, String::new())),
-            None => {}
+        }
+        Expr::BinOp(b) if matches!(b.op, ast::BinOpKind::ScOr | ast::BinOpKind::ScAnd) => {
+            gives(scope, &b.left, yields);
+            gives(scope, &b.right, yields);
+        }
+        Expr::Filter(f) if f.name == "default" => {
+            if let Some(inner) = &f.expr {
+                gives(scope, inner, yields);
+            }
+            if let Some(CallArg::Pos(d)) = f.args.first() {
+                gives(scope, d, yields);
+            }
+        }
+        Expr::GetItem(g) => match &g.expr {
+            Expr::Map(m) => m.values.iter().for_each(|v| gives(scope, v, yields)),
+            _ => yields.any = true,
+        },
+        Expr::BinOp(b) if !matches!(b.op, ast::BinOpKind::Concat | ast::BinOpKind::Add) => {
+            yields.refused = Some("it gives no text, and a group id is a text".into());
+        }
+        Expr::Compare(_) | Expr::Test(_) | Expr::UnaryOp(_) | Expr::List(_) | Expr::Map(_) => {
+            yields.refused = Some("it gives no text, and a group id is a text".into());
+        }
+        _ => yields.any = true,
+    }
+}
+
+/// A field given as `group_of`: an enumeration names its values, a text
+/// field any group; other types never give a group id.
+fn field(scope: &Scope, name: &str, yields: &mut Yields) {
+    match scope.field_type(name) {
+        Some(FieldType::Enum { values }) => values.iter().for_each(|v| text(scope, v, yields)),
+        Some(FieldType::Text) | None => yields.any = true,
+        Some(other) => {
+            yields.refused = Some(format!(
+                "`{name}` is a field of type {}, and a group id is a text",
+                other.describe()
+            ));
         }
     }
-    out
 }

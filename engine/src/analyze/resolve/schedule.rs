@@ -2,9 +2,9 @@
 
 use super::message::message;
 use super::values::{duration, text};
+use crate::analyze::exprs;
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
-use crate::analyze::{exprs, templates};
 use crate::diagnostic::{Diagnostic, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::Schedule;
@@ -33,21 +33,6 @@ pub(super) fn schedule(
                 sink.error(expr.span, Problem::ReportRecipientReadsCase { field });
             }
         }
-    }
-    // A report template reads each case's fields as attributes (`c.key_number`);
-    // count those as used, so that visibility is checked for them too.
-    if let Some(t) = message
-        .as_ref()
-        .and_then(|m| scope.used_templates.get(&m.template))
-        .cloned()
-    {
-        let read = templates::attribute_fields(&t.source, &scope.field_ids);
-        scope.used_fields.extend(read.iter().cloned());
-        let mut merged = t;
-        merged.fields_used.extend(read);
-        merged.fields_used.sort();
-        merged.fields_used.dedup();
-        scope.used_templates.insert(merged.name.clone(), merged);
     }
     let source = scope.clauses(sink, &s.source);
     Some(Schedule {
