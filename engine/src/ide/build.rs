@@ -80,8 +80,14 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether `id` is written at its span (a value reached through a YAML
+    /// alias has the alias's span: `*shared`, not the id).
+    fn written(&self, id: &Sp<String>) -> bool {
+        self.file.text().get(id.span.offset..id.span.end()) == Some(id.value.as_str())
+    }
+
     fn refer(&mut self, kind: SymbolKind, id: &Sp<String>) {
-        if !id.value.is_empty() {
+        if !id.value.is_empty() && self.written(id) {
             let place = self.place(id.span);
             self.index.refer(kind, &id.value, place);
         }
@@ -270,7 +276,7 @@ impl Builder<'_> {
 
     fn deadlines(&mut self, owner: &str, deadlines: &[raw::Deadline]) {
         for d in deadlines {
-            if let Some(id) = &d.id {
+            if let Some(id) = d.id.as_ref().filter(|id| self.written(id)) {
                 let place = self.place(id.span);
                 let after = d.after.as_ref().map(|a| meaning(&a.value));
                 let s = self.index.define(

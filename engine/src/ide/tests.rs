@@ -70,23 +70,19 @@ fn every_place_in_the_index_spells_its_id() {
 
 #[test]
 fn hover_tells_visibility_and_durations_in_words() {
-    let path = shipped("workflows/kommun_000/installation.yaml");
+    let path = crate::source::normalize(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/everything/routine.yaml"),
+    );
     let a = analyze(&path, &DiskFiles);
-    let hidden = a
-        .index
-        .symbols
-        .iter()
-        .find(|((k, _), s)| {
-            *k == SymbolKind::Field
-                && s.details
-                    .iter()
-                    .any(|(l, t)| l == "visible to" && t.starts_with("only"))
-        })
-        .map(|(_, s)| s)
-        .expect("a field with visible_to");
-    let def = hidden.definition.clone().expect("declared");
-    let text = hover(&a.index, &def.path, def.span.offset).unwrap_or_default();
-    assert!(text.contains("*visible to:* only"), "{text}");
+    let at = offset_of(&path, "key_number:");
+    let text = hover(&a.index, &path, at).unwrap_or_default();
+    assert!(text.starts_with("**field** `key_number`"), "{text}");
+    assert!(
+        text.contains("*visible to:* only Larmgruppen (`alarm_team`)"),
+        "{text}"
+    );
+    let shipped = shipped("workflows/kommun_000/installation.yaml");
+    let a = analyze(&shipped, &DiskFiles);
     let duration = a.index.durations.first().expect("a deadline duration");
     let text =
         hover(&a.index, &duration.place.path, duration.place.span.offset).unwrap_or_default();
