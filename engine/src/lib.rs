@@ -56,6 +56,7 @@ pub mod ide;
 mod load;
 pub mod model;
 pub mod run;
+pub mod runner;
 pub mod schema;
 pub mod source;
 pub mod store;

@@ -122,7 +122,7 @@ fn ok<T>(result: Result<T, StoreError>, doing: &str) -> T {
 }
 
 /// A started case, its bundle stored, and the commit that creates it.
-fn started(store: &mut dyn CaseStore, id: &str, day: u32) -> (Routine, Case, CaseCommit) {
+pub fn started(store: &mut dyn CaseStore, id: &str, day: u32) -> (Routine, Case, CaseCommit) {
     let routine = fixture_routine();
     let hash = ok(store.put_bundle(&fixture_bundle()), "storing the bundle");
     let data = json!({"decision_date": "2026-01-31", "area": "area_a"});
@@ -135,7 +135,7 @@ fn started(store: &mut dyn CaseStore, id: &str, day: u32) -> (Routine, Case, Cas
 }
 
 /// The commit of `entries` (just appended to `case`).
-fn commit_for(
+pub fn commit_for(
     case: &Case,
     bundle: BundleHash,
     expected_seq: u64,
@@ -157,7 +157,7 @@ fn commit_for(
 }
 
 /// The fixture case's first task completed as "order wrong": a message to the assessor.
-fn order_wrong(routine: &Routine, case: &mut Case, day: u32) -> Vec<crate::run::JournalEntry> {
+pub fn order_wrong(routine: &Routine, case: &mut Case, day: u32) -> Vec<crate::run::JournalEntry> {
     match case.complete_task(
         routine,
         "receive",

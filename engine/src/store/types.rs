@@ -270,3 +270,20 @@ impl NewOutboxItem {
             .collect()
     }
 }
+
+impl CaseIndex {
+    /// The index of a case pinned to `bundle`, as it stands.
+    pub fn of(case: &crate::run::Case, bundle: BundleHash) -> Self {
+        CaseIndex {
+            routine: case.routine_id().to_owned(),
+            version: case.routine_version().to_owned(),
+            bundle,
+            open: !case.is_ended(),
+            next_due: if case.is_ended() {
+                None
+            } else {
+                case.next_due()
+            },
+        }
+    }
+}
