@@ -104,6 +104,16 @@ enum Command {
 2 usage error (an unknown role...), a damaged case or a database that cannot be used."
     )]
     Case(commands::case::Args),
+    /// Run the language server (for editors) over standard input and output.
+    #[command(
+        long_about = "Run the language server over standard input and output, for editors: the diagnostics of \
+                      `rutin check` as you type (unsaved buffers included), hover on ids and durations, go to \
+                      definition, find references, completion of step, role, field, group and template ids, \
+                      quick fixes for \"did you mean\", and rename. It serves routine files, organisation files \
+                      and templates; README.md shows the set-up for VS Code, Neovim and Helix.",
+        after_help = "Examples:\n  rutin lsp\n\nExit status: 0 when the editor said exit, 2 when the connection broke."
+    )]
+    Lsp(commands::lsp::Args),
     /// Fire what is due (deadlines, schedules), then deliver the outbox; once.
     #[command(
         long_about = "Fire every deadline due by --now (default now) and run every schedule whose `every:` came \
@@ -163,6 +173,7 @@ fn main() -> ExitCode {
         Command::Simulate(args) => commands::simulate::run(&args),
         Command::Test(args) => commands::test::run(&args),
         Command::Case(args) => commands::case::run(&args),
+        Command::Lsp(args) => commands::lsp::run(&args),
         Command::Tick(args) => commands::tick::run(&args),
         Command::Run(args) => commands::run::run(&args),
         Command::Outbox(args) => commands::outbox::run(&args),

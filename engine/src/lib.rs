@@ -52,6 +52,7 @@ pub mod deliver;
 pub mod diagnostic;
 pub mod expr;
 pub mod files;
+pub mod ide;
 mod load;
 pub mod model;
 pub mod run;

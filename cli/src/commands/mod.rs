@@ -6,6 +6,7 @@ pub(crate) mod case_read;
 pub(crate) mod check;
 pub(crate) mod coverage;
 pub(crate) mod graph;
+pub(crate) mod lsp;
 pub(crate) mod outbox;
 pub(crate) mod run;
 pub(crate) mod schema;

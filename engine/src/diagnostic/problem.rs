@@ -485,6 +485,34 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The "did you mean" of the problem as data: the text written and the
+    /// close known name that could replace it (an editor's quick fix).
+    pub fn replacement(&self) -> Option<(&str, &str)> {
+        match self {
+            Problem::UnknownKey {
+                key: written,
+                suggestion: Some(s),
+                ..
+            }
+            | Problem::BadValue {
+                value: written,
+                suggestion: Some(s),
+                ..
+            }
+            | Problem::UnknownReference {
+                name: written,
+                suggestion: Some(s),
+                ..
+            }
+            | Problem::TemplateUnknownVariable {
+                name: written,
+                suggestion: Some(s),
+                ..
+            } => Some((written, s)),
+            _ => None,
+        }
+    }
+
     /// A stable code, for JSON output and documentation (`rutin::unknown-key`).
     pub fn code(&self) -> &'static str {
         match self {
