@@ -256,7 +256,7 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             step("join", join)
         }
         Record::JoinArrived { join, .. } => step("join", join),
-        Record::JoinsReset => Ok(()),
+        Record::JoinsReset | Record::RoutineChanged { .. } => Ok(()),
         Record::TaskOpened(task) => {
             opt_step(&task.step)?;
             if let Some(d) = &task.deadline {
