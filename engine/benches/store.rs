@@ -13,7 +13,7 @@ use rutin::model::{FieldType, Routine, StepKind};
 use rutin::run::{Case, CaseId, TaskRef};
 use rutin::runner::{case_commit, Runner};
 use rutin::store::sqlite::{SqliteOptions, SqliteStore, Synchronous};
-use rutin::store::{CaseStore, RoutineBundle};
+use rutin::store::RoutineBundle;
 use serde_json::{json, Map, Value};
 
 fn at(m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
