@@ -4,11 +4,13 @@
 //! found (an invalid routine, a failing scenario), 2 for usage or I/O errors.
 
 mod commands;
+mod db;
 mod discover;
 mod graph;
+mod input;
+mod mail;
 mod output;
 mod scenario;
-mod store;
 mod timeline;
 
 use std::process::ExitCode;
@@ -89,18 +91,41 @@ enum Command {
 (a scenario file that cannot be read or is not a scenario, or whose routine file is missing: shown as FAIL too)."
     )]
     Test(commands::test::Args),
-    /// Operate real cases on the embedded store: start, complete, deliver, advance, show.
+    /// Operate real cases in the database: start, complete, deliver, advance, show, history...
     #[command(
-        long_about = "Operate real cases on the embedded store (a folder, `.rutin` by default, or --store / RUTIN_STORE). \
-                      Each command loads the case and its routine, applies one command, and saves the case only \
-                      when it was accepted: a refused command leaves the stored case as it was. A case keeps the \
-                      absolute path of its routine file and runs on the version it started with: when the file \
-                      has another version, `show` still works and changes are refused. `report` first lets time \
-                      pass for the routine's open cases up to its --at.",
-        after_help = "Examples:\n  rutin case start workflows/kommun_000/installation.yaml --id K-2026-017 \\\n    --data '{decision_date: 2026-06-19, client_name: Anna Andersson,\n             client_address: Storgatan 1, home_care_group: norra}'\n  rutin case tasks --as alarm_team\n  rutin case complete K-2026-017 check_order --as alarm_team --by Lisa --values 'order_ok: true'\n  rutin case deliver K-2026-017 order_corrected --values '{\"correction_note\": \"Rättad\"}'\n  rutin case advance --to 2026-07-01\n  rutin case show K-2026-017 --as night_patrol\n  rutin case list\n  rutin case report workflows/kommun_003/not_executed.yaml monthly_not_executed\n\nExit status: 0 done, 1 refused (wrong role, missing field, unknown case, another version of the routine...), \
-2 usage error (an unknown role...) or a damaged case file."
+        long_about = "Operate real cases in the database: an SQLite file (--db FILE, default `rutin.db` in the \
+                      current folder; created when missing) or RUTIN_DATABASE_URL=postgres://... . Each command \
+                      that changes a case is one transaction: it loads the case, runs one command on the routine \
+                      version the case is pinned to (stored in the database when the case started: editing \
+                      workflows/ never stops a running case) and commits only if nobody changed the case \
+                      meanwhile. A refused command, or one that lost to another at the same moment, changes \
+                      nothing. Messages go to the outbox; `rutin tick` or `rutin run` deliver them.",
+        after_help = "Examples:\n  rutin case start workflows/kommun_000/installation.yaml --id K-2026-017 \\\n    --data '{decision_date: 2026-06-19, client_name: Anna Andersson,\n             client_address: Storgatan 1, home_care_group: norra}'\n  rutin case tasks --as alarm_team\n  rutin case complete K-2026-017 check_order --as alarm_team --by Lisa --values 'order_ok: true'\n  rutin case deliver K-2026-017 order_corrected --values '{\"correction_note\": \"Rättad\"}'\n  rutin case show K-2026-017 --as night_patrol\n  rutin case history K-2026-017\n  rutin case list\n  rutin case verify\n  rutin case report workflows/kommun_003/not_executed.yaml monthly_not_executed\n\nExit status: 0 done, 1 refused (wrong role, missing field, unknown case, someone else changed the case meanwhile...), \
+2 usage error (an unknown role...), a damaged case or a database that cannot be used."
     )]
     Case(commands::case::Args),
+    /// Fire what is due (deadlines, schedules), then deliver the outbox; once.
+    #[command(
+        long_about = "Fire every deadline due by --now (default now) and run every schedule whose `every:` came \
+                      round, in time order, then deliver the outbox items due: as .eml files into a folder \
+                      (--deliver-to-folder) or by SMTP (--smtp). After downtime it catches up without firing \
+                      anything twice. Prints what it did.",
+        after_help = "Examples:\n  rutin tick\n  rutin tick --now 2026-07-20 --deliver-to-folder utkorg\n  rutin tick --smtp smtp://localhost:25 --from 'Rutin <rutin@kommun.se>' --address alarm_team=larm@kommun.se\n\nExit status: 0 done, 1 some case or schedule could not be done (the rest was), 2 usage error or a database that cannot be used."
+    )]
+    Tick(commands::tick::Args),
+    /// `tick` continuously on the wall clock, until SIGTERM or Ctrl-C.
+    #[command(
+        long_about = "Run continuously: tick, then sleep until the next deadline, schedule or retry is due (or \
+                      --poll, whichever is first), and again. For a municipality that keeps one process \
+                      running. SIGTERM or Ctrl-C stop it cleanly: the tick under way finishes first.",
+        after_help = "Examples:\n  rutin run --db /var/lib/rutin/rutin.db --smtp smtp://localhost:25 --from rutin@kommun.se --address-book adresser.yaml\n  rutin run --deliver-to-folder utkorg --poll 30s\n\nExit status: 0 stopped by a signal, 2 usage error or a database that cannot be used."
+    )]
+    Run(commands::run::Args),
+    /// The outbox: messages pending, sent or failed, with attempts, next try and why.
+    #[command(
+        after_help = "Examples:\n  rutin outbox\n  rutin outbox --status failed\n  rutin outbox --deliver --deliver-to-folder utkorg\n\nExit status: 0 listed, 2 usage error or a database that cannot be used."
+    )]
+    Outbox(commands::outbox::Args),
 }
 
 /// Quietly stops when the reader of our output goes away (`rutin ... | head`):
@@ -138,6 +163,9 @@ fn main() -> ExitCode {
         Command::Simulate(args) => commands::simulate::run(&args),
         Command::Test(args) => commands::test::run(&args),
         Command::Case(args) => commands::case::run(&args),
+        Command::Tick(args) => commands::tick::run(&args),
+        Command::Run(args) => commands::run::run(&args),
+        Command::Outbox(args) => commands::outbox::run(&args),
     };
     ExitCode::from(code)
 }

@@ -19,7 +19,10 @@ fn run(store: &Path, args: &[&str]) -> (i32, String, String) {
     let output = cmd
         .current_dir(root())
         .env("NO_COLOR", "1")
-        .env("RUTIN_STORE", store)
+        .env(
+            "RUTIN_DATABASE_URL",
+            format!("sqlite:{}", store.join("rutin.db").display()),
+        )
         .args(args)
         .output()
         .expect("rutin runs");

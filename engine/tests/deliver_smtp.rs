@@ -43,7 +43,7 @@ fn config() -> MailConfig {
 
 fn deliver(sink: &SmtpSink, attempts: u32, now: NaiveDateTime) -> Outcome {
     let smtp = SmtpTransport::from_url(&sink.url()).expect("a transport");
-    let key = MessageKey::new("K-1", 7, 0);
+    let key = MessageKey::case("K-1", 7, 0);
     let message = message();
     let item = Item {
         key: &key,
@@ -133,7 +133,7 @@ fn a_server_that_is_not_there_is_retried_until_the_policy_gives_up() {
     let url = format!("smtp://{}", free.local_addr().expect("bound"));
     drop(free);
     let smtp = SmtpTransport::from_url(&url).expect("a transport");
-    let key = MessageKey::new("K-1", 7, 0);
+    let key = MessageKey::case("K-1", 7, 0);
     let message = message();
     let item = Item {
         key: &key,

@@ -1,9 +1,14 @@
 //! One module per subcommand.
 
 pub(crate) mod case;
+pub(crate) mod case_admin;
+pub(crate) mod case_read;
 pub(crate) mod check;
 pub(crate) mod coverage;
 pub(crate) mod graph;
+pub(crate) mod outbox;
+pub(crate) mod run;
 pub(crate) mod schema;
 pub(crate) mod simulate;
 pub(crate) mod test;
+pub(crate) mod tick;

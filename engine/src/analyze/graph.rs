@@ -230,7 +230,7 @@ fn automatic_cycles(cx: &Cx<'_>, sink: &mut Sink) {
 /// (the branches would then run twice). Returns each join's parallel step
 /// and each parallel step's branch region.
 fn parallels<'a>(cx: &Cx<'a>, sink: &mut Sink) -> (BTreeMap<&'a str, &'a str>, Regions<'a>) {
-    let (graph, steps) = (&cx.graph, cx.steps);
+    let steps = cx.steps;
     let mut joins_named: BTreeMap<&str, &str> = BTreeMap::new();
     let mut regions: Vec<(&str, BTreeSet<&str>)> = Vec::new();
     for step in steps {
@@ -265,37 +265,49 @@ fn parallels<'a>(cx: &Cx<'a>, sink: &mut Sink) -> (BTreeMap<&'a str, &'a str>, R
                 continue;
             }
         }
-        let mut region = BTreeSet::new();
-        for b in branches {
-            let inside = branch_steps(graph, b, join);
-            if !inside.contains(join.as_str()) {
-                sink.error(
-                    cx.span_of(&step.id),
-                    Problem::JoinUnreachable {
-                        parallel: step.id.clone(),
-                        branch: b.clone(),
-                        join: join.clone(),
-                    },
-                );
-            }
-            if inside.contains(step.id.as_str()) {
-                sink.error(
-                    cx.span_of(&step.id),
-                    Problem::BadStep {
-                        message: format!(
-                            "the branch starting at `{b}` leads back to its parallel step `{}` before reaching the join `{join}`; the branches would run twice",
-                            step.id
-                        ),
-                        fix: format!("let the branch reach `{join}` first, and loop after the join"),
-                    },
-                );
-            }
-            region.extend(inside.into_iter().filter(|s| s != join));
-        }
+        let region = branch_region(cx, sink, &step.id, branches, join);
         regions.push((step.id.as_str(), region));
     }
 
     (joins_named, regions)
+}
+
+/// The steps inside the branches of the parallel step `parallel`; each
+/// branch must reach `join` without leading back to `parallel`.
+fn branch_region<'a>(
+    cx: &Cx<'a>,
+    sink: &mut Sink,
+    parallel: &str,
+    branches: &'a [String],
+    join: &str,
+) -> BTreeSet<&'a str> {
+    let mut region = BTreeSet::new();
+    for b in branches {
+        let inside = branch_steps(&cx.graph, b, join);
+        if !inside.contains(join) {
+            sink.error(
+                cx.span_of(parallel),
+                Problem::JoinUnreachable {
+                    parallel: parallel.to_owned(),
+                    branch: b.clone(),
+                    join: join.to_owned(),
+                },
+            );
+        }
+        if inside.contains(parallel) {
+            sink.error(
+                cx.span_of(parallel),
+                Problem::BadStep {
+                    message: format!(
+                        "the branch starting at `{b}` leads back to its parallel step `{parallel}` before reaching the join `{join}`; the branches would run twice"
+                    ),
+                    fix: format!("let the branch reach `{join}` first, and loop after the join"),
+                },
+            );
+        }
+        region.extend(inside.into_iter().filter(|s| *s != join));
+    }
+    region
 }
 
 /// Each parallel step with the steps inside its branches.

@@ -76,11 +76,12 @@ pub fn compose(
         return Err(ComposeError::NoRecipient(unaddressed));
     }
     let message_id = key.message_id(config.domain());
+    let (about, what) = key.header();
     let mut builder = lettre::Message::builder()
         .from(config.sender.clone())
         .date(SystemTime::from(config.zone.instant(at)))
         .message_id(Some(message_id.clone()))
-        .raw_header(text_header("X-Rutin-Case", &key.case.0));
+        .raw_header(text_header(about, &what));
     if let Some(subject) = &message.subject {
         builder = builder.subject(one_line(subject));
     }

@@ -16,6 +16,7 @@ mod eml;
 mod error;
 mod folder;
 mod key;
+mod outbox;
 mod retry;
 mod smtp;
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub use eml::{compose, Mail};
 pub use error::{ComposeError, ConfigError, Failure, SendError};
 pub use folder::FolderTransport;
 pub use key::MessageKey;
+pub use outbox::{deliver_due, key_of, Delivered, Deliverer, LEASE};
 pub use retry::{Attempt, Outcome, RetryPolicy};
 pub use smtp::SmtpTransport;
 
@@ -58,6 +60,7 @@ pub fn attempt(
     let result = match compose(item.key, item.journaled, item.message, config) {
         Ok(mail) => match transport.send(&mail) {
             Ok(()) => Attempt::Sent {
+                to: mail.recipients(),
                 unaddressed: mail.unaddressed,
             },
             Err(e) => Attempt::Failed {

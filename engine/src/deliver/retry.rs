@@ -63,9 +63,10 @@ impl RetryPolicy {
     /// What follows from one attempt, the `attempts`-th, made at `now`.
     pub fn outcome(&self, attempts: u32, now: NaiveDateTime, result: Attempt) -> Outcome {
         match result {
-            Attempt::Sent { unaddressed } => Outcome::Sent {
+            Attempt::Sent { to, unaddressed } => Outcome::Sent {
                 attempts,
                 at: now,
+                to,
                 unaddressed,
             },
             Attempt::Failed { failure, reason } => match failure {
@@ -109,6 +110,8 @@ fn parse_delay(text: &str) -> Result<Duration, String> {
 pub enum Attempt {
     /// The transport took the mail.
     Sent {
+        /// The mail addresses it went to.
+        to: Vec<String>,
         /// Addressees it could not go to.
         unaddressed: Vec<Unaddressed>,
     },
@@ -131,6 +134,8 @@ pub enum Outcome {
         attempts: u32,
         /// When.
         at: NaiveDateTime,
+        /// The mail addresses it went to.
+        to: Vec<String>,
         /// Addressees it could not go to.
         unaddressed: Vec<Unaddressed>,
     },

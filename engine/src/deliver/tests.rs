@@ -60,7 +60,7 @@ fn config() -> MailConfig {
 }
 
 fn key() -> MessageKey {
-    MessageKey::new("K-2026-017", 14, 0)
+    MessageKey::case("K-2026-017", 14, 0)
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn the_same_item_gives_the_same_bytes() {
     let again = compose(&key(), at(2, 8), &swedish(), &config()).map(|m| m.bytes().to_vec());
     assert_eq!(first, again);
     let other = compose(
-        &MessageKey::new("K-2026-017", 14, 1),
+        &MessageKey::case("K-2026-017", 14, 1),
         at(2, 8),
         &swedish(),
         &config(),

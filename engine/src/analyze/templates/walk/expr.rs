@@ -58,32 +58,8 @@ impl Walker<'_> {
                 self.args(&t.args);
                 Kind::Other
             }
-            Expr::GetAttr(a) => {
-                let of = self.expr(&a.expr);
-                self.mark_member(&a.expr);
-                let whole = span(e.span());
-                let name_at = Span::new(
-                    (whole.offset + whole.len).saturating_sub(a.name.len()),
-                    a.name.len(),
-                );
-                self.member(of, Key::Name(a.name, name_at), whole, true)
-            }
-            Expr::GetItem(g) => {
-                let of = self.expr(&g.expr);
-                self.mark_member(&g.expr);
-                self.expr(&g.subscript_expr);
-                let whole = span(e.span());
-                match g.subscript_expr.as_const() {
-                    Some(v) => match v.as_str() {
-                        Some(name) => {
-                            let at = span(g.subscript_expr.span());
-                            self.member(of, Key::Name(name, at), whole, false)
-                        }
-                        None => self.member(of, Key::Index, whole, false),
-                    },
-                    None => self.member(of, Key::Computed(whole), whole, false),
-                }
-            }
+            Expr::GetAttr(a) => self.get_attr(a, span(e.span())),
+            Expr::GetItem(g) => self.get_item(g, span(e.span())),
             Expr::Call(c) => self.call(c),
             Expr::List(l) => self.items(&l.items),
             Expr::Tuple(t) => self.items(&t.items),
@@ -91,6 +67,31 @@ impl Walker<'_> {
                 let k = self.items(&m.keys);
                 k.join(self.items(&m.values))
             }
+        }
+    }
+
+    /// `x.name`
+    fn get_attr(&mut self, a: &ast::GetAttr<'_>, whole: Span) -> Kind {
+        let of = self.expr(&a.expr);
+        self.mark_member(&a.expr);
+        let name_at = Span::new(whole.end().saturating_sub(a.name.len()), a.name.len());
+        self.member(of, Key::Name(a.name, name_at), whole, true)
+    }
+
+    /// `x[key]`, with a constant key or a computed one.
+    fn get_item(&mut self, g: &ast::GetItem<'_>, whole: Span) -> Kind {
+        let of = self.expr(&g.expr);
+        self.mark_member(&g.expr);
+        self.expr(&g.subscript_expr);
+        match g.subscript_expr.as_const() {
+            Some(v) => match v.as_str() {
+                Some(name) => {
+                    let at = span(g.subscript_expr.span());
+                    self.member(of, Key::Name(name, at), whole, false)
+                }
+                None => self.member(of, Key::Index, whole, false),
+            },
+            None => self.member(of, Key::Computed(whole), whole, false),
         }
     }
 

@@ -1,0 +1,132 @@
+//! `rutin case report` (a schedule run now, printed) and the hidden `bulk`
+//! command of the crash and load tests.
+
+use std::path::{Path, PathBuf};
+
+use rutin::run::{run_schedule, Case, CaseId, RunError, TaskRef};
+use rutin::runner::Runner;
+use rutin::store::CaseFilter;
+
+use super::case::{engine_refusal, routine_file};
+use crate::db::{Db, Failure};
+use crate::input::{minute, time, values};
+use crate::output::{eprintln, print, println};
+use crate::timeline;
+
+/// `case report`: first lets time pass up to `at` for the open cases of the
+/// routine's version (committing those that changed, showing what fired),
+/// so the report sees the cases as they are at `at`; then runs the
+/// schedule and prints the report. Nothing is sent or recorded.
+pub(crate) fn report(
+    db: &mut Db,
+    runner: &mut Runner,
+    path: &Path,
+    schedule: &str,
+    at: &Option<String>,
+) -> Result<(), Failure> {
+    let (routine, _) = routine_file(path)?;
+    if routine.schedule(schedule).is_none() {
+        return Err(engine_refusal(&RunError::UnknownSchedule(
+            schedule.to_owned(),
+        )));
+    }
+    let at = time(at)?;
+    let filter = CaseFilter {
+        routine: Some(routine.meta.id.clone()),
+        version: Some(routine.meta.version.clone()),
+        open_only: false,
+    };
+    let mut cases: Vec<Case> = Vec::new();
+    for listed in db.cases(&filter)? {
+        match brought_up(db, runner, &listed.id, at) {
+            Ok(case) => cases.push(case),
+            Err(f) => eprintln!("warning: case {}: {}", listed.id, f.message),
+        }
+    }
+    let refs: Vec<&Case> = cases.iter().collect();
+    let run = run_schedule(&routine, schedule, &refs, at)
+        .map_err(|e| Failure::problem(format!("the report could not run ({}): {e}", e.code())))?;
+    let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
+    if ids.is_empty() {
+        println!("no case selected: nothing to report");
+    } else {
+        println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
+    }
+    if let Some(message) = &run.message {
+        print!("{}", timeline::report(&routine, message, at));
+    }
+    Ok(())
+}
+
+/// A case advanced to `at` (committed when something fired), as it then is.
+fn brought_up(
+    db: &mut Db,
+    runner: &mut Runner,
+    id: &CaseId,
+    at: chrono::NaiveDateTime,
+) -> Result<Case, Failure> {
+    let (_, loaded) = runner.load(db.as_mut(), id)?;
+    if loaded.case.is_ended() || at <= loaded.case.latest() {
+        return Ok(loaded.case);
+    }
+    let done = runner.advance(db.as_mut(), id, at)?;
+    if !done.effects.is_empty() {
+        println!("case {id}:");
+        print!(
+            "{}",
+            timeline::effects(&loaded.routine, &done.effects, None)
+        );
+    }
+    Ok(done.case)
+}
+
+/// Arguments of the hidden `case bulk`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct BulkArgs {
+    /// The routine file.
+    routine: PathBuf,
+    /// Case ids are PREFIX-0, PREFIX-1, …
+    #[arg(long)]
+    prefix: String,
+    /// How many cases.
+    #[arg(long)]
+    count: u64,
+    /// Initial data of each case.
+    #[arg(long, default_value = "{}")]
+    data: String,
+    /// The task completed in each case (its step id).
+    #[arg(long)]
+    step: String,
+    /// The role completing it.
+    #[arg(long = "as", value_name = "ROLE")]
+    role: String,
+    /// When.
+    #[arg(long)]
+    at: Option<String>,
+}
+
+/// `case bulk`: for each case, `start` then `complete`, each its own
+/// transaction; a line is printed only once its command is committed.
+pub(crate) fn bulk(db: &mut Db, runner: &mut Runner, args: &BulkArgs) -> Result<(), Failure> {
+    let (_, bundle) = routine_file(&args.routine)?;
+    let data = values(&args.data)?;
+    let at = time(&args.at)?;
+    for i in 0..args.count {
+        let id = CaseId(format!("{}-{i}", args.prefix));
+        runner.start(db.as_mut(), &bundle, &id, data.clone(), at)?;
+        println!("started {id}");
+        let step = TaskRef::Step(args.step.clone());
+        runner.complete_task(
+            db.as_mut(),
+            &id,
+            step,
+            &args.role,
+            &args.role,
+            serde_json::json!({}),
+            at,
+        )?;
+        println!("completed {id} {}", args.step);
+    }
+    println!("{} case(s) at {}", args.count, minute(at));
+    Ok(())
+}

@@ -1,0 +1,322 @@
+//! The reading `rutin case` commands: show, history, list, tasks, verify.
+//! They change nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rutin::run::{CaseId, JournalEntry, Record};
+use rutin::runner::{LoadedCase, Runner};
+use rutin::store::{CaseFilter, CaseIndex, OutboxItem, OutboxSource, OutboxStatus};
+
+use super::case::{known_role, not_a_role};
+use crate::db::{Db, Failure};
+use crate::input::minute;
+use crate::output::{eprintln, print, println, Format};
+use crate::timeline;
+
+/// A case with its pinned routine, for `role` when given (a role the routine lacks is refused).
+fn open_as(
+    db: &mut Db,
+    runner: &mut Runner,
+    id: &str,
+    role: Option<&str>,
+) -> Result<LoadedCase, Failure> {
+    let (_, loaded) = runner.load(db.as_mut(), &CaseId::from(id))?;
+    known_role(&loaded.routine, role)?;
+    Ok(loaded)
+}
+
+/// The journal as `role` may see it.
+fn journal_for(loaded: &LoadedCase, role: Option<&str>) -> Vec<JournalEntry> {
+    match role {
+        Some(r) => loaded.case.view_for(&loaded.routine, r).journal,
+        None => loaded.case.journal().to_vec(),
+    }
+}
+
+/// `case show`.
+pub(crate) fn show(
+    db: &mut Db,
+    runner: &mut Runner,
+    id: &str,
+    role: Option<&str>,
+    format: Format,
+) -> Result<(), Failure> {
+    let loaded = open_as(db, runner, id, role)?;
+    let (case, routine) = (&loaded.case, &loaded.routine);
+    if format == Format::Json {
+        let json = match role {
+            Some(r) => serde_json::to_string_pretty(&case.view_for(routine, r)),
+            None => serde_json::to_string_pretty(case.journal()),
+        };
+        println!("{}", json.unwrap_or_default());
+        return Ok(());
+    }
+    println!(
+        "case {id}: {} (routine {} version {}), {}",
+        routine.meta.title,
+        routine.meta.id,
+        routine.meta.version,
+        case.outcome()
+            .map_or_else(|| "open".to_owned(), |o| format!("ended: {o}"))
+    );
+    for task in case.open_tasks() {
+        if role.is_none_or(|r| r == task.role) {
+            println!("  open task {}: {} [{}]", task.id.0, task.title, task.role);
+        }
+    }
+    if let Some(due) = case.next_due() {
+        println!("  next due: {}", minute(due));
+    }
+    print!("{}", timeline::failures(&case.failures()));
+    println!();
+    print!("{}", timeline::render(routine, &journal_for(&loaded, role)));
+    Ok(())
+}
+
+/// `case history`: the journal as a timeline, then each message's delivery.
+pub(crate) fn history(
+    db: &mut Db,
+    runner: &mut Runner,
+    id: &str,
+    role: Option<&str>,
+    format: Format,
+) -> Result<(), Failure> {
+    let loaded = open_as(db, runner, id, role)?;
+    let journal = journal_for(&loaded, role);
+    let sent: BTreeSet<u64> = journal
+        .iter()
+        .filter(|e| matches!(e.record, Record::MessageSent(_)))
+        .map(|e| e.seq)
+        .collect();
+    let outbox: BTreeMap<u64, OutboxItem> = db
+        .outbox(None)?
+        .into_iter()
+        .filter_map(|item| match &item.source {
+            OutboxSource::Case { case, seq } if case.0 == id && sent.contains(seq) => {
+                Some((*seq, item))
+            }
+            _ => None,
+        })
+        .collect();
+    if format == Format::Json {
+        let deliveries: Vec<serde_json::Value> = outbox
+            .iter()
+            .map(|(seq, item)| delivery_json(*seq, item))
+            .collect();
+        let json = serde_json::json!({"journal": journal, "deliveries": deliveries});
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print!("{}", timeline::render(&loaded.routine, &journal));
+    if !outbox.is_empty() {
+        println!();
+        println!("delivery:");
+        for (seq, item) in &outbox {
+            println!("  entry {seq}: {}", delivery_text(item));
+        }
+    }
+    Ok(())
+}
+
+/// Where an outbox item stands, in one line.
+pub(crate) fn delivery_text(item: &OutboxItem) -> String {
+    let tries = |n: u32| format!("{n} attempt{}", if n == 1 { "" } else { "s" });
+    match item.status {
+        OutboxStatus::Sent => format!(
+            "sent {} ({})",
+            item.sent_at.map(minute).unwrap_or_default(),
+            tries(item.attempts)
+        ),
+        OutboxStatus::Pending => match (&item.last_error, item.next_attempt) {
+            (Some(why), Some(next)) => format!(
+                "pending, next try {} ({} so far; last: {why})",
+                minute(next),
+                tries(item.attempts)
+            ),
+            _ => "pending, not tried yet".to_string(),
+        },
+        OutboxStatus::Failed => format!(
+            "FAILED after {}: {}",
+            tries(item.attempts),
+            item.last_error.as_deref().unwrap_or("no reason recorded")
+        ),
+    }
+}
+
+fn delivery_json(seq: u64, item: &OutboxItem) -> serde_json::Value {
+    serde_json::json!({
+        "seq": seq,
+        "status": item.status.as_str(),
+        "attempts": item.attempts,
+        "next_attempt": item.next_attempt.map(minute),
+        "last_error": item.last_error,
+        "sent_at": item.sent_at.map(minute),
+    })
+}
+
+/// Every stored case, loaded as far as it can be: the cases, and why the others cannot be read.
+struct Survey {
+    cases: Vec<(CaseId, LoadedCase)>,
+    damaged: Vec<(CaseId, String)>,
+}
+
+fn survey(db: &mut Db, runner: &mut Runner, filter: &CaseFilter) -> Result<Survey, Failure> {
+    let mut survey = Survey {
+        cases: Vec::new(),
+        damaged: Vec::new(),
+    };
+    for listed in db.cases(filter)? {
+        match runner.load(db.as_mut(), &listed.id) {
+            Ok((_, loaded)) => survey.cases.push((listed.id, loaded)),
+            Err(e) => survey.damaged.push((listed.id, e.to_string())),
+        }
+    }
+    Ok(survey)
+}
+
+fn damaged_failure(damaged: &[(CaseId, String)]) -> Result<(), Failure> {
+    if damaged.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = damaged.iter().map(|(id, _)| id.0.as_str()).collect();
+    Err(Failure::usage(format!(
+        "{} case(s) cannot be read: {}; they were left as they are",
+        ids.len(),
+        ids.join(", ")
+    )))
+}
+
+/// `case list`: every case; unreadable ones are listed as such and make the exit status 2.
+pub(crate) fn list(db: &mut Db, runner: &mut Runner, format: Format) -> Result<(), Failure> {
+    let survey = survey(db, runner, &CaseFilter::default())?;
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    for (id, loaded) in &survey.cases {
+        let case = &loaded.case;
+        rows.push(serde_json::json!({
+            "id": id,
+            "routine": loaded.routine.meta.id,
+            "version": loaded.routine.meta.version,
+            "status": if case.is_ended() { "ended" } else { "open" },
+            "outcome": case.outcome(),
+            "open_tasks": case.open_tasks().len(),
+            "latest": minute(case.latest()),
+            "next_due": case.next_due().map(minute),
+        }));
+    }
+    for (id, error) in &survey.damaged {
+        rows.push(serde_json::json!({"id": id, "error": error}));
+    }
+    rows.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        ),
+        Format::Text => print_rows(&rows),
+    }
+    damaged_failure(&survey.damaged)
+}
+
+fn print_rows(rows: &[serde_json::Value]) {
+    for row in rows {
+        let id = row["id"].as_str().unwrap_or("");
+        if let Some(error) = row.get("error").and_then(|e| e.as_str()) {
+            println!("{id:<20} DAMAGED  {error}");
+            continue;
+        }
+        let status = match row["outcome"].as_str() {
+            Some(outcome) => format!("ended: {outcome}"),
+            None => "open".to_owned(),
+        };
+        let due = row["next_due"]
+            .as_str()
+            .map_or_else(String::new, |d| format!(", due {d}"));
+        println!(
+            "{id:<20} {status:<18} {} open task(s), last {}{due}  ({} {})",
+            row["open_tasks"],
+            row["latest"].as_str().unwrap_or(""),
+            row["routine"].as_str().unwrap_or(""),
+            row["version"].as_str().unwrap_or("")
+        );
+    }
+    println!("{} case(s)", rows.len());
+}
+
+/// `case tasks`: open tasks across the open cases.
+pub(crate) fn tasks(db: &mut Db, runner: &mut Runner, role: Option<&str>) -> Result<(), Failure> {
+    let open = CaseFilter {
+        open_only: true,
+        ..Default::default()
+    };
+    let survey = survey(db, runner, &open)?;
+    if let Some(role) = role {
+        let roles: BTreeSet<&String> = survey
+            .cases
+            .iter()
+            .flat_map(|(_, c)| c.routine.roles.keys())
+            .collect();
+        if !roles.is_empty() && !roles.iter().any(|r| *r == role) {
+            return Err(not_a_role(role, "any routine of the stored cases", roles));
+        }
+    }
+    for (id, error) in &survey.damaged {
+        eprintln!("warning: case {id} cannot be read: {error}");
+    }
+    let mut count = 0;
+    for (id, loaded) in &survey.cases {
+        for task in loaded.case.open_tasks() {
+            if role.is_none_or(|r| r == task.role) {
+                count += 1;
+                let what = task.deadline.clone().or_else(|| task.step.clone());
+                println!(
+                    "{:<20} {:<28} [{}] since {}",
+                    id.0,
+                    what.unwrap_or_default(),
+                    task.role,
+                    minute(task.opened)
+                );
+                println!("{:<20} {}", "", task.title);
+            }
+        }
+    }
+    println!("{count} open task(s)");
+    damaged_failure(&survey.damaged)
+}
+
+/// `case verify`: every case loads (hash chain, replay, fit to its routine)
+/// and its stored index is the one its replay gives.
+pub(crate) fn verify(db: &mut Db, runner: &mut Runner) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    let listed = db.cases(&CaseFilter::default())?;
+    for case in &listed {
+        match runner.load(db.as_mut(), &case.id) {
+            Err(e) => problems.push(format!("case {}: {e}", case.id)),
+            Ok((stored, loaded)) => {
+                let replayed = CaseIndex::of(&loaded.case, loaded.bundle.clone());
+                if replayed != stored.index {
+                    problems.push(format!(
+                        "case {}: its stored index ({:?}) is not what its journal gives ({:?})",
+                        case.id, stored.index, replayed
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "{} case(s): every journal is intact and replays to its stored state",
+            listed.len()
+        );
+        Ok(())
+    } else {
+        Err(Failure::problem(format!(
+            "{} of {} case(s) do not verify:\n{}",
+            problems.len(),
+            listed.len(),
+            problems.join("\n")
+        )))
+    }
+}
