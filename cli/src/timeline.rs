@@ -180,6 +180,12 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             }
             s
         }
+        Record::FieldsSet { values: v, .. } => {
+            if v.is_empty() {
+                return None; // every value set is hidden from this view
+            }
+            format!("✎ set: {}", values(v))
+        }
         Record::DeadlineArmed(d) => {
             format!(
                 "⏲ deadline `{}` armed, due {}",

@@ -16,7 +16,7 @@ pub(crate) mod svg;
 use std::fmt::Write as _;
 
 use rutin::model::{
-    Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
+    Assignment, Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
 };
 
 /// What a node stands for; decides its shape and colour.
@@ -264,7 +264,19 @@ pub(crate) fn deadline_label(d: &Deadline) -> String {
             let _ = write!(label, ", högst {times} gånger");
         }
     }
+    set_lines(&mut label, &d.set);
     label
+}
+
+/// What a `set:` does, one line per field (`sätt attempts = attempts + 1`),
+/// appended to a step's, a route's or a deadline's label.
+pub(crate) fn set_lines(label: &mut String, set: &[Assignment]) {
+    for a in set {
+        if !label.is_empty() {
+            label.push('\n');
+        }
+        let _ = write!(label, "sätt {} = {}", a.field, a.value.source());
+    }
 }
 
 struct Builder<'a> {
@@ -366,9 +378,11 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
             }
             role_name_shown = Some(name);
         }
+        let mut label = format!("{}\n({})", step.title, step.id);
+        set_lines(&mut label, &step.set);
         b.picture.nodes.push(Node {
             key: key.clone(),
-            label: format!("{}\n({})", step.title, step.id),
+            label,
             shape,
             role_name: role_name_shown,
         });
@@ -379,16 +393,16 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
         }
         let plain = step.routes.len() == 1 && step.routes.iter().all(|r| r.when.is_none());
         for route in &step.routes {
-            let label = if plain {
-                None
+            let mut label = if plain {
+                String::new()
             } else {
-                Some(
-                    route
-                        .when
-                        .as_ref()
-                        .map_or_else(|| "annars".to_owned(), |w| w.source().to_owned()),
-                )
+                route
+                    .when
+                    .as_ref()
+                    .map_or_else(|| "annars".to_owned(), |w| w.source().to_owned())
             };
+            set_lines(&mut label, &route.set);
+            let label = (!label.is_empty()).then_some(label);
             b.edge(&key, step_key(&route.to), label, false);
         }
         for d in &step.deadlines {

@@ -8,17 +8,23 @@
 //! its own file: [`visibility`] makes sure no message shows a field to
 //! someone who may not see it, [`graph`] checks the shape of the step graph
 //! with petgraph, [`unused`] warns about declarations nothing refers to, and
-//! [`unset`] about comparisons on fields that may be unset. Only when no
+//! [`unset`] about comparisons on fields that may be unset, and [`types`]
+//! finds values of the wrong type where the runtime would refuse them;
+//! [`chain`] finds chains of automatic steps longer than the runtime runs at
+//! once, and [`repeat`] warns about deadlines that repeat with no end. Only when no
 //! error was found does a [`Routine`] come out.
 
+mod chain;
 mod exprs;
 mod graph;
+mod repeat;
 mod resolve;
 mod resolved;
 mod scope;
 mod sender;
 mod senders;
 mod templates;
+mod types;
 mod unset;
 mod unused;
 mod visibility;
@@ -120,6 +126,9 @@ fn passes(resolved: &resolved::Resolved, sink: &mut Sink, raw: &load::raw::Routi
     }
     unused::check(&resolved.scope, sink, raw);
     unset::check(resolved, sink);
+    types::check(resolved, raw, sink);
+    chain::check(resolved, sink);
+    repeat::check(raw, sink);
 }
 
 /// Sorts diagnostics by file, then position, errors first on ties; drops exact duplicates.

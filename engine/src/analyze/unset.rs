@@ -11,7 +11,8 @@ use crate::model::StepKind;
 /// expression runs: an unset field is `none`, which counts as smaller than
 /// any value, so `plan_date < today` would hold for a case without a date.
 /// A field is taken as set when the case must start with it, or when some
-/// task or event must record it; an expression that mentions `none` is
+/// task or event must record it, or some step's `set:` gives it a value
+/// every time the step is done; an expression that mentions `none` is
 /// taken to handle it.
 pub(super) fn check(resolved: &Resolved, sink: &mut Sink) {
     let (scope, steps) = (&resolved.scope, &resolved.steps);
@@ -25,6 +26,12 @@ pub(super) fn check(resolved: &Resolved, sink: &mut Sink) {
         if let StepKind::Task { collects, .. } | StepKind::Event { collects, .. } = &step.kind {
             always_set.extend(collects.iter().map(String::as_str));
         }
+        // A step's own `set:` runs every time the step is done.
+        let set = step
+            .set
+            .iter()
+            .filter(|a| a.value.source().trim() != "none");
+        always_set.extend(set.map(|a| a.field.as_str()));
     }
     for condition in &scope.conditions {
         let text = &condition.value;

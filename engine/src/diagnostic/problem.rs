@@ -193,6 +193,71 @@ pub enum Problem {
         /// Why not.
         reason: String,
     },
+    /// A function, filter or step given a value of the wrong type
+    /// (`date_add` on a text field): it would fail every time it runs.
+    #[error("{place} needs {expected}, but {got}")]
+    WrongArgumentType {
+        /// What needs it (`` `date_add` in `date_add(client_name, '1 day')` ``).
+        place: String,
+        /// What it needs (`a date`).
+        expected: String,
+        /// What it gets (`` `client_name` is a text field ``).
+        got: String,
+    },
+    /// A date written in an expression or template that is not `YYYY-MM-DD`.
+    #[error("`{literal}` in `{expr}` is not a date (YYYY-MM-DD); {why}")]
+    BadDateLiteral {
+        /// The text written.
+        literal: String,
+        /// The expression it is in.
+        expr: String,
+        /// What happens with it.
+        why: String,
+    },
+    /// `role_name`/`group_name` over an enumeration whose values are not all ids.
+    #[error("`{function}({field})` fails for {}: not {kind} ids of the routine", list_ids(.values))]
+    NotIds {
+        /// `role_name` or `group_name`.
+        function: String,
+        /// The enumeration field.
+        field: String,
+        /// `role` or `group`.
+        kind: String,
+        /// The values that are not ids.
+        values: Vec<String>,
+    },
+    /// A template passes a field that may be unset to something that fails on `none`.
+    #[error("template `{template}` passes `{field}` to {to}, but `{field}` may be unset when the message is sent, and {to} fails on an unset field")]
+    UnguardedOptional {
+        /// The template.
+        template: String,
+        /// The field.
+        field: String,
+        /// What it is passed to (`the \`date\` filter`).
+        to: String,
+    },
+    /// More automatic steps in a row than the runtime runs at one moment.
+    #[error("from step `{step}`, up to {length} steps run at one moment without waiting; the runtime refuses more than {limit} (\"the routine loops without waiting\")")]
+    ChainTooLong {
+        /// Where the chain begins.
+        step: String,
+        /// How many steps it enters.
+        length: u64,
+        /// The runtime's limit.
+        limit: u32,
+    },
+    /// A deadline that repeats with no end.
+    #[error("deadline `{deadline}` repeats every {every} with no `times`: while it stays armed the case's journal grows by {entries} entries per repeat, about {per_year} a year, for as long as the case runs")]
+    RepeatForever {
+        /// The deadline.
+        deadline: String,
+        /// Its interval.
+        every: String,
+        /// Journal entries each repeat writes.
+        entries: u32,
+        /// Entries a year.
+        per_year: u64,
+    },
     /// An expression that does not parse.
     #[error("the expression `{expr}` cannot be read: {message}")]
     ExpressionSyntax {
@@ -359,6 +424,30 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A `set:` that cannot work: a value of the wrong type for its field.
+    #[error("{message}")]
+    BadAssignment {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A case-wide event that cannot work.
+    #[error("{message}")]
+    BadCaseEvent {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A field rule (pattern, bounds, length, format) that cannot work.
+    #[error("{message}")]
+    BadFieldRule {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
     /// A case deadline counted from a field the case may start without.
     #[error("the deadline `{deadline}` counts from `{field}`, which a case may start without; then the deadline is never armed")]
     MayNotArm {
@@ -413,6 +502,12 @@ impl Problem {
             Problem::BadDuration { .. } => "rutin::bad-duration",
             Problem::BadDate { .. } => "rutin::bad-date",
             Problem::BadExample { .. } => "rutin::bad-example",
+            Problem::WrongArgumentType { .. } => "rutin::wrong-argument-type",
+            Problem::BadDateLiteral { .. } => "rutin::bad-date-literal",
+            Problem::NotIds { .. } => "rutin::not-ids",
+            Problem::UnguardedOptional { .. } => "rutin::unguarded-optional",
+            Problem::ChainTooLong { .. } => "rutin::chain-too-long",
+            Problem::RepeatForever { .. } => "rutin::repeat-forever",
             Problem::ExpressionSyntax { .. } => "rutin::expression-syntax",
             Problem::TemplateSyntax { .. } => "rutin::template-syntax",
             Problem::TemplateUnknownVariable { .. } => "rutin::template-unknown-variable",
@@ -433,6 +528,9 @@ impl Problem {
             Problem::NoDefaultRoute { .. } => "rutin::no-default-route",
             Problem::Unused { .. } => "rutin::unused",
             Problem::BadStep { .. } => "rutin::bad-step",
+            Problem::BadAssignment { .. } => "rutin::bad-assignment",
+            Problem::BadCaseEvent { .. } => "rutin::bad-case-event",
+            Problem::BadFieldRule { .. } => "rutin::bad-field-rule",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
             Problem::MayBeUnset { .. } => "rutin::may-be-unset",
@@ -506,6 +604,24 @@ impl Problem {
             }
             Problem::BadDate { .. } => "write dates as YYYY-MM-DD, for example 2026-06-19".into(),
             Problem::BadExample { .. } => "give an example of the field's type".into(),
+            Problem::WrongArgumentType { .. } => {
+                "give it a value of that type: a date field, `today`, `date_add(...)` or a date written `'YYYY-MM-DD'`".into()
+            }
+            Problem::BadDateLiteral { .. } => {
+                "write the date as `'YYYY-MM-DD'`, with a real month and day (e.g. `'2026-06-19'`)".into()
+            }
+            Problem::NotIds { kind, field, .. } => format!(
+                "make every value of `{field}` a {kind} id, or declare the missing {kind}s"
+            ),
+            Problem::UnguardedOptional { field, .. } => format!(
+                "wrap it in `{{% if {field} %}}…{{% endif %}}`, make `{field}` required, or have a task record it"
+            ),
+            Problem::ChainTooLong { .. } => {
+                "put a task, event or wait step in the chain, or shorten it".into()
+            }
+            Problem::RepeatForever { .. } => {
+                "give the repeat `times:` (how often it repeats at most)".into()
+            }
             Problem::ExpressionSyntax { .. } => {
                 "conditions are Jinja expressions, e.g. `area_group == 'intake'` or `not installed`"
                     .into()
@@ -569,7 +685,10 @@ impl Problem {
                 "add `- otherwise: <step>` as the last route".into()
             }
             Problem::Unused { .. } => "use it, or remove it".into(),
-            Problem::BadStep { fix, .. } => fix.clone(),
+            Problem::BadStep { fix, .. }
+            | Problem::BadAssignment { fix, .. }
+            | Problem::BadCaseEvent { fix, .. }
+            | Problem::BadFieldRule { fix, .. } => fix.clone(),
             Problem::TaskWithdrawnAtOnce { .. } => {
                 "use two deadlines, or put the task as a step where `goto` leads".into()
             }
@@ -584,4 +703,13 @@ impl Problem {
             }
         }
     }
+}
+
+/// `` `a`, `b` `` for a list of values.
+fn list_ids(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -188,6 +188,7 @@ fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
         next: m.string(sink, "next"),
         routes: m.get("routes").map(|n| routes(sink, n, &context)),
         deadlines: m.get("deadlines").map(|n| deadlines(sink, n, &context)),
+        set: m.get("set").map(|n| super::set::assignments(sink, n)),
     };
     m.finish(sink);
     step
@@ -202,6 +203,7 @@ fn routes(sink: &mut Sink, node: &Node, context: &str) -> Vec<Route> {
                 when: m.string(sink, "when"),
                 to: m.string(sink, "to"),
                 otherwise: m.string(sink, "otherwise"),
+                set: m.get("set").map(|n| super::set::assignments(sink, n)),
             };
             m.finish(sink);
             Some(route)
@@ -259,6 +261,7 @@ fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
                 task: m.get("task").and_then(|r| task(sink, r, &inner)),
                 goto: m.string(sink, "goto"),
                 source: m.strings(sink, "source"),
+                set: m.get("set").map(|n| super::set::assignments(sink, n)),
                 id,
                 span: n.span,
             };

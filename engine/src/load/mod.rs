@@ -5,6 +5,7 @@ mod decode;
 mod fields;
 pub(crate) mod node;
 pub(crate) mod raw;
+mod set;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -88,6 +88,22 @@ impl JsonSchema for TextOrNumber {
     }
 }
 
+/// Schema of an assignment's value: an expression, or a plain number,
+/// yes/no or nothing (`attempts: 0`, `done: false`, `note: ~`).
+pub(crate) struct ExprValue;
+
+impl JsonSchema for ExprValue {
+    fn schema_name() -> Cow<'static, str> {
+        "ExprValue".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean", "null"] })
+    }
+}
+
+/// `set:`: field id → the expression it is set to.
+pub(crate) type Assignments = IdMap<Sp<String>>;
+
 /// A routine file.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields, title = "Rutin routine")]
@@ -262,6 +278,9 @@ pub(crate) struct Step {
     pub(crate) routes: Option<Vec<Route>>,
     /// Deadlines armed while the step is active.
     pub(crate) deadlines: Option<Vec<Deadline>>,
+    /// Fields set when the step is done: field id → expression.
+    #[schemars(with = "Option<IdMap<ExprValue>>")]
+    pub(crate) set: Option<Assignments>,
 }
 
 /// A route: `when` + `to`, or `otherwise`.
@@ -274,6 +293,9 @@ pub(crate) struct Route {
     pub(crate) to: Option<Sp<String>>,
     /// The default route's step.
     pub(crate) otherwise: Option<Sp<String>>,
+    /// Fields set when the route is taken: field id → expression.
+    #[schemars(with = "Option<IdMap<ExprValue>>")]
+    pub(crate) set: Option<Assignments>,
 }
 
 /// A recipient: exactly one of `role`, `group`, `group_of`.
@@ -332,6 +354,9 @@ pub(crate) struct Deadline {
     pub(crate) goto: Option<Sp<String>>,
     /// Clause ids.
     pub(crate) source: Option<Vec<Sp<String>>>,
+    /// Fields set each time it fires: field id → expression.
+    #[schemars(with = "Option<IdMap<ExprValue>>")]
+    pub(crate) set: Option<Assignments>,
     /// Where the deadline starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,

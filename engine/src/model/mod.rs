@@ -6,11 +6,13 @@
 //! look things up without handling "not found" as a user error (it still never
 //! panics: a missing item is reported as an internal error).
 
+mod assign;
 mod field;
 mod message;
 mod routine;
 mod step;
 
+pub use assign::Assignment;
 pub use field::{check_value, Field, FieldType, Visibility};
 pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};

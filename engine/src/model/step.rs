@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::MessageSpec;
+use super::{Assignment, MessageSpec};
 use crate::calendar::Duration;
 
 /// A minijinja expression over case fields (`area_group == 'intake'`), kept as
@@ -33,6 +33,10 @@ pub struct Step {
     pub routes: Vec<Route>,
     /// Deadlines armed when the step starts and cancelled when it ends.
     pub deadlines: Vec<Deadline>,
+    /// Fields set when the step is done, before its route is chosen (an
+    /// end step: before the case ends).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<Assignment>,
 }
 
 /// Where a case goes next. Routes are tried in order; the first whose
@@ -43,6 +47,9 @@ pub struct Route {
     pub when: Option<Expr>,
     /// The step to go to.
     pub to: String,
+    /// Fields set when the route is taken (after the step's own `set`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<Assignment>,
 }
 
 /// Kind-specific data of a [`Step`].
@@ -143,6 +150,9 @@ pub struct Deadline {
     pub goto: Option<String>,
     /// Clause ids this deadline encodes.
     pub source: Vec<String>,
+    /// Fields set each time it fires, before its message is sent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<Assignment>,
 }
 
 /// What a [`Deadline`]'s duration is counted from.

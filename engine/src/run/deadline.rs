@@ -219,6 +219,11 @@ impl Exec<'_> {
             deadline: armed.deadline.clone(),
             step: armed.step.clone(),
         })?;
+        let here = super::assign::SetPlace {
+            step: armed.step.as_deref(),
+            deadline: Some(&deadline.id),
+        };
+        self.assign(&deadline.set, here)?;
         if let Some(message) = &deadline.message {
             self.send_part(&armed, message, step, deadline)?;
         }

@@ -16,16 +16,18 @@ use std::collections::VecDeque;
 use chrono::NaiveDateTime;
 use minijinja::{Environment, Value};
 
+use super::assign::SetPlace;
 use super::case::Case;
 use super::context;
 use super::error::RunError;
 use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
 use super::state::{State, Status};
 use crate::expr::{self, eval_bool, eval_date};
-use crate::model::{Routine, Step, StepKind};
+use crate::model::{Route, Routine, Step, StepKind};
 
-/// How many steps may be entered at one instant (without time passing).
-pub(crate) const MAX_STEPS_PER_INSTANT: u32 = 1000;
+/// How many steps may be entered at one instant (without time passing);
+/// `rutin check` refuses a routine whose chains of automatic steps are longer.
+pub const MAX_STEPS_PER_INSTANT: u32 = 1000;
 
 /// A point of a command to go back to (see [`Exec::mark`]).
 #[derive(Debug)]
@@ -271,10 +273,18 @@ impl<'a> Exec<'a> {
     /// The token is done with `step`: it leaves it and takes the first route
     /// that applies (or ends, if the step leads nowhere).
     pub(crate) fn route_on(&mut self, token: TokenId, step: &Step) -> Result<(), RunError> {
+        let here = SetPlace {
+            step: Some(&step.id),
+            deadline: None,
+        };
+        self.assign(&step.set, here)?;
         let next = self.choose_route(step)?;
         self.leave(token)?;
         match next {
-            Some(next) => self.go(token, &next),
+            Some(route) => {
+                self.assign(&route.set, here)?;
+                self.go(token, &route.to)
+            }
             None => self.emit(Record::TokenEnded {
                 token,
                 step: step.id.clone(),
@@ -283,7 +293,7 @@ impl<'a> Exec<'a> {
     }
 
     /// The first route whose condition holds; `None` when there are no routes.
-    fn choose_route(&self, step: &Step) -> Result<Option<String>, RunError> {
+    fn choose_route<'s>(&self, step: &'s Step) -> Result<Option<&'s Route>, RunError> {
         if step.routes.is_empty() {
             return Ok(None);
         }
@@ -296,7 +306,7 @@ impl<'a> Exec<'a> {
                 })?,
             };
             if taken {
-                return Ok(Some(route.to.clone()));
+                return Ok(Some(route));
             }
         }
         Err(RunError::NoRoute {
@@ -358,6 +368,11 @@ impl<'a> Exec<'a> {
 
     /// Ends the case: open tasks are withdrawn, armed deadlines cancelled.
     fn end_case(&mut self, step: &Step, outcome: &str) -> Result<(), RunError> {
+        let here = SetPlace {
+            step: Some(&step.id),
+            deadline: None,
+        };
+        self.assign(&step.set, here)?;
         let tasks: Vec<_> = self
             .case
             .state

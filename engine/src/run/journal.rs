@@ -287,6 +287,16 @@ pub enum Record {
         /// The version it runs on from now on.
         version: String,
     },
+    /// The routine set fields itself (`set:` on a step, a route or a
+    /// deadline). A `null` value clears its field.
+    FieldsSet {
+        /// The step whose `set:` (or whose route's or deadline's) it was.
+        step: Option<String>,
+        /// The deadline whose `set:` it was.
+        deadline: Option<String>,
+        /// The values set.
+        values: Values,
+    },
 }
 
 /// An open (or just opened) task.

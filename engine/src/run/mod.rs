@@ -30,6 +30,7 @@
 //! - `command`: the public commands as transactions;
 //! - [`schedule`]: reports over many cases.
 
+mod assign;
 mod case;
 mod command;
 mod context;
@@ -51,6 +52,7 @@ pub use case::Case;
 pub use command::TaskRef;
 pub use effect::{DeadlineEvent, DeadlineFailure, Effects, WaitFailure};
 pub use error::{RenderError, RunError};
+pub use exec::MAX_STEPS_PER_INSTANT;
 pub use failure::{failure_of, failures_in, CaseFailure};
 pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,
@@ -62,4 +64,4 @@ pub use state::Status;
 pub use visibility::CaseView;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

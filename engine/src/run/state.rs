@@ -208,6 +208,15 @@ impl State {
                     .ok_or_else(|| inconsistent(entry, "no such open task"))?;
             }
             Record::EventReceived { values, .. } => self.set_fields(values),
+            Record::FieldsSet { values, .. } => {
+                for (k, v) in values {
+                    if v.is_null() {
+                        self.fields.remove(k);
+                    } else {
+                        self.fields.insert(k.clone(), v.clone());
+                    }
+                }
+            }
             Record::DeadlineArmed(armed) => {
                 self.next_armed = self.next_armed.max(armed.armed.0.saturating_add(1));
                 self.deadlines.insert(armed.armed.0, armed.clone());

@@ -149,7 +149,8 @@ pub(crate) fn entry_for(
     match &mut entry.record {
         Record::CaseStarted { data: values, .. }
         | Record::TaskCompleted { values, .. }
-        | Record::EventReceived { values, .. } => *values = filter(routine, role, values),
+        | Record::EventReceived { values, .. }
+        | Record::FieldsSet { values, .. } => *values = filter(routine, role, values),
         Record::MessageSent(message)
             if !message
                 .fields_used

@@ -148,6 +148,23 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             step("step", s)?;
             values("values", v)
         }
+        Record::FieldsSet {
+            step: s,
+            deadline: d,
+            values: v,
+        } => {
+            opt_step(s)?;
+            if let Some(d) = d {
+                deadline(d, s)?;
+            }
+            // `null` clears a field; every other value has the field's type.
+            let set: Values = v
+                .iter()
+                .filter(|(_, x)| !x.is_null())
+                .map(|(k, x)| (k.clone(), x.clone()))
+                .collect();
+            values("values", &set)
+        }
         Record::DeadlineArmed(d) => deadline(&d.deadline, &d.step),
         Record::DeadlineNotArmed {
             deadline: d,

@@ -106,6 +106,7 @@ fn deadline(
         );
     }
     let source = scope.clauses(sink, &d.source);
+    let set = super::assign::assignments(scope, sink, &d.set, &cx.context);
     Some(Deadline {
         id: id.value.clone(),
         after: after?,
@@ -116,6 +117,7 @@ fn deadline(
         task: optional(task)?,
         goto: optional(goto)?,
         source,
+        set,
     })
 }
 

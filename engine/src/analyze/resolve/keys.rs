@@ -21,6 +21,9 @@ fn allowed_for(key: &str) -> &'static [&'static str] {
         "next" => &["task", "message", "event", "wait", "join", "decision"],
         "routes" => &["task", "message", "event", "wait", "decision"],
         "deadlines" => &["task", "event", "wait"],
+        "set" => &[
+            "task", "decision", "message", "event", "wait", "join", "end",
+        ],
         _ => &[],
     }
 }
@@ -66,6 +69,12 @@ fn present_keys(s: &raw::Step) -> Vec<(&'static str, Span)> {
                 .and_then(|r| r.to.as_ref().or(r.otherwise.as_ref()).map(|t| t.span))
                 .unwrap_or_default()
         }),
+    );
+    add(
+        "set",
+        s.set
+            .as_ref()
+            .map(|a| a.0.first().map_or(Span::default(), |(id, _)| id.span)),
     );
     add(
         "deadlines",

@@ -3,6 +3,7 @@
 //! part of the routine; the checks over the whole routine are passes that
 //! run after it (see [`super`]).
 
+mod assign;
 mod deadline;
 mod declare;
 mod field;

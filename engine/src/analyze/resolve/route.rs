@@ -31,7 +31,11 @@ pub(super) fn routes(
     }
     if let Some(next) = &s.next {
         if let Some(to) = scope.step(sink, next) {
-            routes.push(Route { when: None, to });
+            routes.push(Route {
+                when: None,
+                to,
+                set: Vec::new(),
+            });
         }
     }
     let raw_routes = s.routes.as_deref().unwrap_or_default();
@@ -60,10 +64,12 @@ fn route(
             let condition = scope
                 .expr(sink, when)
                 .unwrap_or_else(|| Expr(when.value.clone()));
+            let set = route_set(scope, sink, id, r);
             let to = scope.step(sink, to)?;
             Some(Route {
                 when: Some(condition),
                 to,
+                set,
             })
         }
         (None, None, Some(otherwise)) => {
@@ -76,8 +82,13 @@ fn route(
                     },
                 );
             }
+            let set = route_set(scope, sink, id, r);
             let to = scope.step(sink, otherwise)?;
-            Some(Route { when: None, to })
+            Some(Route {
+                when: None,
+                to,
+                set,
+            })
         }
         _ => {
             let span = r
@@ -96,6 +107,17 @@ fn route(
             None
         }
     }
+}
+
+/// The `set:` of a route of the step `id`.
+fn route_set(
+    scope: &mut Scope,
+    sink: &mut Sink,
+    id: &Sp<String>,
+    r: &raw::Route,
+) -> Vec<crate::model::Assignment> {
+    let place = format!("a route of the step `{}`", id.value);
+    super::assign::assignments(scope, sink, &r.set, &place)
 }
 
 /// A step that must go on has a way on; a decision has routes, with a default.

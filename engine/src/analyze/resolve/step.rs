@@ -4,7 +4,7 @@
 use super::deadline::deadlines;
 use super::message::message;
 use super::values::{required, text};
-use super::{keys, route};
+use super::{assign, keys, route};
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
 use crate::diagnostic::{Diagnostic, Problem, Sink};
@@ -74,6 +74,7 @@ pub(super) fn step(
         kind,
         routes,
         deadlines,
+        set: assign::assignments(scope, sink, &s.set, &format!("the step `{}`", id.value)),
     })
 }
 

@@ -734,6 +734,7 @@ fn a_deadline_whose_goto_fails_leaves_the_step_as_it_was() {
                 "decide",
                 StepKind::Decision,
                 vec![crate::model::Route {
+                    set: Vec::new(),
                     when: Some(expr("visits > 3")),
                     to: "done".into(),
                 }],
@@ -783,6 +784,7 @@ fn a_wait_that_cannot_go_on_is_journaled_and_stops_waiting() {
                     until: expr("decision_date"),
                 },
                 vec![crate::model::Route {
+                    set: Vec::new(),
                     when: Some(expr("area_group == 'saltis'")),
                     to: "done".into(),
                 }],

@@ -332,6 +332,7 @@ fn start_bare(r: &Routine) -> Case {
 #[test]
 fn no_route_is_refused() {
     let r = decision_routine(vec![Route {
+        set: Vec::new(),
         when: Some(expr("visits > 3")),
         to: "done".into(),
     }]);
@@ -366,6 +367,7 @@ fn no_route_is_refused() {
 #[test]
 fn a_failing_condition_is_refused() {
     let r = decision_routine(vec![Route {
+        set: Vec::new(),
         when: Some(expr(
             "visits > 3 and periods_gap(decision_period, decision_period)",
         )),
@@ -388,6 +390,7 @@ fn a_failing_condition_is_refused() {
 #[test]
 fn a_loop_of_automatic_steps_is_stopped() {
     let r = decision_routine(vec![Route {
+        set: Vec::new(),
         when: None,
         to: "decide".into(),
     }]);
@@ -678,10 +681,12 @@ fn re_entering_a_parallel_step_whose_join_waits_is_refused() {
                 StepKind::Decision,
                 vec![
                     Route {
+                        set: Vec::new(),
                         when: Some(expr("order_ok")),
                         to: "p".into(),
                     },
                     Route {
+                        set: Vec::new(),
                         when: None,
                         to: "j".into(),
                     },
@@ -821,10 +826,12 @@ fn looping_back_into_a_parallel_step_after_its_join_splits_again() {
                 &[],
                 vec![
                     Route {
+                        set: Vec::new(),
                         when: Some(expr("order_ok")),
                         to: "p1".into(),
                     },
                     Route {
+                        set: Vec::new(),
                         when: None,
                         to: "done".into(),
                     },

@@ -44,6 +44,7 @@ pub(crate) fn strings(items: &[&str]) -> Vec<String> {
 
 pub(crate) fn next(to: &str) -> Vec<Route> {
     vec![Route {
+        set: Vec::new(),
         when: None,
         to: to.into(),
     }]
@@ -51,6 +52,7 @@ pub(crate) fn next(to: &str) -> Vec<Route> {
 
 pub(crate) fn step(id: &str, kind: StepKind, routes: Vec<Route>) -> Step {
     Step {
+        set: Vec::new(),
         id: id.into(),
         title: format!("Steg {id}"),
         instructions: None,
@@ -105,6 +107,7 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
 
 pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
     Deadline {
+        set: Vec::new(),
         id: id.into(),
         after: dur(after),
         from: DeadlineStart::StepStart,
@@ -224,10 +227,12 @@ pub(crate) fn routine() -> Routine {
         StepKind::Decision,
         vec![
             Route {
+                set: Vec::new(),
                 when: Some(expr("order_ok")),
                 to: "call_client".into(),
             },
             Route {
+                set: Vec::new(),
                 when: None,
                 to: "send_back".into(),
             },
@@ -298,10 +303,12 @@ pub(crate) fn routine() -> Routine {
         &["key_number"],
         vec![
             Route {
+                set: Vec::new(),
                 when: Some(expr("installed")),
                 to: "notify_installed".into(),
             },
             Route {
+                set: Vec::new(),
                 when: None,
                 to: "call_client".into(),
             },

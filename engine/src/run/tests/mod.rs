@@ -2,6 +2,7 @@
 
 pub(crate) mod fixture;
 
+mod assign;
 mod commands;
 mod deadlines;
 mod errors;

@@ -273,6 +273,48 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
     routine
 }
 
+/// The fixture routine with assignments everywhere: every step but the
+/// parallel ones counts in `visits`, every route taken and every deadline
+/// fired in `moves`, and each route also records `last_move` (a date): once
+/// `moves` passes 6 the route sets it to a text instead, which the runtime
+/// refuses (a command that moves the case then fails and changes nothing; a
+/// deadline's failure is journaled).
+fn with_assignments(mut routine: Routine) -> Routine {
+    use crate::model::{Assignment, Expr};
+    routine
+        .fields
+        .push(fixture::field("visits", FieldType::Integer));
+    routine
+        .fields
+        .push(fixture::field("moves", FieldType::Integer));
+    routine
+        .fields
+        .push(fixture::field("last_move", FieldType::Date));
+    let set = |field: &str, value: &str| Assignment {
+        field: field.into(),
+        value: Expr(value.into()),
+    };
+    for step in &mut routine.steps {
+        if !matches!(step.kind, StepKind::Parallel { .. }) {
+            step.set.push(set("visits", "(visits or 0) + 1"));
+        }
+        for route in &mut step.routes {
+            route.set.push(set("moves", "(moves or 0) + 1"));
+            route
+                .set
+                .push(set("last_move", "today if (moves or 0) < 6 else 'soon'"));
+        }
+        for d in &mut step.deadlines {
+            d.set.push(set("moves", "(moves or 0) + 1"));
+        }
+    }
+    for d in &mut routine.deadlines {
+        d.set
+            .push(set("moves", "none if moves == 3 else (moves or 0) + 1"));
+    }
+    routine
+}
+
 /// Nothing a role may not see shows up in its view or in a message to it.
 fn check_visibility(routine: &Routine, case: &Case) -> Result<(), TestCaseError> {
     for role in ROLES {
@@ -323,6 +365,7 @@ proptest! {
         decision in prop::sample::select(vec!["2025-09-30", "2026-01-15", "2026-01-31"]),
         with_key in any::<bool>(),
         hidden_date in any::<bool>(),
+        assigning in any::<bool>(),
         cmds in prop::collection::vec(cmd(), 1..40),
     ) {
         let routine = if hidden_date {
@@ -330,6 +373,7 @@ proptest! {
         } else {
             fixture::routine()
         };
+        let routine = if assigning { with_assignments(routine) } else { routine };
         let area = ["saltis", "boo"][area];
         let mut data = json!({"decision_date": decision, "area_group": area});
         if with_key {

@@ -1,0 +1,197 @@
+//! Types the analyzer can know: a pass over the resolved routine that finds
+//! values of the wrong kind where the runtime would refuse them every time.
+//!
+//! - a date function or filter (`date_add`, `date_sub`, `days_between`,
+//!   `is_working_day`, `| date`; `periods_*`, `| period`) given a field or
+//!   literal of another type, and a wait's `until` that is not a date;
+//! - a date written in a comparison or as an argument that is not `YYYY-MM-DD`;
+//! - `role_name('x')`/`group_name('x')` with an id the routine lacks, and
+//!   over an enumeration whose values are not all ids;
+//! - in a template, a field that may be unset (not required, recorded by no
+//!   task or event as required) passed to a date function or filter outside
+//!   an `{% if %}` that tests it: it fails when the message is sent.
+//!
+//! Expressions are parsed with minijinja's own parser, so the check sees
+//! exactly what the runtime ([`crate::expr`]) evaluates.
+
+mod infer;
+mod template;
+mod walk;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use minijinja::machinery::{self, ast::Expr, ast::Stmt};
+
+use super::resolved::Resolved;
+use crate::diagnostic::{Diagnostic, Location, Problem, Sink};
+use crate::load::raw::{self, RoutineFile, Sp};
+use crate::model::{StepKind, Template};
+use crate::source::{SourceFile, Span};
+use walk::{Facts, Found, Walk};
+
+/// Runs the type checks over every expression and template of the routine.
+pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
+    let facts = facts(resolved);
+    for condition in &resolved.scope.conditions {
+        for found in expression(&facts, &condition.value) {
+            sink.error(condition.span, found.problem);
+        }
+    }
+    waits(resolved, &facts, sink);
+    for template in resolved.scope.used_templates.values() {
+        for d in template_problems(&facts, template) {
+            sink.push(d);
+        }
+    }
+    for (template, subject) in subjects(raw) {
+        let name = format!("subject of {}", template.value);
+        let Ok(ast) = machinery::parse(&subject.value, &name, Default::default()) else {
+            continue;
+        };
+        let mut w = walk(&facts, &subject.value, Some(&name));
+        if let Stmt::Template(t) = &ast {
+            w.statements(&t.children);
+        }
+        for found in w.found {
+            sink.error(subject.span, found.problem);
+        }
+    }
+}
+
+/// Every message subject the routine writes, with its template's name.
+fn subjects(raw: &RoutineFile) -> Vec<(&Sp<String>, &Sp<String>)> {
+    fn message(m: &Option<raw::Message>) -> Option<(&Sp<String>, &Sp<String>)> {
+        m.as_ref()
+            .and_then(|m| m.template.as_ref().zip(m.subject.as_ref()))
+    }
+    let steps = raw.steps.0.iter().map(|(_, s)| s);
+    let deadlines = raw
+        .deadlines
+        .iter()
+        .chain(steps.clone().flat_map(|s| s.deadlines.iter().flatten()));
+    steps
+        .filter_map(|s| s.template.as_ref().zip(s.subject.as_ref()))
+        .chain(deadlines.filter_map(|d| message(&d.message)))
+        .chain(
+            raw.schedules
+                .0
+                .iter()
+                .filter_map(|(_, s)| message(&s.message)),
+        )
+        .collect()
+}
+
+fn facts(resolved: &Resolved) -> Facts<'_> {
+    let scope = &resolved.scope;
+    let mut set: BTreeSet<&str> = scope
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.id.as_str())
+        .collect();
+    for step in &resolved.steps {
+        if let StepKind::Task { collects, .. } | StepKind::Event { collects, .. } = &step.kind {
+            set.extend(collects.iter().map(String::as_str));
+        }
+    }
+    Facts {
+        fields: &scope.fields,
+        roles: scope.roles.keys().map(String::as_str).collect(),
+        groups: scope.groups.keys().map(String::as_str).collect(),
+        maybe_unset: scope
+            .fields
+            .iter()
+            .map(|f| f.id.as_str())
+            .filter(|f| !set.contains(f))
+            .collect(),
+    }
+}
+
+fn walk<'f, 's>(facts: &'f Facts<'f>, source: &'s str, template: Option<&'s str>) -> Walk<'f, 's> {
+    Walk {
+        facts,
+        source,
+        template,
+        guarded: Vec::new(),
+        found: Vec::new(),
+    }
+}
+
+/// The problems of one expression (it is known to compile).
+fn expression(facts: &Facts<'_>, text: &str) -> Vec<Found> {
+    let Ok(ast) = machinery::parse_expr(text) else {
+        return Vec::new();
+    };
+    let mut w = walk(facts, text, None);
+    w.expr(&ast);
+    w.found
+}
+
+/// A wait step's `until` must give a date.
+fn waits(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
+    for step in &resolved.steps {
+        let StepKind::Wait { until } = &step.kind else {
+            continue;
+        };
+        let text = until.source();
+        let Ok(ast) = machinery::parse_expr(text) else {
+            continue;
+        };
+        let got = match &ast {
+            Expr::Const(_)
+                if infer::const_text(&ast)
+                    .is_some_and(|t| crate::expr::parse_date(t).is_some()) =>
+            {
+                None
+            }
+            _ => infer::infer(&ast, facts.fields).filter(|k| k.ty != infer::Ty::Date),
+        };
+        if let Some(got) = got {
+            let span = written(&resolved.scope.conditions, text);
+            sink.error(
+                span,
+                Problem::WrongArgumentType {
+                    place: format!("`until` of wait step `{}`", step.id),
+                    expected: "a date".into(),
+                    got: got.words,
+                },
+            );
+        }
+    }
+}
+
+/// Where an expression is written (the first place with this text).
+fn written(conditions: &[Sp<String>], text: &str) -> Span {
+    conditions
+        .iter()
+        .find(|c| c.value == text)
+        .map(|c| c.span)
+        .unwrap_or_default()
+}
+
+/// The problems of a template, located in its file.
+fn template_problems(facts: &Facts<'_>, template: &Template) -> Vec<Diagnostic> {
+    let source = template.source.as_str();
+    let Ok(ast) = machinery::parse(source, &template.name, Default::default()) else {
+        return Vec::new();
+    };
+    let mut w = walk(facts, source, Some(&template.name));
+    if let Stmt::Template(t) = &ast {
+        w.statements(&t.children);
+    }
+    let file = Arc::new(SourceFile::new(&template.path, source));
+    w.found
+        .into_iter()
+        .map(|f| {
+            let at = Location {
+                file: file.clone(),
+                span: Span::new(f.start, f.end.saturating_sub(f.start)),
+            };
+            Diagnostic::error(f.problem, Some(at))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

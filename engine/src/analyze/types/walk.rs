@@ -1,0 +1,373 @@
+//! Walking one expression's syntax tree (minijinja's parser) for values of
+//! the wrong type: what [`crate::expr`]'s functions and filters would refuse
+//! every time they run.
+
+use std::collections::BTreeSet;
+
+use minijinja::machinery::ast::{BinOpKind, CallArg, CompareOpKind, Expr};
+
+use super::infer::{const_text, infer, needs, positional, Need};
+use crate::diagnostic::{suggest, Problem, RefKind};
+use crate::expr::parse_date;
+use crate::model::{Field, FieldType};
+
+/// What the checks know of the routine.
+pub(super) struct Facts<'a> {
+    pub(super) fields: &'a [Field],
+    pub(super) roles: Vec<&'a str>,
+    pub(super) groups: Vec<&'a str>,
+    /// Fields that may be unset when a message is sent: not required at
+    /// the start and required by no task or event.
+    pub(super) maybe_unset: BTreeSet<&'a str>,
+}
+
+/// A problem and the byte range of the text it is about.
+pub(super) struct Found {
+    pub(super) problem: Problem,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// A call or filter being checked, for its messages.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    name: &'a str,
+    filter: bool,
+    /// Its source text.
+    text: &'a str,
+    /// It in words (`` `date_add` in `date_add(x, '1 day')` ``).
+    place: &'a str,
+}
+
+/// One walk over an expression or a template.
+pub(super) struct Walk<'f, 's> {
+    pub(super) facts: &'f Facts<'f>,
+    /// The text the syntax tree's spans point into.
+    pub(super) source: &'s str,
+    /// In a template (its name): fields that may be unset are checked too.
+    pub(super) template: Option<&'s str>,
+    /// Fields a surrounding `if` (or `and`/`or`) has tested.
+    pub(super) guarded: Vec<String>,
+    pub(super) found: Vec<Found>,
+}
+
+/// The expressions directly inside `e`.
+pub(super) fn children<'a, 'b>(e: &'a Expr<'b>) -> Vec<&'a Expr<'b>> {
+    let args = |args: &'a [CallArg<'b>]| -> Vec<&'a Expr<'b>> {
+        args.iter()
+            .map(|a| match a {
+                CallArg::Pos(e)
+                | CallArg::Kwarg(_, e)
+                | CallArg::PosSplat(e)
+                | CallArg::KwargSplat(e) => e,
+            })
+            .collect()
+    };
+    match e {
+        Expr::Var(_) | Expr::Const(_) => Vec::new(),
+        Expr::Slice(s) => std::iter::once(&s.expr)
+            .chain(s.start.iter())
+            .chain(s.stop.iter())
+            .chain(s.step.iter())
+            .collect(),
+        Expr::UnaryOp(u) => vec![&u.expr],
+        Expr::BinOp(b) => vec![&b.left, &b.right],
+        Expr::Compare(c) => std::iter::once(&c.expr)
+            .chain(c.ops.iter().map(|o| &o.expr))
+            .collect(),
+        Expr::IfExpr(i) => std::iter::once(&i.test_expr)
+            .chain(std::iter::once(&i.true_expr))
+            .chain(i.false_expr.iter())
+            .collect(),
+        Expr::Filter(f) => f.expr.iter().chain(args(&f.args)).collect(),
+        Expr::Test(t) => std::iter::once(&t.expr).chain(args(&t.args)).collect(),
+        Expr::GetAttr(a) => vec![&a.expr],
+        Expr::GetItem(g) => vec![&g.expr, &g.subscript_expr],
+        Expr::Call(c) => std::iter::once(&c.expr).chain(args(&c.args)).collect(),
+        Expr::List(l) => l.items.iter().collect(),
+        Expr::Tuple(t) => t.items.iter().collect(),
+        Expr::Map(m) => m.keys.iter().chain(m.values.iter()).collect(),
+    }
+}
+
+/// Every variable `e` reads.
+pub(super) fn reads(e: &Expr<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        if let Expr::Var(v) = e {
+            out.push(v.id.to_string());
+        }
+        stack.extend(children(e));
+    }
+    out
+}
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=` (a single comparison parses as a `BinOp`).
+pub(super) fn is_comparison(op: BinOpKind) -> bool {
+    matches!(
+        op,
+        BinOpKind::Eq
+            | BinOpKind::Ne
+            | BinOpKind::Lt
+            | BinOpKind::Lte
+            | BinOpKind::Gt
+            | BinOpKind::Gte
+    )
+}
+
+fn ordinal(i: usize) -> &'static str {
+    ["first", "second", "third"]
+        .get(i)
+        .copied()
+        .unwrap_or("next")
+}
+
+impl Walk<'_, '_> {
+    /// The source text of a node.
+    fn text(&self, e: &Expr<'_>) -> String {
+        self.text_from(e, e)
+    }
+
+    /// The source text from the start of `first` to the end of `node` (a
+    /// filter's node starts at its name, after the value it filters).
+    fn text_from(&self, first: &Expr<'_>, node: &Expr<'_>) -> String {
+        let start = first.span().start_offset.min(node.span().start_offset) as usize;
+        let end = node.span().end_offset as usize;
+        self.source
+            .get(start..end)
+            .unwrap_or(self.source)
+            .to_string()
+    }
+
+    fn report(&mut self, at: &Expr<'_>, problem: Problem) {
+        let span = at.span();
+        self.found.push(Found {
+            problem,
+            start: span.start_offset as usize,
+            end: span.end_offset as usize,
+        });
+    }
+
+    /// Runs `f` with the variables `test` reads counted as tested.
+    pub(super) fn guarded_by(&mut self, test: &Expr<'_>, f: impl FnOnce(&mut Self)) {
+        let before = self.guarded.len();
+        self.guarded.extend(reads(test));
+        f(self);
+        self.guarded.truncate(before);
+    }
+
+    /// Checks `e` and everything in it.
+    pub(super) fn expr(&mut self, e: &Expr<'_>) {
+        match e {
+            Expr::BinOp(b) if matches!(b.op, BinOpKind::ScAnd | BinOpKind::ScOr) => {
+                self.expr(&b.left);
+                self.guarded_by(&b.left, |w| w.expr(&b.right));
+                return;
+            }
+            Expr::IfExpr(i) => {
+                self.expr(&i.test_expr);
+                self.guarded_by(&i.test_expr, |w| {
+                    w.expr(&i.true_expr);
+                    if let Some(f) = &i.false_expr {
+                        w.expr(f);
+                    }
+                });
+                return;
+            }
+            Expr::Call(c) => {
+                if let Expr::Var(f) = &c.expr {
+                    self.call(f.id, false, e, &positional(&c.args));
+                }
+            }
+            Expr::Filter(f) => {
+                if let Some(arg) = &f.expr {
+                    let mut args = vec![arg];
+                    args.extend(positional(&f.args));
+                    self.call(f.name, true, e, &args);
+                }
+            }
+            Expr::BinOp(b) if is_comparison(b.op) => {
+                self.date_literal(e, &b.left, &b.right);
+                self.date_literal(e, &b.right, &b.left);
+            }
+            Expr::Compare(c) => {
+                let operands: Vec<&Expr<'_>> = std::iter::once(&c.expr)
+                    .chain(c.ops.iter().map(|o| &o.expr))
+                    .collect();
+                for (i, op) in c.ops.iter().enumerate() {
+                    let ordered = !matches!(op.op, CompareOpKind::In | CompareOpKind::NotIn);
+                    if let (true, Some(l), Some(r)) =
+                        (ordered, operands.get(i), operands.get(i + 1))
+                    {
+                        self.date_literal(e, l, r);
+                        self.date_literal(e, r, l);
+                    }
+                }
+            }
+            _ => {}
+        }
+        for child in children(e) {
+            self.expr(child);
+        }
+    }
+
+    /// A date compared with a text that is not a date: compared as text.
+    fn date_literal(&mut self, node: &Expr<'_>, date: &Expr<'_>, other: &Expr<'_>) {
+        let is_date = const_text(date).is_none()
+            && infer(date, self.facts.fields).is_some_and(|k| k.ty == super::infer::Ty::Date);
+        if let (true, Some(text)) = (is_date, const_text(other)) {
+            if parse_date(text).is_none() {
+                let problem = Problem::BadDateLiteral {
+                    literal: format!("'{text}'"),
+                    expr: self.text(node),
+                    why: "compared with a date it is compared as text, so the answer is wrong"
+                        .into(),
+                };
+                self.report(other, problem);
+            }
+        }
+    }
+
+    /// A call of `name` (a filter when `filter`) with its positional arguments.
+    fn call(&mut self, name: &str, filter: bool, node: &Expr<'_>, args: &[&Expr<'_>]) {
+        let text = match args.first() {
+            Some(first) if filter => self.text_from(first, node),
+            _ => self.text(node),
+        };
+        let place = if filter {
+            format!("the `{name}` filter in `{text}`")
+        } else {
+            format!("`{name}` in `{text}`")
+        };
+        let needs = needs(name);
+        for (i, (need, arg)) in needs.iter().zip(args).enumerate() {
+            let expected = if needs.len() > 1 {
+                format!("{} as its {} argument", need.words(), ordinal(i))
+            } else {
+                need.words().to_string()
+            };
+            let at = Place {
+                name,
+                filter,
+                text: &text,
+                place: &place,
+            };
+            self.argument(&at, &expected, *need, arg);
+        }
+        if matches!(name, "role_name" | "group_name") && !filter {
+            if let Some(arg) = args.first() {
+                self.name_lookup(name, &place, arg);
+            }
+        }
+    }
+
+    fn argument(&mut self, at: &Place<'_>, expected: &str, need: Need, arg: &Expr<'_>) {
+        let Place {
+            name,
+            filter,
+            text: node_text,
+            place,
+        } = *at;
+        if let (Need::Date, Some(text)) = (need, const_text(arg)) {
+            if parse_date(text).is_none() {
+                let problem = Problem::BadDateLiteral {
+                    literal: format!("'{text}'"),
+                    expr: node_text.to_string(),
+                    why: format!("`{name}` fails on it"),
+                };
+                self.report(arg, problem);
+            }
+            return;
+        }
+        if let Some(k) = infer(arg, self.facts.fields).filter(|k| !need.fits(k.ty)) {
+            let problem = Problem::WrongArgumentType {
+                place: place.to_string(),
+                expected: expected.to_string(),
+                got: k.words,
+            };
+            self.report(arg, problem);
+            return;
+        }
+        if need != Need::Duration {
+            self.unset_argument(name, filter, arg);
+        }
+    }
+
+    /// In a template: a field that may be unset, passed where `none` fails.
+    fn unset_argument(&mut self, name: &str, filter: bool, arg: &Expr<'_>) {
+        let Some(template) = self.template else {
+            return;
+        };
+        let field = match arg {
+            Expr::Var(v) => v.id,
+            Expr::GetAttr(a) => match &a.expr {
+                Expr::Var(v) => v.id,
+                _ => return,
+            },
+            _ => return,
+        };
+        if self.facts.maybe_unset.contains(field) && !self.guarded.iter().any(|g| g == field) {
+            let to = if filter {
+                format!("the `{name}` filter")
+            } else {
+                format!("`{name}`")
+            };
+            let problem = Problem::UnguardedOptional {
+                template: template.to_string(),
+                field: field.to_string(),
+                to,
+            };
+            self.report(arg, problem);
+        }
+    }
+
+    /// `role_name`/`group_name`: the id must be one of the routine's.
+    fn name_lookup(&mut self, function: &str, place: &str, arg: &Expr<'_>) {
+        let (kind, ids) = if function == "role_name" {
+            (RefKind::Role, &self.facts.roles)
+        } else {
+            (RefKind::Group, &self.facts.groups)
+        };
+        if let Some(id) = const_text(arg) {
+            if !ids.contains(&id) {
+                let problem = Problem::UnknownReference {
+                    kind,
+                    name: id.to_string(),
+                    suggestion: suggest(id, ids.iter().copied()),
+                };
+                self.report(arg, problem);
+            }
+            return;
+        }
+        let Expr::Var(v) = arg else { return };
+        let Some(field) = self.facts.fields.iter().find(|f| f.id == v.id) else {
+            return;
+        };
+        let problem = match &field.ty {
+            FieldType::Text => return,
+            FieldType::Enum { values } => {
+                let missing: Vec<String> = values
+                    .iter()
+                    .filter(|v| !ids.contains(&v.as_str()))
+                    .cloned()
+                    .collect();
+                if missing.is_empty() {
+                    return;
+                }
+                Problem::NotIds {
+                    function: function.to_string(),
+                    field: field.id.clone(),
+                    kind: kind.to_string(),
+                    values: missing,
+                }
+            }
+            _ => Problem::WrongArgumentType {
+                place: place.to_string(),
+                expected: format!("a {kind} id"),
+                got: super::infer::field_kind(field).words,
+            },
+        };
+        self.report(arg, problem);
+    }
+}
