@@ -295,6 +295,14 @@ pub enum Record {
         /// The outcome it ends with.
         outcome: String,
     },
+    /// The case moved to another version of its routine (a migration);
+    /// entries after this one follow that version.
+    RoutineChanged {
+        /// The version it ran on until now.
+        from_version: String,
+        /// The version it runs on from now on.
+        version: String,
+    },
     /// The routine set fields itself (`set:` on a step, a route or a
     /// deadline). A `null` value clears its field.
     FieldsSet {

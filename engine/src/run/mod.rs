@@ -41,6 +41,7 @@ mod exec;
 mod failure;
 mod interrupt;
 pub mod journal;
+mod migrate;
 mod redact;
 mod render;
 pub mod schedule;
@@ -58,6 +59,7 @@ pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,
     Task, TaskId, TokenId, Values,
 };
+pub use migrate::MigrationRefused;
 pub use schedule::{run_schedule, ScheduleRun};
 pub use state::Status;
 pub use visibility::CaseView;

@@ -233,6 +233,21 @@ impl State {
             | Record::DeadlineMessageFailed { .. }
             | Record::MessageSent(_) => {}
             Record::CaseEventReceived { values, .. } => self.set_fields(values),
+            Record::RoutineChanged {
+                from_version,
+                version,
+            } => {
+                if *from_version != self.version {
+                    return Err(inconsistent(
+                        entry,
+                        format!(
+                            "it moves the case from version {from_version}, but the case runs on version {}",
+                            self.version
+                        ),
+                    ));
+                }
+                self.version = version.clone();
+            }
             Record::CaseEnded { outcome, .. } | Record::CaseEndedByEvent { outcome, .. } => {
                 self.tokens.clear();
                 self.tasks.clear();
