@@ -138,6 +138,10 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             step_title(routine, join)
         ),
         Record::JoinsReset | Record::TokenEnded { .. } => return None,
+        Record::RoutineChanged {
+            from_version,
+            version,
+        } => format!("⇄ moved from routine version {from_version} to {version}"),
         Record::TaskOpened(task) => {
             let mut s = format!(
                 "☐ task {} for {}: {}",

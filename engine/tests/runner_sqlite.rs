@@ -512,3 +512,209 @@ fn a_journal_that_contradicts_its_routine_is_damaged_and_left_alone() {
     assert!(summary.schedules.is_empty());
     assert_eq!(store.load(&id).unwrap(), before);
 }
+
+/// Writes a changed copy of the fixture routine and returns its bundle.
+fn variant(install: &Install, name: &str, edit: impl Fn(String) -> String) -> RoutineBundle {
+    let text = std::fs::read_to_string(install.everything()).unwrap();
+    let path = install.dir.path().join(format!("everything/{name}.yaml"));
+    std::fs::write(&path, edit(text)).unwrap();
+    install.bundle(&path)
+}
+
+/// A dry run lists who could move and why the others cannot, changing
+/// nothing; the migration moves them, journaled, and they run on.
+#[test]
+fn migration_lists_reasons_and_moves_what_can_move() {
+    let install = Install::new();
+    let bundle = install.bundle(&install.everything());
+    let mut store = install.store();
+    let mut runner = Runner::new();
+    let at_receive = CaseId::from("A");
+    let waiting = CaseId::from("B");
+    runner
+        .start(&mut store, &bundle, &at_receive, data(), t(2, 2, 8))
+        .unwrap();
+    order_wrong(&mut runner, &mut store, &bundle, &waiting);
+    let before: Vec<_> = [&at_receive, &waiting]
+        .iter()
+        .map(|id| store.load(id).unwrap())
+        .collect();
+
+    // `receive` renamed: the case standing there cannot move, the other can.
+    let renamed = variant(&install, "renamed", |t| {
+        t.replace("version: 1", "version: 2")
+            .replace("start: receive", "start: take_order")
+            .replace("  receive:", "  take_order:")
+    });
+    let plan = runner.plan_migration(&mut store, &renamed).unwrap();
+    assert_eq!(plan.movable, vec![waiting.clone()]);
+    assert_eq!(plan.blocked.len(), 1);
+    let (blocked, reasons) = &plan.blocked[0];
+    assert_eq!(blocked, &at_receive);
+    assert!(
+        reasons.contains(&"its current step `receive` is gone".to_string()),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("open task #1 is at step `receive`")),
+        "{reasons:?}"
+    );
+
+    // A new required field: nobody can move, each says why.
+    let required = variant(&install, "required", |t| {
+        t.replace("version: 1", "version: 3").replacen(
+            "fields:\n",
+            "fields:\n  case_worker: {type: text, required: true, example: Eva}\n",
+            1,
+        )
+    });
+    let plan = runner.plan_migration(&mut store, &required).unwrap();
+    assert!(plan.movable.is_empty());
+    assert_eq!(plan.blocked.len(), 2);
+    for (_, reasons) in &plan.blocked {
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("requires field `case_worker`")),
+            "{reasons:?}"
+        );
+    }
+    let after: Vec<_> = [&at_receive, &waiting]
+        .iter()
+        .map(|id| store.load(id).unwrap())
+        .collect();
+    assert_eq!(before, after, "a dry run changes nothing");
+
+    // Moving for real: journaled, re-pinned, and the case runs on.
+    let report = runner.migrate(&mut store, &renamed, t(2, 3, 8)).unwrap();
+    assert_eq!(report.moved, vec![waiting.clone()]);
+    let moved = store.load(&waiting).unwrap();
+    assert_eq!(moved.index.version, "2");
+    assert_eq!(moved.index.bundle, renamed.hash());
+    assert!(matches!(
+        &moved.journal.last().unwrap().record,
+        Record::RoutineChanged { from_version, version } if from_version == "1" && version == "2"
+    ));
+    let done = Runner::new()
+        .deliver(
+            &mut install.store(),
+            &waiting,
+            "corrected",
+            json!({"order_ok": true}),
+            t(2, 4, 8),
+        )
+        .unwrap();
+    assert_eq!(done.case.routine_version(), "2");
+    assert_eq!(store.load(&at_receive).unwrap(), before[0]);
+    // Running it again moves nothing twice.
+    let again = runner.migrate(&mut store, &renamed, t(2, 5, 8)).unwrap();
+    assert!(again.moved.is_empty());
+    assert_eq!(again.plan.already, vec![waiting]);
+}
+
+/// The old `.rutin/cases/*.json` files: good ones are imported and pinned,
+/// damaged ones skipped with the reason, and a second import finds them present.
+#[test]
+fn importing_the_old_case_folder_reports_each_file() {
+    let install = Install::new();
+    let routine = install
+        .bundle(&install.everything())
+        .compile()
+        .routine
+        .unwrap();
+    let folder = install.dir.path().join(".rutin");
+    let cases = folder.join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    let write = |id: &str, case: &Case, routine_path: &Path| {
+        let file = json!({"format": 1, "routine": routine_path, "journal": case.journal()});
+        std::fs::write(
+            cases.join(format!("{id}.json")),
+            serde_json::to_string_pretty(&file).unwrap(),
+        )
+        .unwrap();
+    };
+    let good = order_wrong_in_memory(&routine, &CaseId::from("good"));
+    write("good", &good, &install.everything());
+    let renamed = order_wrong_in_memory(&routine, &CaseId::from("other"));
+    write("misnamed", &renamed, &install.everything());
+    let edited = order_wrong_in_memory(&routine, &CaseId::from("edited"));
+    let text = serde_json::to_string(
+        &json!({"format": 1, "routine": install.everything(), "journal": edited.journal()}),
+    )
+    .unwrap()
+    .replace("\"wait_fix\"", "\"gone_step\"");
+    std::fs::write(cases.join("edited.json"), text).unwrap();
+    std::fs::write(
+        cases.join("torn.json"),
+        "{\"format\": 1, \"routine\": \"x\", \"jour",
+    )
+    .unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&cases)
+        .unwrap()
+        .flatten()
+        .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+        .collect();
+
+    let mut store = install.store();
+    let now = t(2, 3, 8);
+    let report =
+        rutin::runner::import_folder(&mut Runner::new(), &mut store, &folder, now).unwrap();
+    assert_eq!(report.imported, vec![CaseId::from("good")]);
+    assert!(report.present.is_empty());
+    let reasons: Vec<(String, String)> = report
+        .skipped
+        .iter()
+        .map(|(p, r)| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                r.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons[0].0 == "edited.json" && reasons[0].1.contains("no step `gone_step`"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].0 == "misnamed.json" && reasons[1].1.contains("holds case `other`"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].0 == "torn.json" && reasons[2].1.starts_with("damaged"),
+        "{reasons:?}"
+    );
+    assert_eq!(
+        store.load(&CaseId::from("good")).unwrap().journal,
+        good.journal()
+    );
+    assert!(
+        store.outbox(None).unwrap().is_empty(),
+        "old messages are not sent again"
+    );
+    for (path, bytes) in before {
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{} was left as it was",
+            path.display()
+        );
+    }
+    // The imported case runs on, pinned, even after its routine file changes.
+    std::fs::write(install.everything(), "broken: [").unwrap();
+    Runner::new()
+        .deliver(
+            &mut store,
+            &CaseId::from("good"),
+            "corrected",
+            json!({"order_ok": true}),
+            t(2, 4, 8),
+        )
+        .unwrap();
+    let again = rutin::runner::import_folder(&mut Runner::new(), &mut store, &folder, now).unwrap();
+    assert!(again.imported.is_empty());
+    assert_eq!(again.present, vec![CaseId::from("good")]);
+    assert_eq!(again.skipped.len(), 3);
+}

@@ -279,6 +279,14 @@ pub enum Record {
         /// Its outcome.
         outcome: String,
     },
+    /// The case moved to another version of its routine (a migration);
+    /// entries after this one follow that version.
+    RoutineChanged {
+        /// The version it ran on until now.
+        from_version: String,
+        /// The version it runs on from now on.
+        version: String,
+    },
 }
 
 /// An open (or just opened) task.

@@ -39,6 +39,7 @@ mod error;
 mod exec;
 mod failure;
 pub mod journal;
+mod migrate;
 mod redact;
 mod render;
 pub mod schedule;
@@ -55,6 +56,7 @@ pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,
     Task, TaskId, TokenId, Values,
 };
+pub use migrate::MigrationRefused;
 pub use schedule::{run_schedule, ScheduleRun};
 pub use state::Status;
 pub use visibility::CaseView;

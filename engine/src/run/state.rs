@@ -223,6 +223,21 @@ impl State {
             Record::DeadlineNotArmed { .. }
             | Record::DeadlineMessageFailed { .. }
             | Record::MessageSent(_) => {}
+            Record::RoutineChanged {
+                from_version,
+                version,
+            } => {
+                if *from_version != self.version {
+                    return Err(inconsistent(
+                        entry,
+                        format!(
+                            "it moves the case from version {from_version}, but the case runs on version {}",
+                            self.version
+                        ),
+                    ));
+                }
+                self.version = version.clone();
+            }
             Record::CaseEnded { outcome, .. } => {
                 self.tokens.clear();
                 self.tasks.clear();

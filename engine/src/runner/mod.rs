@@ -26,9 +26,13 @@
 
 mod commands;
 mod error;
+pub mod import;
+pub mod migrate;
 pub mod tick;
 
 pub use error::RunnerError;
+pub use import::{import_folder, ImportReport};
+pub use migrate::{MigrationPlan, MigrationReport};
 pub use tick::{ScheduleRan, TickFailure, TickSummary};
 
 use std::collections::BTreeMap;

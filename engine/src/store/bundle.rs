@@ -11,7 +11,7 @@ use crate::files::{DiskFiles, MemoryFiles, Recording};
 use crate::Checked;
 
 /// The content hash of a [`RoutineBundle`]: lowercase hex SHA-256.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct BundleHash(pub String);
 

@@ -24,8 +24,16 @@ pub struct JournalProblem {
 
 /// Checks every entry against `routine`: every value has its field's type,
 /// every step, deadline, field and role it names exists.
+///
+/// Entries before the case's last move to another routine version
+/// ([`Record::RoutineChanged`]) were written for the version before and
+/// may name what this one lacks; they are not checked against it.
 pub fn check_journal(routine: &Routine, journal: &[JournalEntry]) -> Result<(), JournalProblem> {
-    for (index, entry) in journal.iter().enumerate() {
+    let from = journal
+        .iter()
+        .rposition(|e| matches!(e.record, Record::RoutineChanged { .. }))
+        .unwrap_or(0);
+    for (index, entry) in journal.iter().enumerate().skip(from) {
         if let Err((keys, message)) = check_entry(routine, entry) {
             return Err(JournalProblem {
                 index,
@@ -112,7 +120,7 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             step("join", join)
         }
         Record::JoinArrived { join, .. } => step("join", join),
-        Record::JoinsReset => Ok(()),
+        Record::JoinsReset | Record::RoutineChanged { .. } => Ok(()),
         Record::TaskOpened(task) => {
             opt_step(&task.step)?;
             if let Some(d) = &task.deadline {

@@ -171,7 +171,18 @@ impl SqliteStore {
     }
 
     pub(super) fn commit_impl(&mut self, commit: &CaseCommit) -> Result<(), StoreError> {
-        check_numbering(commit)?;
+        self.commit_all(std::slice::from_ref(commit))
+    }
+
+    /// Commits several cases' changes in one transaction, all or nothing
+    /// (an import, a bulk load); each is checked as [`CaseStore::commit`]
+    /// checks one.
+    ///
+    /// [`CaseStore::commit`]: crate::store::CaseStore::commit
+    pub fn commit_all(&mut self, commits: &[CaseCommit]) -> Result<(), StoreError> {
+        for commit in commits {
+            check_numbering(commit)?;
+        }
         let path = self.path.clone();
         let busy = self.busy_ms;
         let err = |e| match super::map_err(&path, e) {
@@ -185,89 +196,101 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let id = &commit.case;
-        let previous = match (case_row(&tx, id).map_err(err)?, commit.expected_seq) {
-            (None, 0) => chain::start(id),
-            (None, _) => {
-                return Err(StoreError::NotFound {
-                    what: format!("case `{id}`"),
-                })
-            }
-            (Some(_), 0) => {
-                return Err(StoreError::Exists {
-                    what: format!("a case `{id}`"),
-                })
-            }
-            (Some(row), expected) => {
-                let row = row?;
-                if row.last_seq != expected {
-                    return Err(StoreError::Conflict {
-                        case: id.clone(),
-                        expected_seq: expected,
-                        found_seq: row.last_seq,
-                    });
-                }
-                row.last_hash
-            }
-        };
-        let bundle_known: Option<i64> = tx
-            .query_row(
-                "SELECT 1 FROM bundles WHERE hash = ?1",
-                [&commit.index.bundle.0],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(err)?;
-        if bundle_known.is_none() {
-            return Err(StoreError::BadCommit {
-                case: id.clone(),
-                reason: format!(
-                    "its routine version {} is not stored (store it first)",
-                    commit.index.bundle
-                ),
-            });
+        for commit in commits {
+            commit_in(&tx, commit, &err)?;
         }
-        let mut last_hash = previous.clone();
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO journal (case_id, seq, entry, hash) VALUES (?1, ?2, ?3, ?4)",
-                )
-                .map_err(err)?;
-            for (entry, (json, hash)) in commit
-                .entries
-                .iter()
-                .zip(chain::extend(&previous, &commit.entries))
-            {
-                insert
-                    .execute(params![id.0, int(entry.seq), json, hash])
-                    .map_err(err)?;
-                last_hash = hash;
-            }
-        }
-        let last_seq = commit.expected_seq + commit.entries.len() as u64;
-        let index = &commit.index;
-        tx.execute(
-            "INSERT INTO cases (id, routine, version, bundle, open, next_due, lease_until, last_seq, last_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8)
-             ON CONFLICT (id) DO UPDATE SET routine = excluded.routine, version = excluded.version,
-               bundle = excluded.bundle, open = excluded.open, next_due = excluded.next_due,
-               lease_until = NULL, last_seq = excluded.last_seq, last_hash = excluded.last_hash",
-            params![
-                id.0,
-                index.routine,
-                index.version,
-                index.bundle.0,
-                index.open,
-                index.next_due.map(ts),
-                int(last_seq),
-                last_hash
-            ],
-        )
-        .map_err(err)?;
-        super::work::insert_outbox(&tx, &commit.outbox).map_err(err)?;
         tx.commit().map_err(err)
     }
+}
+
+/// One case's commit inside an open write transaction.
+fn commit_in(
+    tx: &rusqlite::Connection,
+    commit: &CaseCommit,
+    err: &dyn Fn(rusqlite::Error) -> StoreError,
+) -> Result<(), StoreError> {
+    let id = &commit.case;
+    let previous = match (case_row(tx, id).map_err(err)?, commit.expected_seq) {
+        (None, 0) => chain::start(id),
+        (None, _) => {
+            return Err(StoreError::NotFound {
+                what: format!("case `{id}`"),
+            })
+        }
+        (Some(_), 0) => {
+            return Err(StoreError::Exists {
+                what: format!("a case `{id}`"),
+            })
+        }
+        (Some(row), expected) => {
+            let row = row?;
+            if row.last_seq != expected {
+                return Err(StoreError::Conflict {
+                    case: id.clone(),
+                    expected_seq: expected,
+                    found_seq: row.last_seq,
+                });
+            }
+            row.last_hash
+        }
+    };
+    let bundle_known: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM bundles WHERE hash = ?1",
+            [&commit.index.bundle.0],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(err)?;
+    if bundle_known.is_none() {
+        return Err(StoreError::BadCommit {
+            case: id.clone(),
+            reason: format!(
+                "its routine version {} is not stored (store it first)",
+                commit.index.bundle
+            ),
+        });
+    }
+    let mut last_hash = previous.clone();
+    {
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO journal (case_id, seq, entry, hash) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(err)?;
+        for (entry, (json, hash)) in commit
+            .entries
+            .iter()
+            .zip(chain::extend(&previous, &commit.entries))
+        {
+            insert
+                .execute(params![id.0, int(entry.seq), json, hash])
+                .map_err(err)?;
+            last_hash = hash;
+        }
+    }
+    let last_seq = commit.expected_seq + commit.entries.len() as u64;
+    let index = &commit.index;
+    tx.execute(
+        "INSERT INTO cases (id, routine, version, bundle, open, next_due, lease_until, last_seq, last_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET routine = excluded.routine, version = excluded.version,
+           bundle = excluded.bundle, open = excluded.open, next_due = excluded.next_due,
+           lease_until = NULL, last_seq = excluded.last_seq, last_hash = excluded.last_hash",
+        params![
+            id.0,
+            index.routine,
+            index.version,
+            index.bundle.0,
+            index.open,
+            index.next_due.map(ts),
+            int(last_seq),
+            last_hash
+        ],
+    )
+    .map_err(err)?;
+    super::work::insert_outbox(tx, &commit.outbox).map_err(err)?;
+    Ok(())
 }
 
 /// Refuses entries that do not continue the journal at `expected_seq + 1`.
