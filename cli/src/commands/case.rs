@@ -142,6 +142,12 @@ pub(crate) enum Action {
     /// Check every stored case: its journal's hash chain, that it replays on its pinned
     /// routine, and that the stored index (open, next due) is what the replay gives.
     Verify,
+    /// Import the cases of an old `.rutin/` folder of JSON case files, with a report
+    /// (each is pinned to its routine file as it is now, when that still fits).
+    Import(case_admin::ImportArgs),
+    /// Move running cases to another version of their routine (journaled); with
+    /// `--dry-run` only list which could move and why the others cannot.
+    Migrate(case_admin::MigrateArgs),
     /// Starts COUNT cases and completes a task of each, one transaction per command,
     /// printing each command once it is committed (for crash and load tests).
     #[command(hide = true)]
@@ -202,6 +208,8 @@ fn dispatch(db: &mut Db, action: &Action) -> Result<(), Failure> {
             at,
         } => case_admin::report(db, &mut runner, routine, schedule, at),
         Action::Verify => case_read::verify(db, &mut runner),
+        Action::Import(args) => case_admin::import(db, &mut runner, args),
+        Action::Migrate(args) => case_admin::migrate(db, &mut runner, args),
         Action::Bulk(args) => case_admin::bulk(db, &mut runner, args),
     }
 }

@@ -1,5 +1,6 @@
-//! `rutin case report` (a schedule run now, printed) and the hidden `bulk`
-//! command of the crash and load tests.
+//! `rutin case report` (a schedule run now, printed), `import` (the old
+//! `.rutin/` folder), `migrate` (to a new routine version) and the hidden
+//! `bulk` command of the crash and load tests.
 
 use std::path::{Path, PathBuf};
 
@@ -129,4 +130,123 @@ pub(crate) fn bulk(db: &mut Db, runner: &mut Runner, args: &BulkArgs) -> Result<
     }
     println!("{} case(s) at {}", args.count, minute(at));
     Ok(())
+}
+
+/// Arguments of `case import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// The old store folder (`.rutin`, or its `cases` folder).
+    folder: PathBuf,
+    /// When the import happens (default now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+/// `case import`: every JSON case file of the old folder, one line each.
+/// Exit 1 when a file was skipped (the others are imported).
+pub(crate) fn import(db: &mut Db, runner: &mut Runner, args: &ImportArgs) -> Result<(), Failure> {
+    if !args.folder.is_dir() {
+        return Err(Failure::usage(format!(
+            "{} is not a folder of case files (the old store was `.rutin`)",
+            args.folder.display()
+        )));
+    }
+    let at = time(&args.at)?;
+    let report = rutin::runner::import_folder(runner, db.as_mut(), &args.folder, at)?;
+    for id in &report.imported {
+        println!("imported  {id}");
+    }
+    for id in &report.present {
+        println!("present   {id} (already in the database)");
+    }
+    for (path, why) in &report.skipped {
+        println!("SKIPPED   {}: {why}", path.display());
+    }
+    println!(
+        "{} imported, {} already present, {} skipped; the folder was not changed",
+        report.imported.len(),
+        report.present.len(),
+        report.skipped.len()
+    );
+    if report.skipped.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::problem(format!(
+            "{} case file(s) were not imported (see above)",
+            report.skipped.len()
+        )))
+    }
+}
+
+/// Arguments of `case migrate`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct MigrateArgs {
+    /// The routine file of the new version.
+    #[arg(long = "to", value_name = "FILE")]
+    to: PathBuf,
+    /// Only list which cases could move and why the others cannot.
+    #[arg(long)]
+    dry_run: bool,
+    /// When the cases move (default now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+/// `case migrate`: the plan, or the move (one journaled transaction per case).
+pub(crate) fn migrate(db: &mut Db, runner: &mut Runner, args: &MigrateArgs) -> Result<(), Failure> {
+    let (routine, bundle) = routine_file(&args.to)?;
+    let target = format!(
+        "routine {} version {}",
+        routine.meta.id, routine.meta.version
+    );
+    let (plan, moved) = if args.dry_run {
+        (runner.plan_migration(db.as_mut(), &bundle)?, None)
+    } else {
+        let at = time(&args.at)?;
+        let report = runner.migrate(db.as_mut(), &bundle, at)?;
+        (report.plan, Some(report.moved))
+    };
+    match &moved {
+        None => {
+            for id in &plan.movable {
+                println!("can move  {id}");
+            }
+        }
+        Some(moved) => {
+            for id in moved {
+                println!("moved     {id}");
+            }
+        }
+    }
+    for (id, reasons) in &plan.blocked {
+        println!("cannot    {id}: {}", reasons.join("; "));
+    }
+    for (id, error) in &plan.failed {
+        println!("FAILED    {id}: {error}");
+    }
+    for id in &plan.already {
+        println!("already   {id} (runs on this version)");
+    }
+    let (done, verb) = match &moved {
+        None => (plan.movable.len(), "could move"),
+        Some(m) => (m.len(), "moved"),
+    };
+    println!(
+        "to {target}: {done} case(s) {verb}, {} cannot, {} already on it{}",
+        plan.blocked.len(),
+        plan.already.len(),
+        if plan.failed.is_empty() {
+            String::new()
+        } else {
+            format!(", {} could not be read", plan.failed.len())
+        }
+    );
+    if plan.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::problem(format!(
+            "{} case(s) could not be judged (see above)",
+            plan.failed.len()
+        )))
+    }
 }

@@ -183,6 +183,11 @@ fn print_delivered(item: &Delivered, done: &mut Done) {
         Outcome::Failed { reason, .. } => {
             done.failed += 1;
             println!("✉ FAILED {}: {subject}: {reason}", item.key);
+            if reason.contains("has no mail address") || reason.contains("not a mail address") {
+                println!(
+                    "  hint: give roles and groups mail addresses with --address ID=ADDRESS or --address-book FILE"
+                );
+            }
         }
     }
 }
