@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::StoreError;
 use crate::files::{DiskFiles, MemoryFiles, Recording};
 use crate::Checked;
 
@@ -90,6 +91,24 @@ impl RoutineBundle {
             routine: PathBuf::from(stored.routine),
             files,
         })
+    }
+
+    /// Reads a bundle as a store keeps it, and checks that its content still
+    /// has the hash it is stored under: a bundle that cannot be read or whose
+    /// content changed is reported as damaged.
+    pub(crate) fn from_stored(hash: &BundleHash, json: &str) -> Result<RoutineBundle, StoreError> {
+        let place = || format!("the stored routine version {hash}");
+        let bundle = RoutineBundle::from_json(json).map_err(|e| StoreError::Damaged {
+            place: place(),
+            reason: format!("it cannot be read: {e}"),
+        })?;
+        if bundle.hash() != *hash {
+            return Err(StoreError::Damaged {
+                place: place(),
+                reason: "its content does not match its hash".into(),
+            });
+        }
+        Ok(bundle)
     }
 
     /// The content hash of the stored form.

@@ -59,18 +59,7 @@ impl PostgresStore {
                 what: format!("routine version {hash}"),
             })?
             .get(0);
-        let place = || format!("the stored routine version {hash}");
-        let bundle = RoutineBundle::from_json(&content).map_err(|e| StoreError::Damaged {
-            place: place(),
-            reason: format!("it cannot be read: {e}"),
-        })?;
-        if bundle.hash() != *hash {
-            return Err(StoreError::Damaged {
-                place: place(),
-                reason: "its content does not match its hash".into(),
-            });
-        }
-        Ok(bundle)
+        RoutineBundle::from_stored(hash, &content)
     }
 
     /// Reads the case row and the journal in one snapshot (REPEATABLE READ),

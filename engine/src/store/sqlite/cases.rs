@@ -44,18 +44,7 @@ impl SqliteStore {
         let content = content.ok_or_else(|| StoreError::NotFound {
             what: format!("routine version {hash}"),
         })?;
-        let place = || format!("the stored routine version {hash}");
-        let bundle = RoutineBundle::from_json(&content).map_err(|e| StoreError::Damaged {
-            place: place(),
-            reason: format!("it cannot be read: {e}"),
-        })?;
-        if bundle.hash() != *hash {
-            return Err(StoreError::Damaged {
-                place: place(),
-                reason: "its content does not match its hash".into(),
-            });
-        }
-        Ok(bundle)
+        RoutineBundle::from_stored(hash, &content)
     }
 
     pub(super) fn load_impl(&mut self, id: &CaseId) -> Result<StoredCase, StoreError> {
