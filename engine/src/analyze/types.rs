@@ -14,6 +14,7 @@
 //! Expressions are parsed with minijinja's own parser, so the check sees
 //! exactly what the runtime ([`crate::expr`]) evaluates.
 
+mod flow;
 mod infer;
 mod template;
 mod walk;
@@ -39,12 +40,29 @@ pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
         }
     }
     waits(resolved, &facts, sink);
+    let unset = flow::unset_by_template(resolved);
+    let facts_for = |template: &str| Facts {
+        maybe_unset: facts
+            .maybe_unset
+            .iter()
+            .copied()
+            .chain(
+                unset
+                    .get(template)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            )
+            .collect(),
+        ..facts.clone()
+    };
     for template in resolved.scope.used_templates.values() {
-        for d in template_problems(&facts, template) {
+        for d in template_problems(&facts_for(&template.name), template) {
             sink.push(d);
         }
     }
     for (template, subject) in subjects(raw) {
+        let facts = facts_for(&template.value);
         let name = format!("subject of {}", template.value);
         let Ok(ast) = machinery::parse(&subject.value, &name, Default::default()) else {
             continue;
@@ -117,6 +135,7 @@ fn facts(resolved: &Resolved) -> Facts<'_> {
             .map(|f| f.id.as_str())
             .filter(|f| !set.contains(f))
             .collect(),
+        together: flow::set_together(resolved),
     }
 }
 

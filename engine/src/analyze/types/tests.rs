@@ -230,6 +230,7 @@ fn template_codes(source: &str) -> Vec<&'static str> {
         roles: Vec::new(),
         groups: Vec::new(),
         maybe_unset: ["opt"].into_iter().collect(),
+        together: Default::default(),
     };
     let template = crate::model::Template {
         name: "t".into(),
@@ -250,6 +251,9 @@ fn an_optional_field_needs_a_guard_where_none_fails() {
         "{{ date_add(opt, '1 day') }}",
         "{% for x in [1] %}{{ opt | date }}{% endfor %}",
         "{% if day %}{{ opt | date }}{% endif %}",
+        "{{ opt + 1 }}",
+        "{{ 2 * opt }}",
+        "{{ opt // 2 }}",
     ] {
         assert_eq!(
             template_codes(bare),
@@ -266,6 +270,9 @@ fn an_optional_field_needs_a_guard_where_none_fails() {
         "{{ opt | date if opt else 'saknas' }}",
         "{{ opt and opt | date }}",
         "{{ opt | default(day) | date }}",
+        "{{ (opt or 0) + 1 }}",
+        "{% if opt %}{{ opt + 1 }}{% endif %}",
+        "{{ day ~ '!' }}",
     ] {
         assert!(template_codes(guarded).is_empty(), "{guarded}");
     }

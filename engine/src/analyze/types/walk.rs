@@ -12,13 +12,17 @@ use crate::expr::parse_date;
 use crate::model::{Field, FieldType};
 
 /// What the checks know of the routine.
+#[derive(Clone)]
 pub(super) struct Facts<'a> {
     pub(super) fields: &'a [Field],
     pub(super) roles: Vec<&'a str>,
     pub(super) groups: Vec<&'a str>,
     /// Fields that may be unset when a message is sent: not required at
-    /// the start and required by no task or event.
+    /// the start and set by nothing, or (for one template) not surely set
+    /// at some place it is sent from (`flow.rs`).
     pub(super) maybe_unset: BTreeSet<&'a str>,
+    /// For each field, the fields every place that sets it sets too.
+    pub(super) together: std::collections::BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A problem and the byte range of the text it is about.
@@ -116,6 +120,20 @@ pub(super) fn is_comparison(op: BinOpKind) -> bool {
     )
 }
 
+/// The arithmetic operators (they fail on `none`), as written.
+fn arithmetic(op: BinOpKind) -> Option<&'static str> {
+    Some(match op {
+        BinOpKind::Add => "+",
+        BinOpKind::Sub => "-",
+        BinOpKind::Mul => "*",
+        BinOpKind::Div => "/",
+        BinOpKind::FloorDiv => "//",
+        BinOpKind::Rem => "%",
+        BinOpKind::Pow => "**",
+        _ => return None,
+    })
+}
+
 fn ordinal(i: usize) -> &'static str {
     ["first", "second", "third"]
         .get(i)
@@ -186,6 +204,11 @@ impl Walk<'_, '_> {
                     args.extend(positional(&f.args));
                     self.call(f.name, true, e, &args);
                 }
+            }
+            Expr::BinOp(b) if arithmetic(b.op).is_some() => {
+                let to = format!("`{}`", arithmetic(b.op).unwrap_or_default());
+                self.unset_operand(&to, &b.left);
+                self.unset_operand(&to, &b.right);
             }
             Expr::BinOp(b) if is_comparison(b.op) => {
                 self.date_literal(e, &b.left, &b.right);
@@ -296,6 +319,17 @@ impl Walk<'_, '_> {
 
     /// In a template: a field that may be unset, passed where `none` fails.
     fn unset_argument(&mut self, name: &str, filter: bool, arg: &Expr<'_>) {
+        let to = if filter {
+            format!("the `{name}` filter")
+        } else {
+            format!("`{name}`")
+        };
+        self.unset_operand(&to, arg);
+    }
+
+    /// In a template: a field that may be unset, given to `to` (a function,
+    /// a filter, an arithmetic operator), which fails on `none`.
+    fn unset_operand(&mut self, to: &str, arg: &Expr<'_>) {
         let Some(template) = self.template else {
             return;
         };
@@ -307,16 +341,19 @@ impl Walk<'_, '_> {
             },
             _ => return,
         };
-        if self.facts.maybe_unset.contains(field) && !self.guarded.iter().any(|g| g == field) {
-            let to = if filter {
-                format!("the `{name}` filter")
-            } else {
-                format!("`{name}`")
-            };
+        let shown_set = |g: &String| {
+            g == field
+                || self
+                    .facts
+                    .together
+                    .get(g)
+                    .is_some_and(|with| with.contains(field))
+        };
+        if self.facts.maybe_unset.contains(field) && !self.guarded.iter().any(shown_set) {
             let problem = Problem::UnguardedOptional {
                 template: template.to_string(),
                 field: field.to_string(),
-                to,
+                to: to.to_string(),
             };
             self.report(arg, problem);
         }
