@@ -34,7 +34,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         required: false,
         description: None,
         example: None,
-        visibility: Visibility::Everyone,
+        visibility: Visibility::Everyone, local_choice: None,
     }
 }
 
@@ -46,7 +46,7 @@ pub(crate) fn next(to: &str) -> Vec<Route> {
     vec![Route {
         set: Vec::new(),
         when: None,
-        to: to.into(),
+        to: to.into(), local_choice: None, title: None,
     }]
 }
 
@@ -59,7 +59,7 @@ pub(crate) fn step(id: &str, kind: StepKind, routes: Vec<Route>) -> Step {
         source: Vec::new(),
         kind,
         routes,
-        deadlines: Vec::new(),
+        deadlines: Vec::new(), local_choice: None,
     }
 }
 
@@ -85,14 +85,14 @@ pub(crate) fn task(
 pub(crate) fn role(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Role(to.into()),
-        when: None,
+        when: None, title: None,
     }
 }
 
 pub(crate) fn group(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Group(to.into()),
-        when: None,
+        when: None, title: None,
     }
 }
 
@@ -101,7 +101,7 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
         template: template.into(),
         subject: None,
         to,
-        cc: Vec::new(),
+        cc: Vec::new(), local_choice: None,
     }
 }
 
@@ -116,7 +116,7 @@ pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
         message: None,
         task: None,
         goto: None,
-        source: Vec::new(),
+        source: Vec::new(), local_choice: None, title: None,
     }
 }
 
@@ -160,7 +160,7 @@ pub(crate) fn routine() -> Routine {
             Role {
                 id: id.into(),
                 name: name.into(),
-                description: None,
+                description: None, local_choice: None,
             },
         )
     })
@@ -229,12 +229,12 @@ pub(crate) fn routine() -> Routine {
             Route {
                 set: Vec::new(),
                 when: Some(expr("order_ok")),
-                to: "call_client".into(),
+                to: "call_client".into(), local_choice: None, title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
-                to: "send_back".into(),
+                to: "send_back".into(), local_choice: None, title: None,
             },
         ],
     );
@@ -248,7 +248,7 @@ pub(crate) fn routine() -> Routine {
                     expr: expr("area_group"),
                     candidates: strings(&["saltis", "boo"]),
                 },
-                when: None,
+                when: None, title: None,
             },
         ],
     );
@@ -305,12 +305,12 @@ pub(crate) fn routine() -> Routine {
             Route {
                 set: Vec::new(),
                 when: Some(expr("installed")),
-                to: "notify_installed".into(),
+                to: "notify_installed".into(), local_choice: None, title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
-                to: "call_client".into(),
+                to: "call_client".into(), local_choice: None, title: None,
             },
         ],
     );
@@ -330,14 +330,14 @@ pub(crate) fn routine() -> Routine {
                     expr: expr("area_group"),
                     candidates: strings(&["saltis", "boo"]),
                 },
-                when: None,
+                when: None, title: None,
             },
             Recipient {
                 target: RecipientTarget::Role("assessor".into()),
-                when: Some(expr("area_group != 'boo'")),
+                when: Some(expr("area_group != 'boo'")), title: None,
             },
         ],
-        cc: vec![role("coordinator_day")],
+        cc: vec![role("coordinator_day")], local_choice: None,
     };
     let notify_installed = step(
         "notify_installed",
@@ -410,7 +410,7 @@ pub(crate) fn routine() -> Routine {
         every: dur("1 month"),
         select: expr("not installed and decision_date <= date_sub(today, '3 months')"),
         message: message("report", vec![role("alarm_assessor")]),
-        source: strings(&["E7"]),
+        source: strings(&["E7"]), local_choice: None,
     };
 
     let templates: BTreeMap<String, Template> = [
@@ -455,7 +455,7 @@ pub(crate) fn routine() -> Routine {
             replaces: None,
             description: None,
             organisation: Some("Kommun A".into()),
-            path: "workflows/kommun_a/installation.yaml".into(),
+            path: "workflows/kommun_a/installation.yaml".into(), decided_by: None,
         },
         clauses: Vec::new(),
         roles,
