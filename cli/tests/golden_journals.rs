@@ -38,7 +38,10 @@ fn yaml_files(dir: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut todo = vec![root().join(dir)];
     while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d).expect("the directory exists").flatten() {
+        for entry in std::fs::read_dir(&d)
+            .expect("the directory exists")
+            .flatten()
+        {
             let path = entry.path();
             if path.is_dir() {
                 todo.push(path);
@@ -94,10 +97,7 @@ fn every_shipped_routine_simulates_to_its_golden_journal() {
             // A fixed start: a routine whose example data holds no date would
             // otherwise start today.
             let json = journal(&[file, "--start", "2026-06-22"]);
-            insta::assert_snapshot!(
-                format!("simulate__{}", name(file, "workflows/")),
-                json
-            );
+            insta::assert_snapshot!(format!("simulate__{}", name(file, "workflows/")), json);
         }
     });
 }
