@@ -588,7 +588,8 @@ fn failing_nudge() -> Routine {
                 expr: expr("note"),
                 candidates: Vec::new(),
             },
-            when: None, title: None,
+            when: None,
+            title: None,
         }],
     ));
     d.repeat = Some(Repeat {
@@ -736,7 +737,9 @@ fn a_deadline_whose_goto_fails_leaves_the_step_as_it_was() {
                 vec![crate::model::Route {
                     set: Vec::new(),
                     when: Some(expr("visits > 3")),
-                    to: "done".into(), local_choice: None, title: None,
+                    to: "done".into(),
+                    local_choice: None,
+                    title: None,
                 }],
             ),
             step(
@@ -786,7 +789,9 @@ fn a_wait_that_cannot_go_on_is_journaled_and_stops_waiting() {
                 vec![crate::model::Route {
                     set: Vec::new(),
                     when: Some(expr("area_group == 'saltis'")),
-                    to: "done".into(), local_choice: None, title: None,
+                    to: "done".into(),
+                    local_choice: None,
+                    title: None,
                 }],
             ),
             step(

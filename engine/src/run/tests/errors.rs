@@ -334,7 +334,9 @@ fn no_route_is_refused() {
     let r = decision_routine(vec![Route {
         set: Vec::new(),
         when: Some(expr("visits > 3")),
-        to: "done".into(), local_choice: None, title: None,
+        to: "done".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -371,7 +373,9 @@ fn a_failing_condition_is_refused() {
         when: Some(expr(
             "visits > 3 and periods_gap(decision_period, decision_period)",
         )),
-        to: "done".into(), local_choice: None, title: None,
+        to: "done".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -392,7 +396,9 @@ fn a_loop_of_automatic_steps_is_stopped() {
     let r = decision_routine(vec![Route {
         set: Vec::new(),
         when: None,
-        to: "decide".into(), local_choice: None, title: None,
+        to: "decide".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -546,7 +552,8 @@ fn group_of_must_give_a_group() {
             expr: expr("note"),
             candidates: Vec::new(),
         },
-        when: None, title: None,
+        when: None,
+        title: None,
     }];
     let r = message_routine("Hej", to);
     let mut case = start_bare(&r);
@@ -683,12 +690,16 @@ fn re_entering_a_parallel_step_whose_join_waits_is_refused() {
                     Route {
                         set: Vec::new(),
                         when: Some(expr("order_ok")),
-                        to: "p".into(), local_choice: None, title: None,
+                        to: "p".into(),
+                        local_choice: None,
+                        title: None,
                     },
                     Route {
                         set: Vec::new(),
                         when: None,
-                        to: "j".into(), local_choice: None, title: None,
+                        to: "j".into(),
+                        local_choice: None,
+                        title: None,
                     },
                 ],
             ),
@@ -828,12 +839,16 @@ fn looping_back_into_a_parallel_step_after_its_join_splits_again() {
                     Route {
                         set: Vec::new(),
                         when: Some(expr("order_ok")),
-                        to: "p1".into(), local_choice: None, title: None,
+                        to: "p1".into(),
+                        local_choice: None,
+                        title: None,
                     },
                     Route {
                         set: Vec::new(),
                         when: None,
-                        to: "done".into(), local_choice: None, title: None,
+                        to: "done".into(),
+                        local_choice: None,
+                        title: None,
                     },
                 ],
             ),

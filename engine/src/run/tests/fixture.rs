@@ -34,7 +34,8 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         required: false,
         description: None,
         example: None,
-        visibility: Visibility::Everyone, local_choice: None,
+        visibility: Visibility::Everyone,
+        local_choice: None,
     }
 }
 
@@ -46,7 +47,9 @@ pub(crate) fn next(to: &str) -> Vec<Route> {
     vec![Route {
         set: Vec::new(),
         when: None,
-        to: to.into(), local_choice: None, title: None,
+        to: to.into(),
+        local_choice: None,
+        title: None,
     }]
 }
 
@@ -59,7 +62,8 @@ pub(crate) fn step(id: &str, kind: StepKind, routes: Vec<Route>) -> Step {
         source: Vec::new(),
         kind,
         routes,
-        deadlines: Vec::new(), local_choice: None,
+        deadlines: Vec::new(),
+        local_choice: None,
     }
 }
 
@@ -85,14 +89,16 @@ pub(crate) fn task(
 pub(crate) fn role(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Role(to.into()),
-        when: None, title: None,
+        when: None,
+        title: None,
     }
 }
 
 pub(crate) fn group(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Group(to.into()),
-        when: None, title: None,
+        when: None,
+        title: None,
     }
 }
 
@@ -101,7 +107,8 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
         template: template.into(),
         subject: None,
         to,
-        cc: Vec::new(), local_choice: None,
+        cc: Vec::new(),
+        local_choice: None,
     }
 }
 
@@ -116,7 +123,9 @@ pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
         message: None,
         task: None,
         goto: None,
-        source: Vec::new(), local_choice: None, title: None,
+        source: Vec::new(),
+        local_choice: None,
+        title: None,
     }
 }
 
@@ -160,7 +169,8 @@ pub(crate) fn routine() -> Routine {
             Role {
                 id: id.into(),
                 name: name.into(),
-                description: None, local_choice: None,
+                description: None,
+                local_choice: None,
             },
         )
     })
@@ -229,12 +239,16 @@ pub(crate) fn routine() -> Routine {
             Route {
                 set: Vec::new(),
                 when: Some(expr("order_ok")),
-                to: "call_client".into(), local_choice: None, title: None,
+                to: "call_client".into(),
+                local_choice: None,
+                title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
-                to: "send_back".into(), local_choice: None, title: None,
+                to: "send_back".into(),
+                local_choice: None,
+                title: None,
             },
         ],
     );
@@ -248,7 +262,8 @@ pub(crate) fn routine() -> Routine {
                     expr: expr("area_group"),
                     candidates: strings(&["saltis", "boo"]),
                 },
-                when: None, title: None,
+                when: None,
+                title: None,
             },
         ],
     );
@@ -305,12 +320,16 @@ pub(crate) fn routine() -> Routine {
             Route {
                 set: Vec::new(),
                 when: Some(expr("installed")),
-                to: "notify_installed".into(), local_choice: None, title: None,
+                to: "notify_installed".into(),
+                local_choice: None,
+                title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
-                to: "call_client".into(), local_choice: None, title: None,
+                to: "call_client".into(),
+                local_choice: None,
+                title: None,
             },
         ],
     );
@@ -330,14 +349,17 @@ pub(crate) fn routine() -> Routine {
                     expr: expr("area_group"),
                     candidates: strings(&["saltis", "boo"]),
                 },
-                when: None, title: None,
+                when: None,
+                title: None,
             },
             Recipient {
                 target: RecipientTarget::Role("assessor".into()),
-                when: Some(expr("area_group != 'boo'")), title: None,
+                when: Some(expr("area_group != 'boo'")),
+                title: None,
             },
         ],
-        cc: vec![role("coordinator_day")], local_choice: None,
+        cc: vec![role("coordinator_day")],
+        local_choice: None,
     };
     let notify_installed = step(
         "notify_installed",
@@ -410,7 +432,8 @@ pub(crate) fn routine() -> Routine {
         every: dur("1 month"),
         select: expr("not installed and decision_date <= date_sub(today, '3 months')"),
         message: message("report", vec![role("alarm_assessor")]),
-        source: strings(&["E7"]), local_choice: None,
+        source: strings(&["E7"]),
+        local_choice: None,
     };
 
     let templates: BTreeMap<String, Template> = [
@@ -455,7 +478,8 @@ pub(crate) fn routine() -> Routine {
             replaces: None,
             description: None,
             organisation: Some("Kommun A".into()),
-            path: "workflows/kommun_a/installation.yaml".into(), decided_by: None,
+            path: "workflows/kommun_a/installation.yaml".into(),
+            decided_by: None,
         },
         clauses: Vec::new(),
         roles,
