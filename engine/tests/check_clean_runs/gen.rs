@@ -211,7 +211,7 @@ impl Out {
         if what & 4 != 0 {
             text.push_str(&format!("{indent}  goto: done\n"));
         }
-        if d[4] % 3 == 0 {
+        if d[4].is_multiple_of(3) {
             text.push_str(&format!("{indent}  set: {}\n", pick(ASSIGNMENTS, d[4] / 3)));
         }
         text
@@ -299,7 +299,7 @@ impl Out {
             "  {id}_x:\n    kind: task\n    title: Gren {id}\n    role: {role}\n    collects: {}\n    next: {id}_j\n",
             pick(&["[]", "[ok]", "[plan]"], p[1])
         ));
-        if p[2] % 2 == 0 {
+        if p[2].is_multiple_of(2) {
             self.message(
                 &format!("{id}_y"),
                 [p[3], p[1], p[2] / 2, p[0]],
