@@ -1,5 +1,6 @@
 //! `rutin book`, run as the real binary: one routine to a file or standard
 //! output, a folder into a folder, and the refusals.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

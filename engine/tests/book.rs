@@ -1,6 +1,7 @@
 //! The routine book of every shipped routine: golden Markdown (insta), and
 //! an HTML page that is self-contained (no scripts, nothing fetched, the
 //! diagram inline) and names every step, deadline and message.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

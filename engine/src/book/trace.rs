@@ -81,7 +81,7 @@ pub(crate) fn clauses(cx: &Ctx<'_>) -> Vec<ClauseEntry> {
     r.clauses
         .iter()
         .map(|c| {
-            let cites = |source: &[String]| source.iter().any(|s| *s == c.id);
+            let cites = |source: &[String]| source.contains(&c.id);
             let mut places = Vec::new();
             let mut steps: Vec<_> = r.steps.iter().collect();
             steps.sort_by_key(|s| cx.order.step(&s.id));
