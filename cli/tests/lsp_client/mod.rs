@@ -25,6 +25,8 @@ pub struct Client {
     pending: Vec<Value>,
     /// What `workspace/configuration` is answered with (by section).
     settings: Value,
+    /// How long to wait for a message before calling the server hung.
+    pub timeout: Duration,
     /// Every message, `-->` sent and `<--` received.
     pub transcript: Vec<(&'static str, Value)>,
 }
@@ -144,7 +146,6 @@ impl Client {
         let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
             .expect("the language server starts");
         let stdin = child.stdin.take().expect("stdin");
@@ -158,6 +159,7 @@ impl Client {
             next_id: 0,
             pending: Vec::new(),
             settings: settings.clone(),
+            timeout: HANG,
             transcript: Vec::new(),
         };
         let root_uri = uri(root);
@@ -199,7 +201,7 @@ impl Client {
         loop {
             let message = self
                 .incoming
-                .recv_timeout(HANG)
+                .recv_timeout(self.timeout)
                 .expect("the server answers (it neither hung nor died)");
             self.transcript.push(("<--", message.clone()));
             let (Some(id), Some(method)) = (message.get("id"), message.get("method")) else {
