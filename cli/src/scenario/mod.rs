@@ -28,6 +28,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "field_not_accepted",
     "wrong_type",
     "not_in_enum",
+    "rule_broken",
     "unknown_event",
     "event_not_awaited",
     "no_route",

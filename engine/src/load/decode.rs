@@ -164,6 +164,11 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         description: m.string(sink, "description"),
         example: m.any("example"),
         visible_to: m.strings(sink, "visible_to"),
+        pattern: m.string(sink, "pattern"),
+        min: m.any("min"),
+        max: m.any("max"),
+        min_length: m.int(sink, "min_length"),
+        max_length: m.int(sink, "max_length"),
     };
     m.finish(sink);
     field

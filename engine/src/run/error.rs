@@ -123,6 +123,19 @@ pub enum RunError {
         /// The listed values.
         allowed: Vec<String>,
     },
+    /// A value of the right type that breaks one of its field's rules
+    /// (`pattern:`, `min:`/`max:`, `min_length:`/`max_length:`).
+    #[error("`{field}` must be {expected} (its rule `{rule}`), got {got}")]
+    RuleBroken {
+        /// The field.
+        field: String,
+        /// The rule as written (`min: 18`).
+        rule: String,
+        /// What the value must be (`at least 18`).
+        expected: String,
+        /// The value given (shortened).
+        got: String,
+    },
     /// No event step has this event name.
     #[error("there is no event `{event}` in the routine{}", did_you_mean(.suggestion))]
     UnknownEvent {
@@ -269,6 +282,7 @@ impl RunError {
             RunError::FieldNotAccepted { .. } => "field_not_accepted",
             RunError::WrongType { .. } => "wrong_type",
             RunError::NotInEnum { .. } => "not_in_enum",
+            RunError::RuleBroken { .. } => "rule_broken",
             RunError::UnknownEvent { .. } => "unknown_event",
             RunError::EventNotAwaited(..) => "event_not_awaited",
             RunError::NoRoute { .. } => "no_route",

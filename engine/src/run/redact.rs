@@ -64,6 +64,14 @@ impl RunError {
             RunError::WrongType {
                 field, expected, ..
             } if !sees(field) => format!("`{field}` must be {expected}, got {HIDDEN_VALUE}"),
+            RunError::RuleBroken {
+                field,
+                rule,
+                expected,
+                ..
+            } if !sees(field) => {
+                format!("`{field}` must be {expected} (its rule `{rule}`), got {HIDDEN_VALUE}")
+            }
             RunError::NotInEnum { field, allowed, .. } if !sees(field) => format!(
                 "{HIDDEN_VALUE} is not a value of `{field}`; use one of: {}",
                 allowed.join(", ")
