@@ -264,7 +264,10 @@ fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::V
     };
     let today = at.date().format("%Y-%m-%d").to_string();
     if f.ty == FieldType::Date {
-        return within_rules(f, at.date()).format("%Y-%m-%d").to_string().into();
+        return within_rules(f, at.date())
+            .format("%Y-%m-%d")
+            .to_string()
+            .into();
     }
     if let Some(e) = &f.example {
         return e.clone();

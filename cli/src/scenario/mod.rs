@@ -146,6 +146,14 @@ mod tests {
                 value: s(),
                 allowed: vec![],
             },
+            RunError::RuleBroken {
+                field: s(),
+                broken: Box::new(rutin::model::Broken {
+                    rule: s(),
+                    expected: s(),
+                }),
+                got: s(),
+            },
             RunError::UnknownEvent {
                 event: s(),
                 suggestion: None,
@@ -197,6 +205,7 @@ mod tests {
                 | RunError::FieldNotAccepted { .. }
                 | RunError::WrongType { .. }
                 | RunError::NotInEnum { .. }
+                | RunError::RuleBroken { .. }
                 | RunError::UnknownEvent { .. }
                 | RunError::EventNotAwaited(..)
                 | RunError::NoRoute { .. }

@@ -125,14 +125,12 @@ pub enum RunError {
     },
     /// A value of the right type that breaks one of its field's rules
     /// (`pattern:`, `min:`/`max:`, `min_length:`/`max_length:`).
-    #[error("`{field}` must be {expected} (its rule `{rule}`), got {got}")]
+    #[error("`{field}` must be {} (its rule `{}`), got {got}", broken.expected, broken.rule)]
     RuleBroken {
         /// The field.
         field: String,
-        /// The rule as written (`min: 18`).
-        rule: String,
-        /// What the value must be (`at least 18`).
-        expected: String,
+        /// The rule and what the value must be (boxed: refusals stay small).
+        broken: Box<crate::model::Broken>,
         /// The value given (shortened).
         got: String,
     },

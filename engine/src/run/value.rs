@@ -115,12 +115,14 @@ pub(crate) fn check_type(field: &str, ty: &FieldType, value: &Json) -> Result<()
 
 /// Checks a value of the right type against its field's rules.
 pub(crate) fn check_rules(field: &Field, value: &Json) -> Result<(), RunError> {
-    field.rules.check(value).map_err(|broken| RunError::RuleBroken {
-        field: field.id.clone(),
-        rule: broken.rule,
-        expected: broken.expected,
-        got: short(value),
-    })
+    field
+        .rules
+        .check(value)
+        .map_err(|broken| RunError::RuleBroken {
+            field: field.id.clone(),
+            broken: Box::new(broken),
+            got: short(value),
+        })
 }
 
 /// A value shortened for an error message.

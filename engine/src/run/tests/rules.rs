@@ -46,17 +46,18 @@ steps:
 "#;
 
 fn start(r: &Routine) -> Case {
-    ok(Case::start(r, "c", json!({"postcode": "131 52"}), t(2026, 3, 2, 8))).0
+    ok(Case::start(
+        r,
+        "c",
+        json!({"postcode": "131 52"}),
+        t(2026, 3, 2, 8),
+    ))
+    .0
 }
 
 fn broken(e: RunError) -> (String, String, String, String) {
     match e {
-        RunError::RuleBroken {
-            field,
-            rule,
-            expected,
-            got,
-        } => (field, rule, expected, got),
+        RunError::RuleBroken { field, broken, got } => (field, broken.rule, broken.expected, got),
         other => panic!("expected a broken rule, got: {other}"),
     }
 }
@@ -98,7 +99,14 @@ fn task_values_outside_bounds_are_refused_and_change_nothing() {
         (json!({"motivation": "elva tecken"}), "max_length: 10"),
     ] {
         let e = case
-            .complete_task(&r, "register", "Bo", "intake", values.clone(), t(2026, 3, 3, 9))
+            .complete_task(
+                &r,
+                "register",
+                "Bo",
+                "intake",
+                values.clone(),
+                t(2026, 3, 3, 9),
+            )
             .err()
             .unwrap_or_else(|| panic!("{values} was accepted"));
         let (_, got_rule, _, got) = broken(e);
@@ -136,7 +144,12 @@ fn event_values_are_checked_against_the_rules() {
         .unwrap_or_else(|| panic!("a one-letter motivation was accepted"));
     assert_eq!(broken(e).1, "min_length: 3");
     assert_eq!(snapshot(&case), before);
-    ok(case.deliver(&r, "changed", json!({"motivation": "xyz"}), t(2026, 3, 3, 9)));
+    ok(case.deliver(
+        &r,
+        "changed",
+        json!({"motivation": "xyz"}),
+        t(2026, 3, 3, 9),
+    ));
 }
 
 #[test]
