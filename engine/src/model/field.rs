@@ -20,6 +20,9 @@ pub struct Field {
     /// What a value must be beyond its type (pattern, bounds, length).
     #[serde(skip_serializing_if = "super::Rules::is_empty")]
     pub rules: super::Rules,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// The type of a [`Field`].

@@ -80,6 +80,8 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
             Ok(()) => super::rules::example(sink, &id.value, &rules, e),
         }
     }
+    let place = format!("the field `{}`", id.value);
+    let local_choice = super::values::words(sink, &f.local_choice, "local_choice", &place);
     Some(Field {
         id: id.value.clone(),
         ty,
@@ -88,6 +90,7 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
         example,
         visibility,
         rules,
+        local_choice,
     })
 }
 
