@@ -37,6 +37,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         visibility: Visibility::Everyone,
         rules: crate::model::Rules::default(),
         local_choice: None,
+        name: None,
     }
 }
 
