@@ -255,15 +255,19 @@ fn scripted(
 }
 
 /// A value a person records along the way: a date is the simulated day it
-/// is recorded (an installation date is the day of the installation); other
-/// fields take their example, or a neutral value of their type.
+/// is recorded (an installation date is the day of the installation), kept
+/// within the field's `min:`/`max:`; other fields take their example, or a
+/// neutral value of their type.
 fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::Value {
     let Some(f) = routine.field(field) else {
         return serde_json::Value::Null;
     };
     let today = at.date().format("%Y-%m-%d").to_string();
     if f.ty == FieldType::Date {
-        return today.into();
+        return within_rules(f, at.date())
+            .format("%Y-%m-%d")
+            .to_string()
+            .into();
     }
     if let Some(e) = &f.example {
         return e.clone();
@@ -276,6 +280,16 @@ fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::V
         FieldType::Period => serde_json::json!({"from": today, "to": today}),
         FieldType::Enum { values } => values.first().cloned().unwrap_or_default().into(),
         FieldType::List { .. } => serde_json::json!([]),
+    }
+}
+
+/// The day, moved into the field's `min:`/`max:` when it lies outside.
+fn within_rules(f: &rutin::model::Field, day: chrono::NaiveDate) -> chrono::NaiveDate {
+    use rutin::model::Bound;
+    match (f.rules.min, f.rules.max) {
+        (Some(Bound::Date(min)), _) if day < min => min,
+        (_, Some(Bound::Date(max))) if day > max => max,
+        _ => day,
     }
 }
 

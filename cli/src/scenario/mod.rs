@@ -28,6 +28,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "field_not_accepted",
     "wrong_type",
     "not_in_enum",
+    "rule_broken",
     "unknown_event",
     "event_not_awaited",
     "no_route",
@@ -145,6 +146,14 @@ mod tests {
                 value: s(),
                 allowed: vec![],
             },
+            RunError::RuleBroken {
+                field: s(),
+                broken: Box::new(rutin::model::Broken {
+                    rule: s(),
+                    expected: s(),
+                }),
+                got: s(),
+            },
             RunError::UnknownEvent {
                 event: s(),
                 suggestion: None,
@@ -196,6 +205,7 @@ mod tests {
                 | RunError::FieldNotAccepted { .. }
                 | RunError::WrongType { .. }
                 | RunError::NotInEnum { .. }
+                | RunError::RuleBroken { .. }
                 | RunError::UnknownEvent { .. }
                 | RunError::EventNotAwaited(..)
                 | RunError::NoRoute { .. }

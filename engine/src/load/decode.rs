@@ -167,6 +167,11 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         description: m.string(sink, "description"),
         example: m.any("example"),
         visible_to: m.strings(sink, "visible_to"),
+        pattern: m.string(sink, "pattern"),
+        min: m.any("min"),
+        max: m.any("max"),
+        min_length: m.int(sink, "min_length"),
+        max_length: m.int(sink, "max_length"),
         local_choice: m.string(sink, "local_choice"),
     };
     m.finish(sink);

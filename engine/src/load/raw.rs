@@ -265,6 +265,18 @@ pub(crate) struct Field {
     pub(crate) example: Option<Sp<AnyValue>>,
     /// Only these roles may see the value (default: everyone).
     pub(crate) visible_to: Option<Vec<Sp<String>>>,
+    /// text: a regular expression the whole value must match.
+    pub(crate) pattern: Option<Sp<String>>,
+    /// integer, date: the smallest value allowed.
+    #[schemars(with = "Option<TextOrNumber>")]
+    pub(crate) min: Option<Sp<AnyValue>>,
+    /// integer, date: the largest value allowed.
+    #[schemars(with = "Option<TextOrNumber>")]
+    pub(crate) max: Option<Sp<AnyValue>>,
+    /// text: the fewest characters allowed.
+    pub(crate) min_length: Option<Sp<i64>>,
+    /// text: the most characters allowed.
+    pub(crate) max_length: Option<Sp<i64>>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
 }

@@ -20,6 +20,9 @@ pub struct Field {
     pub example: Option<serde_json::Value>,
     /// Which roles may see the value.
     pub visibility: Visibility,
+    /// What a value must be beyond its type (pattern, bounds, length).
+    #[serde(skip_serializing_if = "super::Rules::is_empty")]
+    pub rules: super::Rules,
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,

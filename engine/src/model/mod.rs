@@ -11,6 +11,7 @@ mod event;
 mod field;
 mod message;
 mod routine;
+mod rule;
 mod step;
 
 pub use assign::Assignment;
@@ -18,4 +19,5 @@ pub use event::{CaseEvent, Interrupt};
 pub use field::{check_value, Field, FieldType, Visibility};
 pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};
+pub use rule::{Bound, Broken, Pattern, Rules};
 pub use step::{Deadline, DeadlineStart, EscalationTask, Expr, Repeat, Route, Step, StepKind};

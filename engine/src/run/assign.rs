@@ -7,6 +7,7 @@
 use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Record, Values};
+use super::value::check_rules;
 use crate::expr::{eval, ExprError};
 use crate::model::{check_value, Assignment};
 
@@ -56,6 +57,7 @@ impl Exec<'_> {
                     let message = format!("gave a value `{}` cannot hold: {reason}", a.field);
                     RunError::expr(place(), failed(&a.value.0, message))
                 })?;
+                check_rules(field, &json)?;
             }
             values.insert(a.field.clone(), json);
         }

@@ -123,6 +123,17 @@ pub enum RunError {
         /// The listed values.
         allowed: Vec<String>,
     },
+    /// A value of the right type that breaks one of its field's rules
+    /// (`pattern:`, `min:`/`max:`, `min_length:`/`max_length:`).
+    #[error("`{field}` must be {} (its rule `{}`), got {got}", broken.expected, broken.rule)]
+    RuleBroken {
+        /// The field.
+        field: String,
+        /// The rule and what the value must be (boxed: refusals stay small).
+        broken: Box<crate::model::Broken>,
+        /// The value given (shortened).
+        got: String,
+    },
     /// No event step has this event name.
     #[error("there is no event `{event}` in the routine{}", did_you_mean(.suggestion))]
     UnknownEvent {
@@ -269,6 +280,7 @@ impl RunError {
             RunError::FieldNotAccepted { .. } => "field_not_accepted",
             RunError::WrongType { .. } => "wrong_type",
             RunError::NotInEnum { .. } => "not_in_enum",
+            RunError::RuleBroken { .. } => "rule_broken",
             RunError::UnknownEvent { .. } => "unknown_event",
             RunError::EventNotAwaited(..) => "event_not_awaited",
             RunError::NoRoute { .. } => "no_route",

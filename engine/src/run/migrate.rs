@@ -121,6 +121,11 @@ impl Case {
                 Some(f) => {
                     if let Err(e) = check_value(&f.ty, value) {
                         reasons.push(format!("its value of `{id}` is no longer valid: {e}"));
+                    } else if let Err(broken) = f.rules.check(value) {
+                        reasons.push(format!(
+                            "its value of `{id}` breaks the new version's rule `{}`",
+                            broken.rule
+                        ));
                     }
                 }
             }

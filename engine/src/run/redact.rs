@@ -64,6 +64,10 @@ impl RunError {
             RunError::WrongType {
                 field, expected, ..
             } if !sees(field) => format!("`{field}` must be {expected}, got {HIDDEN_VALUE}"),
+            RunError::RuleBroken { field, broken, .. } if !sees(field) => format!(
+                "`{field}` must be {} (its rule `{}`), got {HIDDEN_VALUE}",
+                broken.expected, broken.rule
+            ),
             RunError::NotInEnum { field, allowed, .. } if !sees(field) => format!(
                 "{HIDDEN_VALUE} is not a value of `{field}`; use one of: {}",
                 allowed.join(", ")

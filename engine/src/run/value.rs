@@ -3,14 +3,15 @@
 //! Everything that enters a case (start data, task values, event values) is
 //! checked here before anything is recorded, so the journal only ever holds
 //! values of the declared types: dates as `YYYY-MM-DD`, periods as
-//! `{from, to}` with `from <= to`, enumeration values from the list.
+//! `{from, to}` with `from <= to`, enumeration values from the list, and
+//! every value within its field's rules.
 
 use serde_json::Value as Json;
 
 use super::error::RunError;
 use super::journal::Values;
 use crate::expr::parse_date;
-use crate::model::{FieldType, Routine};
+use crate::model::{Field, FieldType, Routine};
 
 /// Turns the JSON given to a command into a map of values (`null`: none).
 pub(crate) fn to_values(json: Json) -> Result<Values, RunError> {
@@ -58,6 +59,7 @@ pub(crate) fn check(
             });
         }
         check_type(id, &field.ty, value)?;
+        check_rules(field, value)?;
     }
     for id in &accepts.required {
         if !values.contains_key(*id) {
@@ -109,6 +111,18 @@ pub(crate) fn check_type(field: &str, ty: &FieldType, value: &Json) -> Result<()
         }
         _ => Err(wrong()),
     }
+}
+
+/// Checks a value of the right type against its field's rules.
+pub(crate) fn check_rules(field: &Field, value: &Json) -> Result<(), RunError> {
+    field
+        .rules
+        .check(value)
+        .map_err(|broken| RunError::RuleBroken {
+            field: field.id.clone(),
+            broken: Box::new(broken),
+            got: short(value),
+        })
 }
 
 /// A value shortened for an error message.

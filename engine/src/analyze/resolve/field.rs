@@ -65,17 +65,19 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
             Visibility::Roles(roles.iter().filter_map(|r| scope.role(sink, r)).collect())
         }
     };
+    let rules = super::rules::rules(sink, &id.value, &ty, f);
     let example = f.example.as_ref().map(|e| e.value.0.clone());
     if let (Some(e), Some(ex)) = (&f.example, &example) {
-        if let Err(reason) = crate::model::check_value(&ty, ex) {
-            sink.error(
+        match crate::model::check_value(&ty, ex) {
+            Err(reason) => sink.error(
                 e.span,
                 Problem::BadExample {
                     field: id.value.clone(),
                     expected: ty.describe(),
                     reason,
                 },
-            );
+            ),
+            Ok(()) => super::rules::example(sink, &id.value, &rules, e),
         }
     }
     let place = format!("the field `{}`", id.value);
@@ -89,6 +91,7 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
         description: text(&f.description),
         example,
         visibility,
+        rules,
         local_choice,
     })
 }

@@ -13,6 +13,7 @@ mod message;
 mod organisation;
 mod recipient;
 mod route;
+mod rules;
 mod schedule;
 mod step;
 mod values;

@@ -35,6 +35,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         description: None,
         example: None,
         visibility: Visibility::Everyone,
+        rules: crate::model::Rules::default(),
         local_choice: None,
         name: None,
     }

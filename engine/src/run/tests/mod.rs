@@ -10,6 +10,7 @@ mod journal;
 mod messages;
 mod props;
 mod redact;
+mod rules;
 mod schedule;
 mod visibility;
 

@@ -243,6 +243,7 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
         description: None,
         example: None,
         visibility: Visibility::Roles(std::collections::BTreeSet::from(["alarm_team".to_string()])),
+        rules: crate::model::Rules::default(),
         local_choice: None,
         name: None,
     });
