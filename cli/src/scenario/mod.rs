@@ -172,6 +172,10 @@ mod tests {
                 expr: s(),
                 value: s(),
             },
+            RunError::PersonUnset {
+                template: s(),
+                field: s(),
+            },
             RunError::DateOutOfRange { what: s() },
             RunError::UnknownSchedule(s()),
             RunError::Journal {
@@ -206,6 +210,7 @@ mod tests {
                 | RunError::Expr { .. }
                 | RunError::Render(..)
                 | RunError::UnknownGroup { .. }
+                | RunError::PersonUnset { .. }
                 | RunError::DateOutOfRange { .. }
                 | RunError::UnknownSchedule(..)
                 | RunError::Journal { .. }

@@ -13,7 +13,8 @@ fn allowed_for(key: &str) -> &'static [&'static str] {
     match key {
         "role" | "documents" => &["task"],
         "collects" | "optional" => &["task", "event"],
-        "event" | "from" => &["event"],
+        "event" => &["event"],
+        "from" => &["event", "message"],
         "until" => &["wait"],
         "template" | "subject" | "to" | "cc" => &["message"],
         "branches" | "join" => &["parallel"],

@@ -102,6 +102,7 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
         subject: None,
         to,
         cc: Vec::new(),
+        from: None,
     }
 }
 
@@ -338,6 +339,7 @@ pub(crate) fn routine() -> Routine {
             },
         ],
         cc: vec![role("coordinator_day")],
+        from: None,
     };
     let notify_installed = step(
         "notify_installed",

@@ -11,6 +11,7 @@ mod messages;
 mod props;
 mod redact;
 mod schedule;
+mod senders;
 mod visibility;
 
 use serde_json::{json, Value as Json};
