@@ -13,7 +13,11 @@ pub struct MessageSpec {
     pub to: Vec<Recipient>,
     /// Copies ("for kännedom").
     pub cc: Vec<Recipient>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
     /// Who the message is sent on behalf of (`from:`), when the routine says.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<MessageFrom>,
 }
 
@@ -41,6 +45,9 @@ pub struct Recipient {
     pub target: RecipientTarget,
     /// Only when this expression is true (E2: intake-team clients get the group only).
     pub when: Option<Expr>,
+    /// The condition `when` in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// Who a [`Recipient`] is.

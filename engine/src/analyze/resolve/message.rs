@@ -60,12 +60,19 @@ pub(super) fn message(
         Some((analysis, s)) => Some(analysis.ok.then(|| s.value.clone())?),
         None => None,
     };
+    let local_choice = super::values::words(
+        sink,
+        &m.local_choice,
+        "local_choice",
+        &format!("the message of {context}"),
+    );
     Some(MessageSpec {
         template: template.name.clone(),
         subject,
         to: to?,
         cc: cc?,
         from: from.map_or(Some(None), |f| f.map(Some))?,
+        local_choice,
     })
 }
 

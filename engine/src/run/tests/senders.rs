@@ -190,6 +190,7 @@ fn a_person_whose_field_is_unset_refuses_the_command_and_changes_nothing() {
             sees_as: "assessor".into(),
         }),
         when: None,
+        title: None,
     }];
     spec.from = Some(MessageFrom::Role("alarm_team".into()));
     routine.start = "tell".into();
