@@ -38,6 +38,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "expr",
     "render",
     "unknown_group",
+    "person_unset",
     "date_out_of_range",
     "unknown_schedule",
     "journal",
