@@ -173,7 +173,11 @@ impl Ctx<'_> {
                 }
             }
             RecipientTarget::Person(p) => {
-                format!("{} ({})", self.placeholder(&p.name), self.role_name(&p.sees_as))
+                format!(
+                    "{} ({})",
+                    self.placeholder(&p.name),
+                    self.role_name(&p.sees_as)
+                )
             }
         };
         let mut out = line(who);
