@@ -291,8 +291,8 @@ pub(crate) struct Step {
     pub(crate) documents: Option<Vec<Sp<String>>>,
     /// event: the event's name.
     pub(crate) event: Option<Sp<String>>,
-    /// event: the role expected to send it; message: the role or group
-    /// the message is sent on behalf of.
+    /// event, message: who sends it (an event: the role expected to send
+    /// it; a message: the role or group it is sent on behalf of).
     pub(crate) from: Option<Sp<String>>,
     /// wait: expression yielding the date to wait until.
     pub(crate) until: Option<Sp<String>>,
