@@ -224,6 +224,9 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
         }
         Record::MessageSent(m) => {
             let mut s = format!("✉ message `{}`", m.template);
+            if let Some(from) = &m.from {
+                s.push_str(&format!("\n  from: {}", addressees(std::slice::from_ref(from))));
+            }
             s.push_str(&format!("\n  to: {}", addressees(&m.to)));
             if !m.cc.is_empty() {
                 s.push_str(&format!("\n  cc: {}", addressees(&m.cc)));

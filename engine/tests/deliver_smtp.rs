@@ -32,6 +32,7 @@ fn message() -> Message {
         }],
         cc: vec![],
         fields_used: vec![],
+        from: None,
     }
 }
 

@@ -39,6 +39,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "expr",
     "render",
     "unknown_group",
+    "person_unset",
     "date_out_of_range",
     "unknown_schedule",
     "journal",
@@ -181,6 +182,10 @@ mod tests {
                 expr: s(),
                 value: s(),
             },
+            RunError::PersonUnset {
+                template: s(),
+                field: s(),
+            },
             RunError::DateOutOfRange { what: s() },
             RunError::UnknownSchedule(s()),
             RunError::Journal {
@@ -216,6 +221,7 @@ mod tests {
                 | RunError::Expr { .. }
                 | RunError::Render(..)
                 | RunError::UnknownGroup { .. }
+                | RunError::PersonUnset { .. }
                 | RunError::DateOutOfRange { .. }
                 | RunError::UnknownSchedule(..)
                 | RunError::Journal { .. }

@@ -100,6 +100,8 @@ pub(crate) struct ExpectMessage {
     pub(crate) template: String,
     pub(crate) to: Option<Vec<String>>,
     pub(crate) cc: Option<Vec<String>>,
+    /// The sender's id (`from:` of the message).
+    pub(crate) from: Option<String>,
     #[serde(default)]
     pub(crate) contains: Vec<String>,
     #[serde(default)]

@@ -441,6 +441,13 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
                         ok = false;
                     }
                 }
+                if let Some(from) = &expected.from {
+                    let sent = m.from.as_ref().map_or("nobody", |f| f.id.as_str());
+                    if sent != from {
+                        problems.push(format!("from: expected {from}, got {sent}"));
+                        ok = false;
+                    }
+                }
                 for c in &expected.contains {
                     if !text.contains(c.as_str()) {
                         problems.push(format!("text does not contain {c:?}:\n{text}"));

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use rutin::calendar::Duration;
-use rutin::model::Routine;
+use rutin::model::{RecipientTarget, Routine};
 
 use super::model::{find_key, parse_time, Expect, Scenario};
 use super::{suggest, ERROR_CODES};
@@ -31,10 +31,19 @@ impl<'a> Known<'a> {
             .map(|d| d.id.as_str())
             .collect();
         let roles: BTreeSet<&str> = routine.roles.keys().map(String::as_str).collect();
+        // A person is named by the field their address comes from.
+        let persons = routine
+            .messages()
+            .flat_map(|m| m.recipients())
+            .filter_map(|r| match &r.target {
+                RecipientTarget::Person(p) => Some(p.address.as_str()),
+                _ => None,
+            });
         let recipients = roles
             .iter()
             .copied()
             .chain(routine.groups.keys().map(String::as_str))
+            .chain(persons)
             .collect();
         Known {
             steps: routine.steps.iter().map(|s| s.id.as_str()).collect(),
@@ -201,7 +210,7 @@ fn check_expect(known: &Known<'_>, place: &str, expect: &Expect, problems: &mut 
                 if !known.recipients.contains(r.as_str()) {
                     problems.push(unknown(
                         &format!("{place}.messages ({}, {key})", m.template),
-                        "a role or group of the routine",
+                        "a role, group or person of the routine",
                         r,
                         known.recipients.iter().copied(),
                     ));
@@ -265,7 +274,7 @@ mod tests {
             "expect.open_tasks (role): `nobody` is not a role of the routine",
             "expect.deadlines_not_fired: `not_instaled` is not a deadline of the routine; did you mean `not_installed`?",
             "expect.messages: `instaled` is not a template the routine uses; did you mean `installed`?",
-            "expect.messages (instaled, to): `night_mial` is not a role or group of the routine; did you mean `night_mail`?",
+            "expect.messages (instaled, to): `night_mial` is not a role, group or person of the routine; did you mean `night_mail`?",
             "expect.no_messages: `reprot` is not a template the routine uses; did you mean `report`?",
         ];
         assert_eq!(found.len(), expected.len(), "{found:#?}");

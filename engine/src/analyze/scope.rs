@@ -9,7 +9,7 @@ use super::sender::MessageUse;
 use super::templates::Templates;
 use crate::diagnostic::{suggest, Location, Problem, RefKind, Sink};
 use crate::load::raw::{self, Sp};
-use crate::model::{self, Expr, Field, FieldType, Group, Role};
+use crate::model::{self, Expr, Field, FieldType, Group, MessageFrom, Role};
 use crate::source::Span;
 
 /// Everything declared, for looking names up, and everything used, for the
@@ -77,7 +77,9 @@ impl Scope {
         if known.contains(&name.value.as_str()) {
             return Some(name.value.clone());
         }
-        if self.organisation_missing && matches!(kind, RefKind::Role | RefKind::Group) {
+        if self.organisation_missing
+            && matches!(kind, RefKind::Role | RefKind::Group | RefKind::Sender)
+        {
             return None;
         }
         sink.error(
@@ -107,6 +109,26 @@ impl Scope {
             self.used_groups.insert(g.clone());
         }
         found
+    }
+
+    /// A message's `from:`: a role, or else a group, of the routine.
+    pub(super) fn sender(&mut self, sink: &mut Sink, name: &Sp<String>) -> Option<MessageFrom> {
+        if self.roles.contains_key(&name.value) {
+            self.used_roles.insert(name.value.clone());
+            return Some(MessageFrom::Role(name.value.clone()));
+        }
+        if self.groups.contains_key(&name.value) {
+            self.used_groups.insert(name.value.clone());
+            return Some(MessageFrom::Group(name.value.clone()));
+        }
+        let known: Vec<&str> = self
+            .roles
+            .keys()
+            .chain(self.groups.keys())
+            .map(String::as_str)
+            .collect();
+        self.reference(sink, RefKind::Sender, name, &known);
+        None
     }
 
     pub(super) fn field(&mut self, sink: &mut Sink, name: &Sp<String>) -> Option<String> {

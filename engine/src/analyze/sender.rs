@@ -22,10 +22,25 @@ impl Sender {
     /// The template globals this sender provides with a value.
     pub(super) fn provides(self) -> &'static [&'static str] {
         match self {
-            Sender::Step => &["routine", "case", "step", "recipients", "today"],
-            Sender::StepDeadline => &["routine", "case", "step", "deadline", "recipients", "today"],
-            Sender::CaseDeadline => &["routine", "case", "deadline", "recipients", "today"],
-            Sender::Schedule => &["routine", "cases", "recipients", "today"],
+            Sender::Step => &["routine", "case", "step", "recipients", "sender", "today"],
+            Sender::StepDeadline => &[
+                "routine",
+                "case",
+                "step",
+                "deadline",
+                "recipients",
+                "sender",
+                "today",
+            ],
+            Sender::CaseDeadline => &[
+                "routine",
+                "case",
+                "deadline",
+                "recipients",
+                "sender",
+                "today",
+            ],
+            Sender::Schedule => &["routine", "cases", "recipients", "sender", "today"],
         }
     }
 

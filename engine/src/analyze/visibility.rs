@@ -1,5 +1,7 @@
 //! Visibility: a message may only show a field to recipients who may see it.
-//! This is how a key number never reaches the night patrol.
+//! This is how a key number never reaches the night patrol. A person
+//! recipient's name and address are shown too (in the mail's `To:` and the
+//! template's `recipients`), so every recipient must see their fields.
 
 use super::scope::Scope;
 use super::sender::MessageUse;
@@ -17,6 +19,11 @@ pub(super) fn check(scope: &Scope, sink: &mut Sink) {
         let mut fields = body.all_fields();
         if let Some((subject, _)) = &message.subject {
             fields.extend(subject.all_fields());
+        }
+        for (recipient, _) in &message.recipients {
+            if let RecipientTarget::Person(p) = &recipient.target {
+                fields.extend(p.fields().map(str::to_owned));
+            }
         }
         fields.sort();
         fields.dedup();
@@ -44,6 +51,10 @@ fn readers(scope: &Scope, recipient: &Recipient) -> Vec<(String, Option<String>)
             .iter()
             .map(|g| (format!("the group `{g}`"), scope.group_sees_as(g)))
             .collect(),
+        RecipientTarget::Person(p) => vec![(
+            format!("the person `{}` (who sees as `{}`)", p.name, p.sees_as),
+            Some(p.sees_as.clone()),
+        )],
     }
 }
 

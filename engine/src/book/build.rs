@@ -172,6 +172,13 @@ impl Ctx<'_> {
                     text::group_of(&format!("«{}»", text::COMPUTED))
                 }
             }
+            RecipientTarget::Person(p) => {
+                format!(
+                    "{} ({})",
+                    self.placeholder(&p.name),
+                    self.role_name(&p.sees_as)
+                )
+            }
         };
         let mut out = line(who);
         if let Some(c) = self.condition(&r.title, &r.when) {

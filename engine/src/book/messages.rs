@@ -42,6 +42,7 @@ fn seers(cx: &Ctx<'_>, m: &MessageSpec) -> Vec<(String, Option<String>)> {
             RecipientTarget::GroupOf { candidates, .. } => {
                 candidates.iter().map(|c| group(c)).collect()
             }
+            RecipientTarget::Person(p) => vec![(cx.placeholder(&p.name), Some(p.sees_as.clone()))],
         })
         .collect()
 }

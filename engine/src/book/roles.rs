@@ -90,7 +90,7 @@ pub(crate) fn groups(cx: &Ctx<'_>) -> Vec<GroupEntry> {
                 RecipientTarget::GroupOf { candidates, .. } => {
                     used.extend(candidates.iter().map(String::as_str));
                 }
-                RecipientTarget::Role(_) => {}
+                RecipientTarget::Role(_) | RecipientTarget::Person(_) => {}
             }
         }
     }

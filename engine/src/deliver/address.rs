@@ -1,4 +1,4 @@
-//! From a message's addressees (roles and groups) to mailboxes.
+//! From a message's addressees (roles, groups, persons) to mailboxes.
 //!
 //! A group's address comes from the organisation file; the delivery
 //! configuration may give (or replace) the address of any role or group.
@@ -33,6 +33,7 @@ impl fmt::Display for Unaddressed {
         let kind = match self.kind {
             AddresseeKind::Role => "role",
             AddresseeKind::Group => "group",
+            AddresseeKind::Person => "person",
         };
         write!(f, "{kind} `{}` ({})", self.id, self.name)?;
         match &self.address {
@@ -42,9 +43,13 @@ impl fmt::Display for Unaddressed {
     }
 }
 
-/// The mailbox of one addressee.
+/// The mailbox of one addressee. A person's address is the value of their
+/// address field; the configuration's addresses are for roles and groups.
 pub(crate) fn mailbox(config: &MailConfig, to: &Addressee) -> Result<Mailbox, Unaddressed> {
-    let configured = config.addresses.get(&to.id);
+    let configured = match to.kind {
+        AddresseeKind::Person => None,
+        AddresseeKind::Role | AddresseeKind::Group => config.addresses.get(&to.id),
+    };
     let address = configured.or(to.address.as_ref());
     let parsed = address.and_then(|a| a.trim().parse::<Address>().ok());
     match parsed {

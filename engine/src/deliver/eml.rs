@@ -1,6 +1,11 @@
 //! One journal message as an RFC 5322 mail, built with lettre.
 //!
-//! `From` is the configured sender, `To` and `Cc` the addressees that have a
+//! `From` is the configured sender's address; when the routine names who
+//! the message is sent on behalf of (`from:`), that role's or group's name is
+//! the display name (`From: Larmgruppen <rutin@kommun.se>`: the mail still
+//! leaves from the configured address, so SPF and DMARC hold), and
+//! `Reply-To` is its own mail address when it has one, so answers reach the
+//! team and not the engine. `To` and `Cc` are the addressees that have a
 //! mail address, `Subject` the rendered subject (RFC 2047 encoded when it
 //! is not ASCII), `Date` the time the message was journaled, `Message-ID`
 //! derived from its outbox key, and the body `text/plain; charset=utf-8`,
@@ -11,9 +16,9 @@ use std::time::SystemTime;
 use chrono::NaiveDateTime;
 use lettre::address::Envelope;
 use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
-use lettre::message::{MessageBuilder, SinglePart};
+use lettre::message::{Mailbox, MessageBuilder, SinglePart};
 
-use super::address::{mailboxes, Unaddressed};
+use super::address::{mailbox, mailboxes, Unaddressed};
 use super::config::MailConfig;
 use super::error::ComposeError;
 use super::key::MessageKey;
@@ -77,11 +82,15 @@ pub fn compose(
     }
     let message_id = key.message_id(config.domain());
     let (about, what) = key.header();
+    let (from, reply_to) = sender(config, message);
     let mut builder = lettre::Message::builder()
-        .from(config.sender.clone())
+        .from(from)
         .date(SystemTime::from(config.zone.instant(at)))
         .message_id(Some(message_id.clone()))
         .raw_header(text_header(about, &what));
+    if let Some(reply_to) = reply_to {
+        builder = builder.reply_to(reply_to);
+    }
     if let Some(subject) = &message.subject {
         builder = builder.subject(one_line(subject));
     }
@@ -105,6 +114,19 @@ pub fn compose(
         envelope: mail.envelope().clone(),
         unaddressed,
     })
+}
+
+/// `From` (the configured address, under the sender's name when the
+/// message names one) and `Reply-To` (the sender's own mail address).
+fn sender(config: &MailConfig, message: &Message) -> (Mailbox, Option<Mailbox>) {
+    match &message.from {
+        None => (config.sender.clone(), None),
+        Some(on_behalf) => {
+            let name = one_line(&on_behalf.name);
+            let from = Mailbox::new(Some(name), config.sender.email.clone());
+            (from, mailbox(config, on_behalf).ok())
+        }
+    }
 }
 
 /// A header of free text (encoded by lettre when it is not ASCII).

@@ -44,6 +44,7 @@ fn swedish() -> Message {
         ],
         cc: vec![role("alarm_team", "Larmgruppen")],
         fields_used: vec![],
+        from: None,
     }
 }
 
@@ -229,4 +230,114 @@ fn a_file_in_the_folders_place_is_refused() {
     std::fs::write(&file, "x").unwrap_or_default();
     let err = FolderTransport::new(&file).map(|_| ()).unwrap_err();
     assert!(err.to_string().starts_with("the outbox folder"), "{err}");
+}
+
+fn person(field: &str, name: &str, address: &str) -> Addressee {
+    Addressee {
+        kind: AddresseeKind::Person,
+        id: field.into(),
+        name: name.into(),
+        address: Some(address.into()),
+        sees_as: Some("assessor".into()),
+    }
+}
+
+fn header<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    text.lines()
+        .filter(|l| l.starts_with(&format!("{name}: ")))
+        .collect()
+}
+
+#[test]
+fn a_sender_group_names_the_mail_and_takes_the_replies() {
+    let mut message = swedish();
+    message.from = Some(group(
+        "alarm_mail",
+        "Larmgruppen",
+        Some("larm@kommun.example"),
+    ));
+    let mail = compose(&key(), at(2, 8), &message, &config()).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(mail.bytes().to_vec()).unwrap_or_default();
+    assert_eq!(
+        header(&text, "From"),
+        vec!["From: Larmgruppen <rutin@kommun.example>"]
+    );
+    assert_eq!(
+        header(&text, "Reply-To"),
+        vec!["Reply-To: Larmgruppen <larm@kommun.example>"]
+    );
+    assert!(
+        !mail
+            .recipients()
+            .contains(&"larm@kommun.example".to_string()),
+        "the sender is not a recipient"
+    );
+}
+
+#[test]
+fn a_sender_role_without_an_address_gets_no_reply_to() {
+    let mut message = swedish();
+    message.from = Some(role("alarm_team", "Larmgruppen"));
+    let mail = compose(&key(), at(2, 8), &message, &config()).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(mail.bytes().to_vec()).unwrap_or_default();
+    assert_eq!(
+        header(&text, "From"),
+        vec!["From: Larmgruppen <rutin@kommun.example>"]
+    );
+    assert!(header(&text, "Reply-To").is_empty());
+    // A configured address for the role gives it one.
+    let configured = config().with_address("alarm_team", "larm@kommun.example");
+    let mail = configured
+        .map_err(|e| e.to_string())
+        .and_then(|c| compose(&key(), at(2, 8), &message, &c).map_err(|e| e.to_string()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(mail.bytes().to_vec()).unwrap_or_default();
+    assert_eq!(
+        header(&text, "Reply-To"),
+        vec!["Reply-To: Larmgruppen <larm@kommun.example>"]
+    );
+}
+
+#[test]
+fn without_a_sender_the_mail_is_as_before() {
+    let mail = compose(&key(), at(2, 8), &swedish(), &config()).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(mail.bytes().to_vec()).unwrap_or_default();
+    assert!(header(&text, "From")[0].contains("<rutin@kommun.example>"));
+    assert!(header(&text, "Reply-To").is_empty());
+}
+
+#[test]
+fn a_person_gets_the_mail_at_the_address_of_their_field() {
+    let mut message = swedish();
+    message.to = vec![person(
+        "regular_assessor_email",
+        "Anna Berg",
+        "anna.berg@kommun.example",
+    )];
+    message.cc.clear();
+    // A configured address for an id never replaces a person's own.
+    let config = config()
+        .with_address("regular_assessor_email", "fel@kommun.example")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mail = compose(&key(), at(2, 8), &message, &config).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mail.recipients(), vec!["anna.berg@kommun.example"]);
+    let text = String::from_utf8(mail.bytes().to_vec()).unwrap_or_default();
+    assert_eq!(
+        header(&text, "To"),
+        vec!["To: \"Anna Berg\" <anna.berg@kommun.example>"]
+    );
+}
+
+#[test]
+fn a_person_whose_address_is_no_mail_address_is_listed_not_dropped() {
+    let mut message = swedish();
+    message
+        .to
+        .push(person("regular_assessor_email", "Anna Berg", "anna berg"));
+    let mail = compose(&key(), at(2, 8), &message, &config()).unwrap_or_else(|e| panic!("{e}"));
+    let listed: Vec<String> = mail.unaddressed().iter().map(ToString::to_string).collect();
+    assert!(listed.contains(
+        &"person `regular_assessor_email` (Anna Berg) has the address `anna berg`, which is not a mail address"
+            .to_string()
+    ));
 }

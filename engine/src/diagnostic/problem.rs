@@ -8,6 +8,8 @@ pub enum RefKind {
     Role,
     /// A recipient group.
     Group,
+    /// A message's sender: a role or a group.
+    Sender,
     /// A step.
     Step,
     /// A case field.
@@ -35,6 +37,7 @@ impl fmt::Display for RefKind {
         f.write_str(match self {
             RefKind::Role => "role",
             RefKind::Group => "group",
+            RefKind::Sender => "role or group",
             RefKind::Step => "step",
             RefKind::Field => "field",
             RefKind::Template => "template",
@@ -430,6 +433,15 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A recipient that cannot work: a person whose name or address field
+    /// has the wrong type or may be unset when the message goes.
+    #[error("{message}")]
+    BadRecipient {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
     /// A `set:` that cannot work: a value of the wrong type for its field.
     #[error("{message}")]
     BadAssignment {
@@ -570,6 +582,7 @@ impl Problem {
             Problem::NoDefaultRoute { .. } => "rutin::no-default-route",
             Problem::Unused { .. } => "rutin::unused",
             Problem::BadStep { .. } => "rutin::bad-step",
+            Problem::BadRecipient { .. } => "rutin::bad-recipient",
             Problem::BadAssignment { .. } => "rutin::bad-assignment",
             Problem::BadCaseEvent { .. } => "rutin::bad-case-event",
             Problem::BadFieldRule { .. } => "rutin::bad-field-rule",
@@ -729,6 +742,7 @@ impl Problem {
             }
             Problem::Unused { .. } => "use it, or remove it".into(),
             Problem::BadStep { fix, .. }
+            | Problem::BadRecipient { fix, .. }
             | Problem::BadAssignment { fix, .. }
             | Problem::BadCaseEvent { fix, .. }
             | Problem::BadFieldRule { fix, .. }

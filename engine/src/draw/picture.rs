@@ -224,6 +224,7 @@ fn recipient(routine: &Routine, r: &Recipient) -> String {
             .get(id)
             .map_or_else(|| id.clone(), |g| g.name.clone()),
         RecipientTarget::GroupOf { expr, .. } => format!("group_of {}", expr.source()),
+        RecipientTarget::Person(p) => format!("{} ({})", p.name, role_name(routine, &p.sees_as)),
     };
     match &r.when {
         Some(when) => format!("{who} (om {})", when.source()),

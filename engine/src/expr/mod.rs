@@ -64,6 +64,7 @@ pub const TEMPLATE_GLOBALS: &[&str] = &[
     "step",
     "deadline",
     "recipients",
+    "sender",
     "today",
     "cases",
 ];

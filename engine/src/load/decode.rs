@@ -240,6 +240,7 @@ fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
                 role: m.string(sink, "role"),
                 group: m.string(sink, "group"),
                 group_of: m.string(sink, "group_of"),
+                person: m.get("person").and_then(|p| person(sink, p, context)),
                 when: m.string(sink, "when"),
                 title: m.string(sink, "title"),
                 span: n.span,
@@ -250,11 +251,24 @@ fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
         .collect()
 }
 
+fn person(sink: &mut Sink, node: &Node, context: &str) -> Option<Person> {
+    let mut m = fields(sink, "person", node, format!("a person of {context}"))?;
+    let person = Person {
+        name: m.required_string(sink, "name"),
+        address: m.required_string(sink, "address"),
+        sees_as: m.required_string(sink, "sees_as"),
+        span: node.span,
+    };
+    m.finish(sink);
+    Some(person)
+}
+
 pub(crate) fn message(sink: &mut Sink, node: &Node, context: &str) -> Option<Message> {
     let mut m = fields(sink, "message", node, format!("the message of {context}"))?;
     let message = Message {
         template: m.required_string(sink, "template"),
         subject: m.string(sink, "subject"),
+        from: m.string(sink, "from"),
         to: m.get("to").map(|n| recipients(sink, n, context)),
         cc: m.get("cc").map(|n| recipients(sink, n, context)),
         local_choice: m.string(sink, "local_choice"),

@@ -303,7 +303,8 @@ pub(crate) struct Step {
     pub(crate) documents: Option<Vec<Sp<String>>>,
     /// event: the event's name.
     pub(crate) event: Option<Sp<String>>,
-    /// event: the role expected to send it.
+    /// event, message: who sends it (an event: the role expected to send
+    /// it; a message: the role or group it is sent on behalf of).
     pub(crate) from: Option<Sp<String>>,
     /// wait: expression yielding the date to wait until.
     pub(crate) until: Option<Sp<String>>,
@@ -353,7 +354,7 @@ pub(crate) struct Route {
     pub(crate) set: Option<Assignments>,
 }
 
-/// A recipient: exactly one of `role`, `group`, `group_of`.
+/// A recipient: exactly one of `role`, `group`, `group_of`, `person`.
 #[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub(crate) struct Recipient {
@@ -363,11 +364,29 @@ pub(crate) struct Recipient {
     pub(crate) group: Option<Sp<String>>,
     /// An expression yielding a group id.
     pub(crate) group_of: Option<Sp<String>>,
+    /// One person, named and addressed by case fields.
+    pub(crate) person: Option<Person>,
     /// Only when this holds.
     pub(crate) when: Option<Sp<String>>,
     /// The condition `when` in words (`när kunden inte tillhör mottagningsteamet`).
     pub(crate) title: Option<Sp<String>>,
     /// Where the recipient entry starts (not a key).
+    #[schemars(skip)]
+    pub(crate) span: Span,
+}
+
+/// A person as recipient: the fields holding their name and mail address,
+/// and the role whose visibility they have.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct Person {
+    /// The text field holding the person's name.
+    pub(crate) name: Option<Sp<String>>,
+    /// The text field holding the person's mail address.
+    pub(crate) address: Option<Sp<String>>,
+    /// The role whose visibility the person has.
+    pub(crate) sees_as: Option<Sp<String>>,
+    /// Where the person entry starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,
 }
@@ -380,6 +399,8 @@ pub(crate) struct Message {
     pub(crate) template: Option<Sp<String>>,
     /// The subject (a template).
     pub(crate) subject: Option<Sp<String>>,
+    /// Who the message is sent on behalf of: a role or group id.
+    pub(crate) from: Option<Sp<String>>,
     /// Recipients.
     pub(crate) to: Option<Vec<Recipient>>,
     /// Copies.

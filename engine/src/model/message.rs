@@ -16,6 +16,19 @@ pub struct MessageSpec {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// Who the message is sent on behalf of (`from:`), when the routine says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<MessageFrom>,
+}
+
+/// Who a message is sent on behalf of: a role or a group of the routine.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageFrom {
+    /// A role (`from: alarm_team`).
+    Role(String),
+    /// A group (`from: night_patrol_mail`).
+    Group(String),
 }
 
 impl MessageSpec {
@@ -55,6 +68,27 @@ pub enum RecipientTarget {
         /// Groups the expression may yield, when known.
         candidates: Vec<String>,
     },
+    /// One person, whose name and mail address are case fields, who sees
+    /// what a role sees (the client's regular assessor).
+    Person(PersonTarget),
+}
+
+/// A person as recipient: where their name and address are read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonTarget {
+    /// The text field holding the person's name.
+    pub name: String,
+    /// The text field holding the person's mail address.
+    pub address: String,
+    /// The role whose visibility the person has.
+    pub sees_as: String,
+}
+
+impl PersonTarget {
+    /// The two fields the person is read from: name, then address.
+    pub fn fields(&self) -> [&str; 2] {
+        [&self.name, &self.address]
+    }
 }
 
 /// A message body template, loaded and syntax-checked.

@@ -17,7 +17,7 @@ mod step;
 pub use assign::Assignment;
 pub use event::{CaseEvent, Interrupt};
 pub use field::{check_value, Field, FieldType, Visibility};
-pub use message::{MessageSpec, Recipient, RecipientTarget, Template};
+pub use message::{MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};
 pub use rule::{Bound, Broken, Pattern, Rules};
 pub use step::{Deadline, DeadlineStart, EscalationTask, Expr, Repeat, Route, Step, StepKind};

@@ -50,6 +50,22 @@ impl Routine {
     pub fn schedule(&self, id: &str) -> Option<&Schedule> {
         self.schedules.iter().find(|s| s.id == id)
     }
+    /// Every message the routine can send: message steps, deadlines of
+    /// steps and of the case, schedules' reports.
+    pub fn messages(&self) -> impl Iterator<Item = &MessageSpec> {
+        let steps = self.steps.iter().flat_map(|s| {
+            let own = match &s.kind {
+                super::StepKind::Message(m) => Some(m),
+                _ => None,
+            };
+            own.into_iter()
+                .chain(s.deadlines.iter().filter_map(|d| d.message.as_ref()))
+        });
+        let case = self.deadlines.iter().filter_map(|d| d.message.as_ref());
+        steps
+            .chain(case)
+            .chain(self.schedules.iter().map(|s| &s.message))
+    }
 }
 
 /// Identity and provenance of a routine.

@@ -70,6 +70,18 @@ pub(crate) struct TemplateScope<'a> {
     pub(crate) step: Option<&'a Step>,
     pub(crate) deadline: Option<&'a Deadline>,
     pub(crate) recipients: Vec<String>,
+    /// The sender's id and display name (`from:`), when the routine names one.
+    pub(crate) sender: Option<(String, String)>,
+}
+
+/// `sender`: the id and name of who a message is sent on behalf of, or none.
+pub(crate) fn sender_value(sender: Option<&(String, String)>) -> Value {
+    sender.map_or(Value::from(()), |(id, name)| {
+        Value::from_pairs([
+            ("id", Value::from(id.as_str())),
+            ("name", Value::from(name.as_str())),
+        ])
+    })
 }
 
 /// What a message template sees: the visible fields and the template globals.
@@ -103,6 +115,7 @@ pub(crate) fn template(
         }),
     ));
     pairs.push(("recipients", Value::from(scope.recipients.clone())));
+    pairs.push(("sender", sender_value(scope.sender.as_ref())));
     pairs.push(("today", Value::from(date_text(now))));
     Value::from_pairs(pairs)
 }

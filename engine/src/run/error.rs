@@ -206,6 +206,14 @@ pub enum RunError {
         /// What it gave.
         value: String,
     },
+    /// A person recipient's name or address field was unset when the message went.
+    #[error("message `{template}` goes to a person whose `{field}` is not set")]
+    PersonUnset {
+        /// The template.
+        template: String,
+        /// The unset field.
+        field: String,
+    },
     /// A computed date fell outside the calendar.
     #[error("{what}: the date is out of range")]
     DateOutOfRange {
@@ -291,6 +299,7 @@ impl RunError {
             RunError::Expr { .. } => "expr",
             RunError::Render(..) => "render",
             RunError::UnknownGroup { .. } => "unknown_group",
+            RunError::PersonUnset { .. } => "person_unset",
             RunError::DateOutOfRange { .. } => "date_out_of_range",
             RunError::UnknownSchedule(..) => "unknown_schedule",
             RunError::Journal { .. } => "journal",

@@ -377,8 +377,12 @@ pub struct Message {
     pub to: Vec<Addressee>,
     /// Copies.
     pub cc: Vec<Addressee>,
-    /// The case fields the subject and body read.
+    /// The case fields the subject and body read, and those a person
+    /// recipient's name and address come from.
     pub fields_used: Vec<String>,
+    /// Who it is sent on behalf of (`from:`); absent when the routine names no one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Addressee>,
 }
 
 impl Message {
@@ -391,20 +395,20 @@ impl Message {
 /// A resolved recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Addressee {
-    /// A role or a group.
+    /// A role, a group or a person.
     pub kind: AddresseeKind,
-    /// Its id.
+    /// Its id (a person: the field their address comes from).
     pub id: String,
-    /// Its display name.
+    /// Its display name (a person: the value of their name field).
     pub name: String,
-    /// A group's address, if it has one.
+    /// A group's address, if it has one (a person: the value of their address field).
     pub address: Option<String>,
     /// The role whose visibility applies (a role itself, a group's
     /// `sees_as`; `None`: only public fields).
     pub sees_as: Option<String>,
 }
 
-/// Whether an [`Addressee`] is a role or a group.
+/// Whether an [`Addressee`] is a role, a group or a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AddresseeKind {
@@ -412,4 +416,6 @@ pub enum AddresseeKind {
     Role,
     /// A recipient group.
     Group,
+    /// One person named and addressed by case fields.
+    Person,
 }

@@ -16,7 +16,9 @@ use super::exec::Exec;
 use super::journal::{Addressee, AddresseeKind, Message, Record};
 use super::visibility::may_see;
 use crate::expr::{eval_bool, eval_text};
-use crate::model::{Deadline, MessageSpec, Recipient, RecipientTarget, Routine, Step};
+use crate::model::{
+    Deadline, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine, Step,
+};
 
 /// Resolves a recipient list: drops those whose condition is false, turns
 /// `group_of` into a group.
@@ -50,6 +52,7 @@ pub(crate) fn address(
                     value: id,
                 })?
             }
+            RecipientTarget::Person(p) => person(ctx, p, template)?,
         };
         out.push(addressee);
     }
@@ -68,6 +71,54 @@ fn role(routine: &Routine, id: &str) -> Result<Addressee, RunError> {
         address: None,
         sees_as: Some(id.to_string()),
     })
+}
+
+/// A person: name and address read from their fields (the analyzer makes
+/// sure both are set whenever the recipient is kept).
+fn person(ctx: &Value, p: &PersonTarget, template: &str) -> Result<Addressee, RunError> {
+    let text = |field: &str| {
+        ctx.get_attr(field)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .ok_or_else(|| RunError::PersonUnset {
+                template: template.to_owned(),
+                field: field.to_owned(),
+            })
+    };
+    Ok(Addressee {
+        kind: AddresseeKind::Person,
+        id: p.address.clone(),
+        name: text(&p.name)?,
+        address: Some(text(&p.address)?),
+        sees_as: Some(p.sees_as.clone()),
+    })
+}
+
+/// The sender of a message, as the journal records it.
+pub(crate) fn sender(routine: &Routine, from: &MessageFrom) -> Result<Addressee, RunError> {
+    match from {
+        MessageFrom::Role(id) => role(routine, id),
+        MessageFrom::Group(id) => group(routine, id)
+            .ok_or_else(|| RunError::Internal(format!("there is no group `{id}`"))),
+    }
+}
+
+/// The fields a message shows through its person recipients, in routine order.
+pub(crate) fn person_fields(routine: &Routine, spec: &MessageSpec) -> Vec<String> {
+    let shown: Vec<&str> = spec
+        .recipients()
+        .filter_map(|r| match &r.target {
+            RecipientTarget::Person(p) => Some(p.fields()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    routine
+        .fields
+        .iter()
+        .filter(|f| shown.contains(&f.id.as_str()))
+        .map(|f| f.id.clone())
+        .collect()
 }
 
 fn group(routine: &Routine, id: &str) -> Option<Addressee> {
@@ -164,13 +215,20 @@ impl Exec<'_> {
             .source;
         let mut sources = vec![body_source.as_str()];
         sources.extend(spec.subject.as_deref());
-        let used = fields_used(&self.env, routine, &spec.template, &sources)?;
+        let mut used = fields_used(&self.env, routine, &spec.template, &sources)?;
+        for field in person_fields(routine, spec) {
+            if !used.contains(&field) {
+                used.push(field);
+            }
+        }
         let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
         check_hidden(routine, &spec.template, &used, &everyone)?;
+        let from = spec.from.as_ref().map(|f| sender(routine, f)).transpose()?;
         let scope = TemplateScope {
             step,
             deadline,
             recipients: everyone.iter().map(|r| r.name.clone()).collect(),
+            sender: from.as_ref().map(|f| (f.id.clone(), f.name.clone())),
         };
         let visible = |field: &str| {
             everyone
@@ -197,6 +255,7 @@ impl Exec<'_> {
             to,
             cc,
             fields_used: used,
+            from,
         }))
     }
 }

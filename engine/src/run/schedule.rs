@@ -122,6 +122,11 @@ pub fn run_schedule(
             .iter()
             .all(|r| may_see(routine, r.sees_as.as_deref(), field))
     };
+    let from = message_spec
+        .from
+        .as_ref()
+        .map(|f| super::render::sender(routine, f))
+        .transpose()?;
     let listed: Vec<Value> = selected
         .iter()
         .map(|case| {
@@ -139,6 +144,14 @@ pub fn run_schedule(
         (
             "recipients",
             Value::from(everyone.iter().map(|r| r.name.clone()).collect::<Vec<_>>()),
+        ),
+        (
+            "sender",
+            context::sender_value(
+                from.as_ref()
+                    .map(|f| (f.id.clone(), f.name.clone()))
+                    .as_ref(),
+            ),
         ),
         ("today", Value::from(date_text(at))),
     ]);
@@ -171,6 +184,7 @@ pub fn run_schedule(
             to,
             cc,
             fields_used: Vec::new(),
+            from,
         }),
         next_run,
     })

@@ -386,6 +386,7 @@ fn report(text: &str) -> Message {
         to: Vec::new(),
         cc: Vec::new(),
         fields_used: Vec::new(),
+        from: None,
     }
 }
 

@@ -20,7 +20,7 @@ pub(crate) const KIND_KEYS: &[(&str, &[&str])] = &[
     ("collects", &["task", "event"]),
     ("optional", &["task", "event"]),
     ("event", &["event"]),
-    ("from", &["event"]),
+    ("from", &["event", "message"]),
     ("until", &["wait"]),
     ("template", &["message"]),
     ("subject", &["message"]),

@@ -41,6 +41,7 @@ pub(super) fn message(
             },
         );
     }
+    let from = m.from.as_ref().map(|name| scope.sender(sink, name));
     let mut resolved = Vec::new();
     let to = recipients(scope, sink, &m.to, &mut resolved);
     let cc = recipients(scope, sink, &m.cc, &mut resolved);
@@ -70,6 +71,7 @@ pub(super) fn message(
         subject,
         to: to?,
         cc: cc?,
+        from: from.map_or(Some(None), |f| f.map(Some))?,
         local_choice,
     })
 }

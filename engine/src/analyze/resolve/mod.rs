@@ -11,6 +11,7 @@ mod field;
 pub(super) mod keys;
 mod message;
 mod organisation;
+mod person;
 mod recipient;
 mod route;
 mod rules;

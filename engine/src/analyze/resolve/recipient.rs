@@ -1,4 +1,4 @@
-//! Recipients of a message: a role, a group, or `group_of` an expression.
+//! Recipients of a message: a role, a group, `group_of` an expression, or a person.
 
 use minijinja::machinery::ast::{self, CallArg, Expr};
 
@@ -31,16 +31,23 @@ pub(super) fn recipients(
 }
 
 fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<Recipient> {
-    let count = [r.role.is_some(), r.group.is_some(), r.group_of.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count();
+    let count = [
+        r.role.is_some(),
+        r.group.is_some(),
+        r.group_of.is_some(),
+        r.person.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
     if count != 1 {
         sink.error(
             r.span,
             Problem::BadStep {
-                message: "a recipient must name exactly one of `role`, `group`, `group_of`".into(),
-                fix: "write `- role: <role>`, `- group: <group>` or `- group_of: <expression>`"
+                message:
+                    "a recipient must name exactly one of `role`, `group`, `group_of`, `person`"
+                        .into(),
+                fix: "write `- role: <role>`, `- group: <group>`, `- group_of: <expression>` or `- person: {name: <field>, address: <field>, sees_as: <role>}`"
                     .into(),
             },
         );
@@ -54,6 +61,8 @@ fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<R
         scope.role(sink, role).map(RecipientTarget::Role)
     } else if let Some(group) = &r.group {
         scope.group(sink, group).map(RecipientTarget::Group)
+    } else if let Some(p) = &r.person {
+        super::person::person(scope, sink, p, r.when.as_ref())
     } else {
         let expr = r.group_of.as_ref()?;
         group_of(scope, sink, expr, r.when.is_some())

@@ -33,6 +33,12 @@ pub(super) fn schedule(
                 sink.error(expr.span, Problem::ReportRecipientReadsCase { field });
             }
         }
+        if let Some(p) = &r.person {
+            for field in p.name.iter().chain(p.address.iter()) {
+                let field = field.value.clone();
+                sink.error(p.span, Problem::ReportRecipientReadsCase { field });
+            }
+        }
     }
     let source = scope.clauses(sink, &s.source);
     let local_choice = super::values::words(sink, &s.local_choice, "local_choice", &context);

@@ -130,6 +130,7 @@ fn message_step(
     let raw_message = raw::Message {
         template: s.template.clone(),
         subject: s.subject.clone(),
+        from: s.from.clone(),
         to: s.to.clone(),
         cc: s.cc.clone(),
         local_choice: None,

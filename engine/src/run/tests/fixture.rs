@@ -110,6 +110,7 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
         subject: None,
         to,
         cc: Vec::new(),
+        from: None,
         local_choice: None,
     }
 }
@@ -361,6 +362,7 @@ pub(crate) fn routine() -> Routine {
             },
         ],
         cc: vec![role("coordinator_day")],
+        from: None,
         local_choice: None,
     };
     let notify_installed = step(

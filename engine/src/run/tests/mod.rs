@@ -12,6 +12,7 @@ mod props;
 mod redact;
 mod rules;
 mod schedule;
+mod senders;
 mod visibility;
 
 use serde_json::{json, Value as Json};
