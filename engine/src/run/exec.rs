@@ -41,7 +41,7 @@ pub(crate) struct Mark {
 /// Runs one command.
 pub(crate) struct Exec<'a> {
     pub(crate) routine: &'a Routine,
-    pub(crate) env: Environment<'static>,
+    pub(crate) env: &'a Environment<'static>,
     pub(crate) case: &'a mut Case,
     /// The time entries are recorded at.
     pub(crate) now: NaiveDateTime,
@@ -58,7 +58,7 @@ impl<'a> Exec<'a> {
         let now = case.state.latest;
         Exec {
             routine,
-            env: expr::environment_for(routine),
+            env: expr::routine_environment(routine),
             case,
             now,
             actor,
@@ -301,7 +301,7 @@ impl<'a> Exec<'a> {
         for (i, route) in step.routes.iter().enumerate() {
             let taken = match &route.when {
                 None => true,
-                Some(cond) => eval_bool(&self.env, cond, &ctx).map_err(|e| {
+                Some(cond) => eval_bool(self.env, cond, &ctx).map_err(|e| {
                     RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
                 })?,
             };

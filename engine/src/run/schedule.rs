@@ -61,7 +61,7 @@ pub fn run_schedule(
     let spec = routine
         .schedule(schedule)
         .ok_or_else(|| RunError::UnknownSchedule(schedule.to_string()))?;
-    let env = expr::environment_for(routine);
+    let env = expr::routine_environment(routine);
     let mut selected = Vec::new();
     let mut other_versions = Vec::new();
     for case in cases {

@@ -489,5 +489,6 @@ pub(crate) fn routine() -> Routine {
         schedules: vec![schedule],
         templates,
         events: Vec::new(),
+        env: Default::default(),
     }
 }
