@@ -297,13 +297,17 @@ impl<'a> Exec<'a> {
         if step.routes.is_empty() {
             return Ok(None);
         }
-        let ctx = self.expr_context();
+        // Built only when a route has a condition: most have none.
+        let mut ctx = None;
         for (i, route) in step.routes.iter().enumerate() {
             let taken = match &route.when {
                 None => true,
-                Some(cond) => eval_bool(self.env, cond, &ctx).map_err(|e| {
-                    RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
-                })?,
+                Some(cond) => {
+                    let ctx = ctx.get_or_insert_with(|| self.expr_context());
+                    eval_bool(self.env, cond, ctx).map_err(|e| {
+                        RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
+                    })?
+                }
             };
             if taken {
                 return Ok(Some(route));
