@@ -47,9 +47,11 @@
 #![deny(missing_docs)]
 
 mod analyze;
+pub mod book;
 pub mod calendar;
 pub mod deliver;
 pub mod diagnostic;
+pub mod draw;
 pub mod expr;
 pub mod files;
 pub mod ide;
