@@ -197,7 +197,7 @@ impl<'a> Exec<'a> {
             StepKind::Event { .. } => self.arm_step_deadlines(token, step),
             StepKind::Wait { until } => {
                 let ctx = self.expr_context();
-                let until = eval_date(&self.env, until, &ctx)
+                let until = eval_date(self.env, until, &ctx)
                     .map_err(|e| RunError::expr(format!("`until` of step `{}`", step.id), e))?;
                 self.emit(Record::WaitStarted {
                     token,

@@ -152,8 +152,8 @@ impl Exec<'_> {
     ) -> Result<(), RunError> {
         let routine = self.routine;
         let ctx = self.expr_context();
-        let to = address(routine, &self.env, &ctx, &spec.to, &spec.template)?;
-        let cc = address(routine, &self.env, &ctx, &spec.cc, &spec.template)?;
+        let to = address(routine, self.env, &ctx, &spec.to, &spec.template)?;
+        let cc = address(routine, self.env, &ctx, &spec.cc, &spec.template)?;
         if to.is_empty() && cc.is_empty() {
             return Ok(());
         }
@@ -164,7 +164,7 @@ impl Exec<'_> {
             .source;
         let mut sources = vec![body_source.as_str()];
         sources.extend(spec.subject.as_deref());
-        let used = fields_used(&self.env, routine, &spec.template, &sources)?;
+        let used = fields_used(self.env, routine, &spec.template, &sources)?;
         let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
         check_hidden(routine, &spec.template, &used, &everyone)?;
         let scope = TemplateScope {
@@ -178,10 +178,10 @@ impl Exec<'_> {
                 .all(|r| may_see(routine, r.sees_as.as_deref(), field))
         };
         let tctx = context::template(routine, &self.case.state, self.now, visible, &scope);
-        let body = render_text(&self.env, &spec.template, body_source, &tctx)?;
+        let body = render_text(self.env, &spec.template, body_source, &tctx)?;
         let subject = match &spec.subject {
             Some(s) => Some(render_text(
-                &self.env,
+                self.env,
                 &format!("subject of {}", spec.template),
                 s,
                 &tctx,
