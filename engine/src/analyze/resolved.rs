@@ -41,6 +41,7 @@ impl Resolved {
             schedules: self.schedules,
             templates: self.scope.used_templates,
             events: self.events,
+            env: Default::default(),
         })
     }
 }

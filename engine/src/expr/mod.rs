@@ -119,6 +119,12 @@ pub fn environment_for(routine: &Routine) -> Environment<'static> {
     environment_with(Names::of(routine))
 }
 
+/// The environment a routine's cases run with: [`environment_for`] the
+/// routine, built once and kept with it.
+pub(crate) fn routine_environment(routine: &Routine) -> &Environment<'static> {
+    routine.env.get_or_init(|| environment_for(routine))
+}
+
 /// The environment with the given display names.
 pub fn environment_with(names: Names) -> Environment<'static> {
     let mut env = Environment::new();

@@ -1,4 +1,7 @@
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use minijinja::Environment;
 
 use serde::Serialize;
 
@@ -31,6 +34,45 @@ pub struct Routine {
     /// Events that interrupt the case whatever step it stands at.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<super::CaseEvent>,
+    /// The expression environment cases of this routine run with, built
+    /// once on first use (`expr::routine_environment`).
+    #[serde(skip)]
+    pub(crate) env: EnvCache,
+}
+
+/// A routine's minijinja environment, built on first use and then shared by
+/// every command on its cases. A clone starts empty, so that a routine
+/// changed after cloning (a test's variant) never runs with another's names.
+#[derive(Default)]
+pub(crate) struct EnvCache(OnceLock<Environment<'static>>);
+
+impl EnvCache {
+    /// The environment, built by `build` the first time.
+    pub(crate) fn get_or_init(
+        &self,
+        build: impl FnOnce() -> Environment<'static>,
+    ) -> &Environment<'static> {
+        self.0.get_or_init(build)
+    }
+}
+
+impl Clone for EnvCache {
+    fn clone(&self) -> Self {
+        EnvCache::default()
+    }
+}
+
+impl PartialEq for EnvCache {
+    /// A cache is no part of what a routine says.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for EnvCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EnvCache")
+    }
 }
 
 impl Routine {

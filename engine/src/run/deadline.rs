@@ -201,7 +201,7 @@ impl Exec<'_> {
             None => true,
             Some(cond) => {
                 let ctx = self.expr_context();
-                eval_bool(&self.env, cond, &ctx).map_err(|e| {
+                eval_bool(self.env, cond, &ctx).map_err(|e| {
                     RunError::expr(format!("`when` of deadline `{}`", deadline.id), e)
                 })?
             }

@@ -41,7 +41,7 @@ pub(crate) struct Mark {
 /// Runs one command.
 pub(crate) struct Exec<'a> {
     pub(crate) routine: &'a Routine,
-    pub(crate) env: Environment<'static>,
+    pub(crate) env: &'a Environment<'static>,
     pub(crate) case: &'a mut Case,
     /// The time entries are recorded at.
     pub(crate) now: NaiveDateTime,
@@ -58,7 +58,7 @@ impl<'a> Exec<'a> {
         let now = case.state.latest;
         Exec {
             routine,
-            env: expr::environment_for(routine),
+            env: expr::routine_environment(routine),
             case,
             now,
             actor,
@@ -197,7 +197,7 @@ impl<'a> Exec<'a> {
             StepKind::Event { .. } => self.arm_step_deadlines(token, step),
             StepKind::Wait { until } => {
                 let ctx = self.expr_context();
-                let until = eval_date(&self.env, until, &ctx)
+                let until = eval_date(self.env, until, &ctx)
                     .map_err(|e| RunError::expr(format!("`until` of step `{}`", step.id), e))?;
                 self.emit(Record::WaitStarted {
                     token,
@@ -297,13 +297,17 @@ impl<'a> Exec<'a> {
         if step.routes.is_empty() {
             return Ok(None);
         }
-        let ctx = self.expr_context();
+        // Built only when a route has a condition: most have none.
+        let mut ctx = None;
         for (i, route) in step.routes.iter().enumerate() {
             let taken = match &route.when {
                 None => true,
-                Some(cond) => eval_bool(&self.env, cond, &ctx).map_err(|e| {
-                    RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
-                })?,
+                Some(cond) => {
+                    let ctx = ctx.get_or_insert_with(|| self.expr_context());
+                    eval_bool(self.env, cond, ctx).map_err(|e| {
+                        RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
+                    })?
+                }
             };
             if taken {
                 return Ok(Some(route));

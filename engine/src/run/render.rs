@@ -203,8 +203,8 @@ impl Exec<'_> {
     ) -> Result<(), RunError> {
         let routine = self.routine;
         let ctx = self.expr_context();
-        let to = address(routine, &self.env, &ctx, &spec.to, &spec.template)?;
-        let cc = address(routine, &self.env, &ctx, &spec.cc, &spec.template)?;
+        let to = address(routine, self.env, &ctx, &spec.to, &spec.template)?;
+        let cc = address(routine, self.env, &ctx, &spec.cc, &spec.template)?;
         if to.is_empty() && cc.is_empty() {
             return Ok(());
         }
@@ -215,7 +215,7 @@ impl Exec<'_> {
             .source;
         let mut sources = vec![body_source.as_str()];
         sources.extend(spec.subject.as_deref());
-        let mut used = fields_used(&self.env, routine, &spec.template, &sources)?;
+        let mut used = fields_used(self.env, routine, &spec.template, &sources)?;
         for field in person_fields(routine, spec) {
             if !used.contains(&field) {
                 used.push(field);
@@ -236,10 +236,10 @@ impl Exec<'_> {
                 .all(|r| may_see(routine, r.sees_as.as_deref(), field))
         };
         let tctx = context::template(routine, &self.case.state, self.now, visible, &scope);
-        let body = render_text(&self.env, &spec.template, body_source, &tctx)?;
+        let body = render_text(self.env, &spec.template, body_source, &tctx)?;
         let subject = match &spec.subject {
             Some(s) => Some(render_text(
-                &self.env,
+                self.env,
                 &format!("subject of {}", spec.template),
                 s,
                 &tctx,

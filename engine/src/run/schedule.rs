@@ -61,7 +61,7 @@ pub fn run_schedule(
     let spec = routine
         .schedule(schedule)
         .ok_or_else(|| RunError::UnknownSchedule(schedule.to_string()))?;
-    let env = expr::environment_for(routine);
+    let env = expr::routine_environment(routine);
     let mut selected = Vec::new();
     let mut other_versions = Vec::new();
     for case in cases {
@@ -73,7 +73,7 @@ pub fn run_schedule(
             continue;
         }
         let ctx = context::expression(routine, &case.state, at);
-        let take = eval_bool(&env, &spec.select, &ctx).map_err(|e| {
+        let take = eval_bool(env, &spec.select, &ctx).map_err(|e| {
             RunError::expr(
                 format!("`select` of schedule `{schedule}` for case {}", case.id()),
                 e,
@@ -101,14 +101,14 @@ pub fn run_schedule(
     let base = Value::from_pairs([("today", Value::from(date_text(at)))]);
     let to = address(
         routine,
-        &env,
+        env,
         &base,
         &message_spec.to,
         &message_spec.template,
     )?;
     let cc = address(
         routine,
-        &env,
+        env,
         &base,
         &message_spec.cc,
         &message_spec.template,
@@ -160,10 +160,10 @@ pub fn run_schedule(
         .get(&message_spec.template)
         .ok_or_else(|| RenderError::MissingTemplate(message_spec.template.clone()))?
         .source;
-    let body = render_text(&env, &message_spec.template, source, &ctx)?;
+    let body = render_text(env, &message_spec.template, source, &ctx)?;
     let subject = match &message_spec.subject {
         Some(s) => Some(render_text(
-            &env,
+            env,
             &format!("subject of {}", message_spec.template),
             s,
             &ctx,

@@ -517,5 +517,6 @@ pub(crate) fn routine() -> Routine {
         schedules: vec![schedule],
         templates,
         events: Vec::new(),
+        env: Default::default(),
     }
 }
