@@ -1,5 +1,8 @@
 //! One module per subcommand.
 
+pub(crate) mod bulk;
+mod bulk_svg;
+mod bulk_table;
 pub(crate) mod case;
 pub(crate) mod case_admin;
 pub(crate) mod case_read;
