@@ -6,7 +6,6 @@
 mod commands;
 mod db;
 mod discover;
-mod graph;
 mod input;
 mod mail;
 mod output;

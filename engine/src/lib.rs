@@ -50,6 +50,7 @@ mod analyze;
 pub mod calendar;
 pub mod deliver;
 pub mod diagnostic;
+pub mod draw;
 pub mod expr;
 pub mod files;
 pub mod ide;

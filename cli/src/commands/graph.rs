@@ -4,8 +4,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use rutin::diagnostic::{self, Problem, Severity};
+use rutin::draw;
 
-use crate::graph;
 use crate::output;
 use crate::{OK, PROBLEMS, USAGE};
 
@@ -92,19 +92,17 @@ pub(crate) fn run(args: &Args) -> u8 {
             return PROBLEMS;
         }
     };
-    let picture = graph::picture(&routine);
-    let text = match args.format {
-        GraphFormat::Dot => graph::dot::render(&picture, true),
-        GraphFormat::Mermaid => graph::mermaid::render(&picture),
-        GraphFormat::Svg => match graph::svg::render(&picture) {
-            Ok(svg) => svg + "\n",
-            Err(e) => {
-                eprintln!(
-                    "error: the SVG layout failed ({e}); use --format dot and Graphviz instead"
-                );
-                return USAGE;
-            }
-        },
+    let format = match args.format {
+        GraphFormat::Dot => draw::Format::Dot,
+        GraphFormat::Mermaid => draw::Format::Mermaid,
+        GraphFormat::Svg => draw::Format::Svg,
+    };
+    let text = match draw::draw(&routine, format, &draw::Options::default()) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: {e}; use --format dot and Graphviz instead");
+            return USAGE;
+        }
     };
     match write_output(args.output.as_deref(), &text) {
         Ok(()) => OK,

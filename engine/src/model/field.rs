@@ -17,6 +17,9 @@ pub struct Field {
     pub example: Option<serde_json::Value>,
     /// Which roles may see the value.
     pub visibility: Visibility,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// The type of a [`Field`].

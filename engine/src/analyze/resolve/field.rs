@@ -78,6 +78,8 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
             );
         }
     }
+    let place = format!("the field `{}`", id.value);
+    let local_choice = super::values::words(sink, &f.local_choice, "local_choice", &place);
     Some(Field {
         id: id.value.clone(),
         ty,
@@ -85,6 +87,7 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
         description: text(&f.description),
         example,
         visibility,
+        local_choice,
     })
 }
 

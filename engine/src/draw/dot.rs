@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Edge, Node, Picture, Shape};
+use super::picture::{Edge, Node, Picture, Shape};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, line breaks
 /// as `\n` (carriage returns dropped), so the text shows exactly as written.

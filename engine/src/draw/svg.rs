@@ -15,7 +15,7 @@ use layout::std_shapes::render::get_shape_size;
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
-use super::{Node, Picture, Shape};
+use super::picture::{Node, Picture, Shape};
 
 /// One font size for everything: layout-rs writes one CSS class per size
 /// from a hash map, so a single size keeps the output deterministic.

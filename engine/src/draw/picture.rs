@@ -1,5 +1,5 @@
 //! A routine as a picture: a format-neutral [`Picture`] built from the
-//! validated routine, and writers for DOT, Mermaid and SVG.
+//! validated routine, which the DOT, Mermaid and SVG writers draw.
 //!
 //! Steps become nodes (labelled with title and id, shaped by kind), tasks are
 //! grouped by role, routes are solid edges labelled with their condition
@@ -9,13 +9,9 @@
 //! open. Case deadlines start from a start node. Everything is emitted in the
 //! order the routine declares it, so the output is deterministic.
 
-pub(crate) mod dot;
-pub(crate) mod mermaid;
-pub(crate) mod svg;
-
 use std::fmt::Write as _;
 
-use rutin::model::{
+use crate::model::{
     Assignment, Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
 };
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Edge, Node, Picture, Shape};
+use super::picture::{Edge, Node, Picture, Shape};
 
 /// A Mermaid double-quoted label: characters Mermaid would read as syntax
 /// (quotes, `#`, `<`, `>`, `&`, `|`, backticks) as entity codes, line breaks
