@@ -24,11 +24,20 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A "nice" upper bound for an axis.
-fn nice_max(max: u32) -> u32 {
+/// A "nice" tick step (1, 2 or 5 times a power of ten) giving at most five
+/// steps up to `max`, and the axis's top (a whole number of steps).
+fn ticks(max: u32) -> (u32, u32) {
     let max = max.max(1);
-    let step = 10u32.pow(max.ilog10());
-    max.div_ceil(step) * step
+    let mut power = 1u32;
+    loop {
+        for m in [1u32, 2, 5] {
+            let step = m.saturating_mul(power);
+            if max.div_ceil(step) <= 5 {
+                return (step, max.div_ceil(step) * step);
+            }
+        }
+        power = power.saturating_mul(10);
+    }
 }
 
 /// The chart as SVG text.
@@ -95,7 +104,7 @@ fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String,
         top + 16.0,
         escape(title)
     );
-    let max = nice_max(
+    let (step, max) = ticks(
         series
             .iter()
             .flat_map(|(_, v)| v.iter().copied())
@@ -105,8 +114,7 @@ fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String,
     let weeks = r.weeks.len().max(1);
     let x = |w: usize| LEFT + plot_w * w as f64 / (weeks.saturating_sub(1).max(1)) as f64;
     let y = |v: u32| y0 + plot_h - plot_h * f64::from(v) / f64::from(max);
-    for i in 0..=4 {
-        let v = max * i / 4;
+    for v in (0..=max).step_by(step as usize) {
         let yy = y(v);
         let _ = writeln!(
             out,
@@ -116,8 +124,8 @@ fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String,
             yy + 4.0
         );
     }
-    let step = (weeks / 8).max(1);
-    for (w, monday) in r.weeks.iter().enumerate().step_by(step) {
+    let every = (weeks / 8).max(1);
+    for (w, monday) in r.weeks.iter().enumerate().step_by(every) {
         let _ = writeln!(
             out,
             r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#333">{monday}</text>"##,
