@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod book;
 pub(crate) mod bulk;
 mod bulk_svg;
 mod bulk_table;

@@ -159,6 +159,7 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         return Field::default();
     };
     let field = Field {
+        name: m.string(sink, "name"),
         ty: m.required_string(sink, "type"),
         values: m.strings(sink, "values"),
         items: m.string(sink, "items"),

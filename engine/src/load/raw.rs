@@ -248,6 +248,8 @@ pub(crate) struct Group {
 #[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub(crate) struct Field {
+    /// Display name for people (`Beslutsdatum`), used by the routine book.
+    pub(crate) name: Option<Sp<String>>,
     /// text, integer, boolean, date, period, enum or list.
     #[schemars(rename = "type")]
     pub(crate) ty: Option<Sp<String>>,

@@ -36,6 +36,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         example: None,
         visibility: Visibility::Everyone,
         local_choice: None,
+        name: None,
     }
 }
 
