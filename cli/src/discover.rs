@@ -1,6 +1,7 @@
 //! Finding routine files: a path is a routine file, or a folder searched
 //! recursively for `*.yaml`/`*.yml`. Files named `organisation.yaml` are
-//! organisation files, checked through the routines that use them.
+//! organisation files, checked through the routines that use them; files
+//! named `*.profile.yaml` are simulation profiles.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,8 @@ fn is_template(path: &Path) -> bool {
 pub(crate) struct Files {
     pub(crate) routines: Vec<PathBuf>,
     pub(crate) templates: Vec<PathBuf>,
+    /// Simulation profiles (`*.profile.yaml`).
+    pub(crate) profiles: Vec<PathBuf>,
 }
 
 /// Routine and template files under the given paths, sorted; an error names
@@ -31,6 +34,8 @@ pub(crate) fn files(paths: &[PathBuf]) -> Result<Files, String> {
     for path in paths {
         if path.is_dir() {
             walk(path, &mut out).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        } else if path.is_file() && rutin::simulate::is_profile_file(path) {
+            out.profiles.push(path.clone());
         } else if path.is_file() && is_template(path) {
             out.templates.push(path.clone());
         } else if path.is_file() {
@@ -39,7 +44,7 @@ pub(crate) fn files(paths: &[PathBuf]) -> Result<Files, String> {
             return Err(format!("{} does not exist", path.display()));
         }
     }
-    for list in [&mut out.routines, &mut out.templates] {
+    for list in [&mut out.routines, &mut out.templates, &mut out.profiles] {
         list.sort();
         list.dedup();
     }
@@ -54,6 +59,8 @@ fn walk(dir: &Path, out: &mut Files) -> std::io::Result<()> {
     for path in entries {
         if path.is_dir() {
             walk(&path, out)?;
+        } else if is_yaml(&path) && rutin::simulate::is_profile_file(&path) {
+            out.profiles.push(path);
         } else if is_yaml(&path) && !is_organisation_file(&path) {
             out.routines.push(path);
         } else if is_template(&path) {

@@ -60,6 +60,7 @@ pub mod model;
 pub mod run;
 pub mod runner;
 pub mod schema;
+pub mod simulate;
 pub mod source;
 pub mod store;
 

@@ -124,12 +124,17 @@ pub(crate) fn run(args: &Args) -> u8 {
             return USAGE;
         }
     };
-    if files.routines.is_empty() && files.templates.is_empty() {
+    if files.routines.is_empty() && files.templates.is_empty() && files.profiles.is_empty() {
         eprintln!("error: no routine (*.yaml) or template (*.j2) files found in the given paths");
         return USAGE;
     }
     let whole_folders = paths.iter().all(|p| p.is_dir());
-    let report = check_files(&files.routines, &files.templates, whole_folders);
+    let mut report = check_files(&files.routines, &files.templates, whole_folders);
+    for profile in &files.profiles {
+        report
+            .diagnostics
+            .extend(rutin::simulate::check_profile(profile).diagnostics);
+    }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let coverage = args
         .coverage
@@ -145,6 +150,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             let mut json = serde_json::json!({
                 "files": report.files,
                 "templates": report.templates,
+                "profiles": files.profiles.len(),
                 "errors": errors,
                 "warnings": warnings,
                 "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
@@ -167,7 +173,13 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
             eprintln!(
                 "{}",
-                summary(report.files, report.templates, errors, warnings)
+                summary(
+                    report.files,
+                    report.templates,
+                    files.profiles.len(),
+                    errors,
+                    warnings
+                )
             );
             if let Some(rows) = &coverage {
                 print!("{}", super::coverage::render(rows));
@@ -196,8 +208,17 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn summary(files: usize, templates: usize, errors: usize, warnings: usize) -> String {
+fn summary(
+    files: usize,
+    templates: usize,
+    profiles: usize,
+    errors: usize,
+    warnings: usize,
+) -> String {
     let mut checked = plural(files, "routine");
+    if profiles > 0 {
+        checked.push_str(&format!(", {}", plural(profiles, "simulation profile")));
+    }
     if templates > 0 {
         checked.push_str(&format!(" and {}", plural(templates, "template")));
     }

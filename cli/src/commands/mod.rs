@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
 pub(crate) mod book;
+pub(crate) mod bulk;
+mod bulk_svg;
+mod bulk_table;
 pub(crate) mod case;
 pub(crate) mod case_admin;
 pub(crate) mod case_read;

@@ -45,6 +45,8 @@ pub(crate) struct Args {
     /// Stop after this many actions (guards against a routine that loops on its example values).
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub(crate) max_actions: u32,
+    #[command(flatten)]
+    pub(crate) bulk: super::bulk::BulkArgs,
 }
 
 /// Why a simulation stopped early, with its exit code.
@@ -102,6 +104,9 @@ fn inputs(args: &Args) -> Result<(Option<model::Scenario>, PathBuf), Halt> {
 }
 
 pub(crate) fn run(args: &Args) -> u8 {
+    if let Some(profile) = &args.bulk.profile {
+        return super::bulk::run(args.routine.as_deref(), profile, &args.bulk, args.format);
+    }
     let (scenario, routine_path) = match inputs(args) {
         Ok(x) => x,
         Err(h) => {

@@ -502,6 +502,28 @@ pub enum Problem {
         /// The deadline.
         id: String,
     },
+    /// Probabilities of a simulation profile that do not add up to 1.
+    #[error("the probabilities of {what} add up to {sum}, not 1")]
+    ProbabilitySum {
+        /// Whose probabilities (the routes of `check_order`).
+        what: String,
+        /// Their sum as written.
+        sum: String,
+    },
+    /// A negative amount of time in a simulation profile.
+    #[error("`{text}` is less than no time; a duration is 0 or more")]
+    NegativeDuration {
+        /// The amount as written.
+        text: String,
+    },
+    /// A simulation profile that cannot work with its routine.
+    #[error("{message}")]
+    BadProfile {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
 }
 
 impl Problem {
@@ -591,6 +613,9 @@ impl Problem {
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
             Problem::MayBeUnset { .. } => "rutin::may-be-unset",
             Problem::TaskWithdrawnAtOnce { .. } => "rutin::task-withdrawn-at-once",
+            Problem::ProbabilitySum { .. } => "rutin::probability-sum",
+            Problem::NegativeDuration { .. } => "rutin::negative-duration",
+            Problem::BadProfile { .. } => "rutin::bad-profile",
         }
     }
 
@@ -759,6 +784,13 @@ impl Problem {
             Problem::EmptyDeadline { .. } => {
                 "give it a `message:`, a `task:` or a `goto:`".into()
             }
+            Problem::ProbabilitySum { .. } => {
+                "make them add up to 1: 0.9 and 0.1, or 0.25 four times".into()
+            }
+            Problem::NegativeDuration { .. } => {
+                "write 0 or more (`fixed: 2`, `uniform: [1, 5]`)".into()
+            }
+            Problem::BadProfile { fix, .. } => fix.clone(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 mod decode;
 mod event;
-mod fields;
+pub(crate) mod fields;
 pub(crate) mod node;
 pub(crate) mod raw;
 mod set;

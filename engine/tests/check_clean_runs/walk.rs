@@ -33,7 +33,9 @@ pub enum Cause {
 pub fn cause(error: &RunError, given: &Json) -> Cause {
     let gave = |field: &str| given.get(field).is_some();
     match error {
-        RunError::WrongType { field, .. } | RunError::NotInEnum { field, .. } => {
+        RunError::WrongType { field, .. }
+        | RunError::NotInEnum { field, .. }
+        | RunError::RuleBroken { field, .. } => {
             if gave(field) {
                 Cause::Input
             } else {
@@ -64,6 +66,7 @@ pub fn cause(error: &RunError, given: &Json) -> Cause {
         | RunError::Expr { .. }
         | RunError::Render(_)
         | RunError::UnknownGroup { .. }
+        | RunError::PersonUnset { .. }
         | RunError::DateOutOfRange { .. }
         | RunError::Internal(_) => Cause::Routine,
     }
