@@ -55,6 +55,15 @@ enum Command {
         after_help = "Examples:\n  rutin graph workflows/kommun_000/installation.yaml > installation.dot\n  dot -Tpng installation.dot -o installation.png       (with Graphviz installed)\n  rutin graph workflows/kommun_000/installation.yaml --format svg --output installation.svg\n  rutin graph workflows/kommun_000/installation.yaml --format mermaid\n\nExit status: 0 drawn, 1 the routine has errors (shown as by `rutin check`), 2 usage or I/O error."
     )]
     Graph(commands::graph::Args),
+    /// Write the routine book: the routine as a document to publish (HTML or Markdown).
+    #[command(
+        long_about = "Write the routine book: the routine as the document a municipality publishes, in Swedish.\n\n\
+                      The header (who decided, when, what it replaces), roles and responsibilities, the procedure \
+                      phase by phase as numbered steps, every deadline and message in words, the local choices, \
+                      the clause trace and the diagram. HTML is one self-contained page that prints on A4.",
+        after_help = "Examples:\n  rutin book workflows/kommun_000/installation.yaml --output installation.html\n  rutin book workflows/kommun_000/installation.yaml --format md --output installation.md\n  rutin book workflows --output books\n\nExit status: 0 written, 1 a routine has errors (shown as by `rutin check`), 2 usage or I/O error."
+    )]
+    Book(commands::book::Args),
     /// Print the JSON Schema of routine files, for editor completion and checking.
     #[command(
         long_about = "Print the JSON Schema (draft-07) of routine files, or with --organisation of organisation files.\n\n\
@@ -168,6 +177,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
+        Command::Book(args) => commands::book::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Simulate(args) => commands::simulate::run(&args),
         Command::Test(args) => commands::test::run(&args),

@@ -47,6 +47,7 @@
 #![deny(missing_docs)]
 
 mod analyze;
+pub mod book;
 pub mod calendar;
 pub mod deliver;
 pub mod diagnostic;

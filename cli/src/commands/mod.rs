@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod book;
 pub(crate) mod case;
 pub(crate) mod case_admin;
 pub(crate) mod case_read;

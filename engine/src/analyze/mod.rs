@@ -29,6 +29,7 @@ mod unset;
 mod unused;
 mod visibility;
 
+pub(crate) use resolve::keys::{kinds_taking, STEP_KINDS};
 pub use templates::check_template_file;
 
 use std::path::{Path, PathBuf};

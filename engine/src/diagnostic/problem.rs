@@ -454,6 +454,14 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A wording for people (`title`, `local_choice`) that cannot be used.
+    #[error("{message}")]
+    BadWording {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
     /// A case deadline counted from a field the case may start without.
     #[error("the deadline `{deadline}` counts from `{field}`, which a case may start without; then the deadline is never armed")]
     MayNotArm {
@@ -565,6 +573,7 @@ impl Problem {
             Problem::BadAssignment { .. } => "rutin::bad-assignment",
             Problem::BadCaseEvent { .. } => "rutin::bad-case-event",
             Problem::BadFieldRule { .. } => "rutin::bad-field-rule",
+            Problem::BadWording { .. } => "rutin::bad-wording",
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
             Problem::MayBeUnset { .. } => "rutin::may-be-unset",
@@ -722,7 +731,8 @@ impl Problem {
             Problem::BadStep { fix, .. }
             | Problem::BadAssignment { fix, .. }
             | Problem::BadCaseEvent { fix, .. }
-            | Problem::BadFieldRule { fix, .. } => fix.clone(),
+            | Problem::BadFieldRule { fix, .. }
+            | Problem::BadWording { fix, .. } => fix.clone(),
             Problem::TaskWithdrawnAtOnce { .. } => {
                 "use two deadlines, or put the task as a step where `goto` leads".into()
             }

@@ -117,6 +117,7 @@ fn meta(sink: &mut Sink, node: &Node) -> Meta {
         version: m.required_string(sink, "version"),
         title: m.required_string(sink, "title"),
         owner: m.string(sink, "owner"),
+        decided_by: m.string(sink, "decided_by"),
         decided: m.string(sink, "decided"),
         updated: m.string(sink, "updated"),
         replaces: m.string(sink, "replaces"),
@@ -133,6 +134,7 @@ fn role(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Role {
     let role = Role {
         name: m.required_string(sink, "name"),
         description: m.string(sink, "description"),
+        local_choice: m.string(sink, "local_choice"),
     };
     m.finish(sink);
     role
@@ -157,6 +159,7 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         return Field::default();
     };
     let field = Field {
+        name: m.string(sink, "name"),
         ty: m.required_string(sink, "type"),
         values: m.strings(sink, "values"),
         items: m.string(sink, "items"),
@@ -164,6 +167,7 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         description: m.string(sink, "description"),
         example: m.any("example"),
         visible_to: m.strings(sink, "visible_to"),
+        local_choice: m.string(sink, "local_choice"),
     };
     m.finish(sink);
     field
@@ -197,6 +201,7 @@ fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
         routes: m.get("routes").map(|n| routes(sink, n, &context)),
         deadlines: m.get("deadlines").map(|n| deadlines(sink, n, &context)),
         set: m.get("set").map(|n| super::set::assignments(sink, n)),
+        local_choice: m.string(sink, "local_choice"),
     };
     m.finish(sink);
     step
@@ -211,6 +216,8 @@ fn routes(sink: &mut Sink, node: &Node, context: &str) -> Vec<Route> {
                 when: m.string(sink, "when"),
                 to: m.string(sink, "to"),
                 otherwise: m.string(sink, "otherwise"),
+                title: m.string(sink, "title"),
+                local_choice: m.string(sink, "local_choice"),
                 set: m.get("set").map(|n| super::set::assignments(sink, n)),
             };
             m.finish(sink);
@@ -229,6 +236,7 @@ fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
                 group: m.string(sink, "group"),
                 group_of: m.string(sink, "group_of"),
                 when: m.string(sink, "when"),
+                title: m.string(sink, "title"),
                 span: n.span,
             };
             m.finish(sink);
@@ -244,6 +252,7 @@ pub(crate) fn message(sink: &mut Sink, node: &Node, context: &str) -> Option<Mes
         subject: m.string(sink, "subject"),
         to: m.get("to").map(|n| recipients(sink, n, context)),
         cc: m.get("cc").map(|n| recipients(sink, n, context)),
+        local_choice: m.string(sink, "local_choice"),
         span: node.span,
     };
     m.finish(sink);
@@ -264,12 +273,14 @@ fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
                 after: m.required_string(sink, "after"),
                 from: m.string(sink, "from"),
                 when: m.string(sink, "when"),
+                title: m.string(sink, "title"),
                 repeat: m.get("repeat").and_then(|r| repeat(sink, r, &inner)),
                 message: m.get("message").and_then(|r| message(sink, r, &inner)),
                 task: m.get("task").and_then(|r| task(sink, r, &inner)),
                 goto: m.string(sink, "goto"),
                 source: m.strings(sink, "source"),
                 set: m.get("set").map(|n| super::set::assignments(sink, n)),
+                local_choice: m.string(sink, "local_choice"),
                 id,
                 span: n.span,
             };
@@ -319,6 +330,7 @@ fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
             }
         },
         source: m.strings(sink, "source"),
+        local_choice: m.string(sink, "local_choice"),
     };
     m.finish(sink);
     schedule

@@ -206,6 +206,8 @@ pub(crate) struct Meta {
     pub(crate) title: Option<Sp<String>>,
     /// Who owns the document.
     pub(crate) owner: Option<Sp<String>>,
+    /// Who decided the document (`Verksamhetschef hemtjänst`).
+    pub(crate) decided_by: Option<Sp<String>>,
     /// Date decided, YYYY-MM-DD.
     pub(crate) decided: Option<Sp<String>>,
     /// Date last updated, YYYY-MM-DD.
@@ -224,6 +226,8 @@ pub(crate) struct Role {
     pub(crate) name: Option<Sp<String>>,
     /// What the role does.
     pub(crate) description: Option<Sp<String>>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
 }
 
 /// A recipient group.
@@ -244,6 +248,8 @@ pub(crate) struct Group {
 #[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub(crate) struct Field {
+    /// Display name for people (`Beslutsdatum`), used by the routine book.
+    pub(crate) name: Option<Sp<String>>,
     /// text, integer, boolean, date, period, enum or list.
     #[schemars(rename = "type")]
     pub(crate) ty: Option<Sp<String>>,
@@ -259,6 +265,8 @@ pub(crate) struct Field {
     pub(crate) example: Option<Sp<AnyValue>>,
     /// Only these roles may see the value (default: everyone).
     pub(crate) visible_to: Option<Vec<Sp<String>>>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
 }
 
 /// One step.
@@ -310,6 +318,8 @@ pub(crate) struct Step {
     /// Fields set when the step is done: field id → expression.
     #[schemars(with = "Option<IdMap<ExprValue>>")]
     pub(crate) set: Option<Assignments>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
 }
 
 /// A route: `when` + `to`, or `otherwise`.
@@ -322,6 +332,10 @@ pub(crate) struct Route {
     pub(crate) to: Option<Sp<String>>,
     /// The default route's step.
     pub(crate) otherwise: Option<Sp<String>>,
+    /// The condition in words (`Beställningen är korrekt`), for the routine book and the graph.
+    pub(crate) title: Option<Sp<String>>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
     /// Fields set when the route is taken: field id → expression.
     #[schemars(with = "Option<IdMap<ExprValue>>")]
     pub(crate) set: Option<Assignments>,
@@ -339,6 +353,8 @@ pub(crate) struct Recipient {
     pub(crate) group_of: Option<Sp<String>>,
     /// Only when this holds.
     pub(crate) when: Option<Sp<String>>,
+    /// The condition `when` in words (`när kunden inte tillhör mottagningsteamet`).
+    pub(crate) title: Option<Sp<String>>,
     /// Where the recipient entry starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,
@@ -356,6 +372,8 @@ pub(crate) struct Message {
     pub(crate) to: Option<Vec<Recipient>>,
     /// Copies.
     pub(crate) cc: Option<Vec<Recipient>>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
     /// Where the message starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,
@@ -373,6 +391,8 @@ pub(crate) struct Deadline {
     pub(crate) from: Option<Sp<String>>,
     /// Only fires when this holds at expiry.
     pub(crate) when: Option<Sp<String>>,
+    /// The condition `when` in words (`om larmet inte är installerat`).
+    pub(crate) title: Option<Sp<String>>,
     /// Reminders after the first expiry.
     pub(crate) repeat: Option<Repeat>,
     /// Message sent at each expiry.
@@ -386,6 +406,8 @@ pub(crate) struct Deadline {
     /// Fields set each time it fires: field id → expression.
     #[schemars(with = "Option<IdMap<ExprValue>>")]
     pub(crate) set: Option<Assignments>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
     /// Where the deadline starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,
@@ -432,4 +454,6 @@ pub(crate) struct Schedule {
     pub(crate) message: Option<Message>,
     /// Clause ids.
     pub(crate) source: Option<Vec<Sp<String>>>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    pub(crate) local_choice: Option<Sp<String>>,
 }

@@ -7,6 +7,9 @@ use serde::Serialize;
 pub struct Field {
     /// Identifier used in expressions and templates (`decision_date`).
     pub id: String,
+    /// Display name for people (`Beslutsdatum`), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The type values must have.
     pub ty: FieldType,
     /// Whether the case must be started with this field set.
@@ -17,6 +20,9 @@ pub struct Field {
     pub example: Option<serde_json::Value>,
     /// Which roles may see the value.
     pub visibility: Visibility,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// The type of a [`Field`].

@@ -13,6 +13,9 @@ pub struct MessageSpec {
     pub to: Vec<Recipient>,
     /// Copies ("for kännedom").
     pub cc: Vec<Recipient>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 impl MessageSpec {
@@ -29,6 +32,9 @@ pub struct Recipient {
     pub target: RecipientTarget,
     /// Only when this expression is true (E2: intake-team clients get the group only).
     pub when: Option<Expr>,
+    /// The condition `when` in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// Who a [`Recipient`] is.

@@ -63,6 +63,8 @@ pub struct Meta {
     pub title: String,
     /// Who owns the document.
     pub owner: Option<String>,
+    /// Who decided it.
+    pub decided_by: Option<String>,
     /// When it was decided.
     pub decided: Option<chrono::NaiveDate>,
     /// When it was last updated.
@@ -95,6 +97,9 @@ pub struct Role {
     pub name: String,
     /// What the role does.
     pub description: Option<String>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// A recipient group: a mail group or an area group.
@@ -128,4 +133,7 @@ pub struct Schedule {
     pub message: MessageSpec,
     /// Clause ids.
     pub source: Vec<String>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }

@@ -37,6 +37,9 @@ pub struct Step {
     /// end step: before the case ends).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<Assignment>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// Where a case goes next. Routes are tried in order; the first whose
@@ -50,6 +53,12 @@ pub struct Route {
     /// Fields set when the route is taken (after the step's own `set`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<Assignment>,
+    /// The condition in words (`Beställningen är korrekt`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// Kind-specific data of a [`Step`].
@@ -140,6 +149,9 @@ pub struct Deadline {
     pub from: DeadlineStart,
     /// Only fires when this holds at expiry (E1: the alarm is still not installed).
     pub when: Option<Expr>,
+    /// The condition `when` in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Repeats after the first expiry (reminders).
     pub repeat: Option<Repeat>,
     /// Message sent at each expiry.
@@ -153,6 +165,9 @@ pub struct Deadline {
     /// Fields set each time it fires, before its message is sent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<Assignment>,
+    /// A local choice: what the municipality decided where the source document is silent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_choice: Option<String>,
 }
 
 /// What a [`Deadline`]'s duration is counted from.

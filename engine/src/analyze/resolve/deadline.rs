@@ -107,17 +107,21 @@ fn deadline(
     }
     let source = scope.clauses(sink, &d.source);
     let set = super::assign::assignments(scope, sink, &d.set, &cx.context);
+    let title = super::values::condition_title(sink, &d.title, &d.when, &cx.context);
+    let local_choice = super::values::words(sink, &d.local_choice, "local_choice", &cx.context);
     Some(Deadline {
         id: id.value.clone(),
         after: after?,
         from: from?,
         when: optional(when)?,
+        title,
         repeat: optional(repeat)?,
         message: optional(message)?,
         task: optional(task)?,
         goto: optional(goto)?,
         source,
         set,
+        local_choice,
     })
 }
 

@@ -1,6 +1,6 @@
 //! Declarations: roles, groups, and the routine's head (`routine:`).
 
-use super::values::{date, text};
+use super::values::{date, text, words};
 use crate::analyze::scope::Scope;
 use crate::diagnostic::{Diagnostic, Location, Problem, RefKind, Sink};
 use crate::load::{self, raw, raw::Sp};
@@ -33,6 +33,8 @@ pub(super) fn add_role(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, r: &
         return;
     }
     scope.role_spans.insert(id.value.clone(), sink.at(id.span));
+    let place = format!("the role `{}`", id.value);
+    let local_choice = words(sink, &r.local_choice, "local_choice", &place);
     scope.roles.insert(
         id.value.clone(),
         Role {
@@ -42,6 +44,7 @@ pub(super) fn add_role(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, r: &
                 .as_ref()
                 .map_or_else(|| id.value.clone(), |n| n.value.clone()),
             description: r.description.as_ref().map(|d| d.value.clone()),
+            local_choice,
         },
     );
 }
@@ -86,11 +89,13 @@ pub(super) fn meta(
     }
     let decided = date(sink, &m.decided);
     let updated = date(sink, &m.updated);
+    let decided_by = words(sink, &m.decided_by, "decided_by", "the routine");
     Some(model::Meta {
         id: text(&m.id)?,
         version: text(&m.version)?,
         title: text(&m.title)?,
         owner: text(&m.owner),
+        decided_by,
         decided,
         updated,
         replaces: text(&m.replaces),

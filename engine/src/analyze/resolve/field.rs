@@ -78,13 +78,18 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
             );
         }
     }
+    let place = format!("the field `{}`", id.value);
+    let local_choice = super::values::words(sink, &f.local_choice, "local_choice", &place);
+    let name = super::values::words(sink, &f.name, "name", &place);
     Some(Field {
         id: id.value.clone(),
+        name,
         ty,
         required: f.required.as_ref().is_some_and(|r| r.value),
         description: text(&f.description),
         example,
         visibility,
+        local_choice,
     })
 }
 

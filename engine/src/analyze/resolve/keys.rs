@@ -4,28 +4,51 @@ use crate::diagnostic::{suggest, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::source::Span;
 
-const STEP_KINDS: &[&str] = &[
+/// The step kinds, as `kind:` takes them. The JSON Schema's enumeration of
+/// `kind` is this list (`crate::schema`).
+pub(crate) const STEP_KINDS: &[&str] = &[
     "task", "decision", "message", "event", "wait", "parallel", "join", "end",
 ];
 
-/// Which keys belong to which step kinds (besides the common ones).
-fn allowed_for(key: &str) -> &'static [&'static str] {
-    match key {
-        "role" | "documents" => &["task"],
-        "collects" | "optional" => &["task", "event"],
-        "event" | "from" => &["event"],
-        "until" => &["wait"],
-        "template" | "subject" | "to" | "cc" => &["message"],
-        "branches" | "join" => &["parallel"],
-        "outcome" => &["end"],
-        "next" => &["task", "message", "event", "wait", "join", "decision"],
-        "routes" => &["task", "message", "event", "wait", "decision"],
-        "deadlines" => &["task", "event", "wait"],
-        "set" => &[
+/// The step keys that only some kinds take, with those kinds. Every other
+/// step key (`kind`, `title`, `instructions`, `source`) belongs to every kind.
+/// The analyzer checks steps against this table and the JSON Schema's
+/// per-kind step schemas are derived from it (`crate::schema`).
+pub(crate) const KIND_KEYS: &[(&str, &[&str])] = &[
+    ("role", &["task"]),
+    ("documents", &["task"]),
+    ("collects", &["task", "event"]),
+    ("optional", &["task", "event"]),
+    ("event", &["event"]),
+    ("from", &["event"]),
+    ("until", &["wait"]),
+    ("template", &["message"]),
+    ("subject", &["message"]),
+    ("to", &["message"]),
+    ("cc", &["message"]),
+    ("branches", &["parallel"]),
+    ("join", &["parallel"]),
+    ("outcome", &["end"]),
+    (
+        "next",
+        &["task", "message", "event", "wait", "join", "decision"],
+    ),
+    ("routes", &["task", "message", "event", "wait", "decision"]),
+    ("deadlines", &["task", "event", "wait"]),
+    (
+        "set",
+        &[
             "task", "decision", "message", "event", "wait", "join", "end",
         ],
-        _ => &[],
-    }
+    ),
+];
+
+/// The kinds that take the step key `key`; `None` when every kind takes it.
+pub(crate) fn kinds_taking(key: &str) -> Option<&'static [&'static str]> {
+    KIND_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, kinds)| *kinds)
 }
 
 fn present_keys(s: &raw::Step) -> Vec<(&'static str, Span)> {
@@ -106,7 +129,9 @@ pub(super) fn known_kind(sink: &mut Sink, kind: &Sp<String>) -> bool {
 /// Reports every key of the step `id` that its kind `k` does not take.
 pub(super) fn check(sink: &mut Sink, id: &Sp<String>, s: &raw::Step, k: &str) {
     for (key, span) in present_keys(s) {
-        let allowed = allowed_for(key);
+        let Some(allowed) = kinds_taking(key) else {
+            continue;
+        };
         if allowed.contains(&k) {
             continue;
         }
@@ -128,5 +153,47 @@ pub(super) fn check(sink: &mut Sink, id: &Sp<String>, s: &raw::Step, k: &str) {
                 ),
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_the_check_looks_at_is_in_the_table() {
+        let text = || Some(Sp::new(String::new(), Span::default()));
+        let step = raw::Step {
+            role: text(),
+            documents: Some(Vec::new()),
+            collects: Some(Vec::new()),
+            optional: Some(Vec::new()),
+            event: text(),
+            from: text(),
+            until: text(),
+            template: text(),
+            subject: text(),
+            to: Some(Vec::new()),
+            cc: Some(Vec::new()),
+            branches: Some(Vec::new()),
+            join: text(),
+            outcome: text(),
+            next: text(),
+            routes: Some(Vec::new()),
+            deadlines: Some(Vec::new()),
+            set: Some(raw::IdMap::default()),
+            ..raw::Step::default()
+        };
+        let mut present: Vec<&str> = present_keys(&step).into_iter().map(|(k, _)| k).collect();
+        let mut table: Vec<&str> = KIND_KEYS.iter().map(|(k, _)| *k).collect();
+        present.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(present, table);
+        for (key, kinds) in KIND_KEYS {
+            assert!(
+                kinds.iter().all(|k| STEP_KINDS.contains(k)),
+                "{key}: {kinds:?}"
+            );
+        }
     }
 }

@@ -59,11 +59,18 @@ pub(super) fn message(
         Some((analysis, s)) => Some(analysis.ok.then(|| s.value.clone())?),
         None => None,
     };
+    let local_choice = super::values::words(
+        sink,
+        &m.local_choice,
+        "local_choice",
+        &format!("the message of {context}"),
+    );
     Some(MessageSpec {
         template: template.name.clone(),
         subject,
         to: to?,
         cc: cc?,
+        local_choice,
     })
 }
 

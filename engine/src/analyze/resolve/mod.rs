@@ -8,7 +8,7 @@ mod deadline;
 mod declare;
 mod event;
 mod field;
-mod keys;
+pub(super) mod keys;
 mod message;
 mod organisation;
 mod recipient;

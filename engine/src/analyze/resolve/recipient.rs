@@ -58,9 +58,11 @@ fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<R
         let expr = r.group_of.as_ref()?;
         group_of(scope, sink, expr, r.when.is_some())
     };
+    let title = super::values::condition_title(sink, &r.title, &r.when, "a recipient");
     Some(Recipient {
         target: target?,
         when,
+        title,
     })
 }
 

@@ -35,6 +35,8 @@ pub(super) fn routes(
                 when: None,
                 to,
                 set: Vec::new(),
+                title: None,
+                local_choice: None,
             });
         }
     }
@@ -65,11 +67,14 @@ fn route(
                 .expr(sink, when)
                 .unwrap_or_else(|| Expr(when.value.clone()));
             let set = route_set(scope, sink, id, r);
+            let (title, local_choice) = route_words(sink, id, r);
             let to = scope.step(sink, to)?;
             Some(Route {
                 when: Some(condition),
                 to,
                 set,
+                title,
+                local_choice,
             })
         }
         (None, None, Some(otherwise)) => {
@@ -83,11 +88,14 @@ fn route(
                 );
             }
             let set = route_set(scope, sink, id, r);
+            let (title, local_choice) = route_words(sink, id, r);
             let to = scope.step(sink, otherwise)?;
             Some(Route {
                 when: None,
                 to,
                 set,
+                title,
+                local_choice,
             })
         }
         _ => {
@@ -118,6 +126,19 @@ fn route_set(
 ) -> Vec<crate::model::Assignment> {
     let place = format!("a route of the step `{}`", id.value);
     super::assign::assignments(scope, sink, &r.set, &place)
+}
+
+/// The `title` and `local_choice` of a route of the step `id`.
+fn route_words(
+    sink: &mut Sink,
+    id: &Sp<String>,
+    r: &raw::Route,
+) -> (Option<String>, Option<String>) {
+    let place = format!("a route of the step `{}`", id.value);
+    (
+        super::values::words(sink, &r.title, "title", &place),
+        super::values::words(sink, &r.local_choice, "local_choice", &place),
+    )
 }
 
 /// A step that must go on has a way on; a decision has routes, with a default.

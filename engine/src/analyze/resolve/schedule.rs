@@ -35,6 +35,7 @@ pub(super) fn schedule(
         }
     }
     let source = scope.clauses(sink, &s.source);
+    let local_choice = super::values::words(sink, &s.local_choice, "local_choice", &context);
     Some(Schedule {
         id: id.value.clone(),
         title: text(&s.title)?,
@@ -42,5 +43,6 @@ pub(super) fn schedule(
         select: select?,
         message: message?,
         source,
+        local_choice,
     })
 }

@@ -3,7 +3,7 @@
 
 use super::deadline::deadlines;
 use super::message::message;
-use super::values::{required, text};
+use super::values::{required, text, words};
 use super::{assign, keys, route};
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
@@ -66,6 +66,8 @@ pub(super) fn step(
         ),
         None => Vec::new(),
     };
+    let place = format!("the step `{}`", id.value);
+    let local_choice = words(sink, &s.local_choice, "local_choice", &place);
     Some(Step {
         id: id.value.clone(),
         title: text(&s.title).unwrap_or_default(),
@@ -74,7 +76,8 @@ pub(super) fn step(
         kind,
         routes,
         deadlines,
-        set: assign::assignments(scope, sink, &s.set, &format!("the step `{}`", id.value)),
+        set: assign::assignments(scope, sink, &s.set, &place),
+        local_choice,
     })
 }
 
@@ -129,6 +132,7 @@ fn message_step(
         subject: s.subject.clone(),
         to: s.to.clone(),
         cc: s.cc.clone(),
+        local_choice: None,
         span: cx.at,
     };
     let context = format!("the message step `{}`", cx.id.value);

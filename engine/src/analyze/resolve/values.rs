@@ -10,6 +10,49 @@ pub(super) fn text(value: &Option<Sp<String>>) -> Option<String> {
     value.as_ref().map(|v| v.value.clone())
 }
 
+/// A text for people (`title`, `local_choice`) of `place`; a blank one is
+/// an error (the routine book would show an empty line).
+pub(super) fn words(
+    sink: &mut Sink,
+    value: &Option<Sp<String>>,
+    key: &str,
+    place: &str,
+) -> Option<String> {
+    let v = value.as_ref()?;
+    if v.value.trim().is_empty() {
+        sink.error(
+            v.span,
+            Problem::BadWording {
+                message: format!("`{key}` of {place} is empty"),
+                fix: format!("write it in words, or remove `{key}:`"),
+            },
+        );
+        return None;
+    }
+    Some(v.value.trim_end().to_owned())
+}
+
+/// The `title:` wording the `when:` condition of `place`: a title without a
+/// condition is an error (it would word a condition that is not there).
+pub(super) fn condition_title(
+    sink: &mut Sink,
+    title: &Option<Sp<String>>,
+    when: &Option<Sp<String>>,
+    place: &str,
+) -> Option<String> {
+    if let (Some(t), None) = (title, when) {
+        sink.error(
+            t.span,
+            Problem::BadWording {
+                message: format!("`title` of {place} words its condition, but it has no `when:`"),
+                fix: "add the `when:` condition it words, or remove `title:`".into(),
+            },
+        );
+        return None;
+    }
+    words(sink, title, "title", place)
+}
+
 pub(super) fn date(sink: &mut Sink, value: &Option<Sp<String>>) -> Option<chrono::NaiveDate> {
     let v = value.as_ref()?;
     match chrono::NaiveDate::parse_from_str(&v.value, "%Y-%m-%d") {

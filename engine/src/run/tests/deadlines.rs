@@ -589,6 +589,7 @@ fn failing_nudge() -> Routine {
                 candidates: Vec::new(),
             },
             when: None,
+            title: None,
         }],
     ));
     d.repeat = Some(Repeat {
@@ -737,6 +738,8 @@ fn a_deadline_whose_goto_fails_leaves_the_step_as_it_was() {
                     set: Vec::new(),
                     when: Some(expr("visits > 3")),
                     to: "done".into(),
+                    local_choice: None,
+                    title: None,
                 }],
             ),
             step(
@@ -787,6 +790,8 @@ fn a_wait_that_cannot_go_on_is_journaled_and_stops_waiting() {
                     set: Vec::new(),
                     when: Some(expr("area_group == 'saltis'")),
                     to: "done".into(),
+                    local_choice: None,
+                    title: None,
                 }],
             ),
             step(

@@ -335,6 +335,8 @@ fn no_route_is_refused() {
         set: Vec::new(),
         when: Some(expr("visits > 3")),
         to: "done".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -372,6 +374,8 @@ fn a_failing_condition_is_refused() {
             "visits > 3 and periods_gap(decision_period, decision_period)",
         )),
         to: "done".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -393,6 +397,8 @@ fn a_loop_of_automatic_steps_is_stopped() {
         set: Vec::new(),
         when: None,
         to: "decide".into(),
+        local_choice: None,
+        title: None,
     }]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -547,6 +553,7 @@ fn group_of_must_give_a_group() {
             candidates: Vec::new(),
         },
         when: None,
+        title: None,
     }];
     let r = message_routine("Hej", to);
     let mut case = start_bare(&r);
@@ -684,11 +691,15 @@ fn re_entering_a_parallel_step_whose_join_waits_is_refused() {
                         set: Vec::new(),
                         when: Some(expr("order_ok")),
                         to: "p".into(),
+                        local_choice: None,
+                        title: None,
                     },
                     Route {
                         set: Vec::new(),
                         when: None,
                         to: "j".into(),
+                        local_choice: None,
+                        title: None,
                     },
                 ],
             ),
@@ -829,11 +840,15 @@ fn looping_back_into_a_parallel_step_after_its_join_splits_again() {
                         set: Vec::new(),
                         when: Some(expr("order_ok")),
                         to: "p1".into(),
+                        local_choice: None,
+                        title: None,
                     },
                     Route {
                         set: Vec::new(),
                         when: None,
                         to: "done".into(),
+                        local_choice: None,
+                        title: None,
                     },
                 ],
             ),

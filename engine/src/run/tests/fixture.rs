@@ -35,6 +35,8 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         description: None,
         example: None,
         visibility: Visibility::Everyone,
+        local_choice: None,
+        name: None,
     }
 }
 
@@ -47,6 +49,8 @@ pub(crate) fn next(to: &str) -> Vec<Route> {
         set: Vec::new(),
         when: None,
         to: to.into(),
+        local_choice: None,
+        title: None,
     }]
 }
 
@@ -60,6 +64,7 @@ pub(crate) fn step(id: &str, kind: StepKind, routes: Vec<Route>) -> Step {
         kind,
         routes,
         deadlines: Vec::new(),
+        local_choice: None,
     }
 }
 
@@ -86,6 +91,7 @@ pub(crate) fn role(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Role(to.into()),
         when: None,
+        title: None,
     }
 }
 
@@ -93,6 +99,7 @@ pub(crate) fn group(to: &str) -> Recipient {
     Recipient {
         target: RecipientTarget::Group(to.into()),
         when: None,
+        title: None,
     }
 }
 
@@ -102,6 +109,7 @@ pub(crate) fn message(template: &str, to: Vec<Recipient>) -> MessageSpec {
         subject: None,
         to,
         cc: Vec::new(),
+        local_choice: None,
     }
 }
 
@@ -117,6 +125,8 @@ pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
         task: None,
         goto: None,
         source: Vec::new(),
+        local_choice: None,
+        title: None,
     }
 }
 
@@ -161,6 +171,7 @@ pub(crate) fn routine() -> Routine {
                 id: id.into(),
                 name: name.into(),
                 description: None,
+                local_choice: None,
             },
         )
     })
@@ -230,11 +241,15 @@ pub(crate) fn routine() -> Routine {
                 set: Vec::new(),
                 when: Some(expr("order_ok")),
                 to: "call_client".into(),
+                local_choice: None,
+                title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
                 to: "send_back".into(),
+                local_choice: None,
+                title: None,
             },
         ],
     );
@@ -249,6 +264,7 @@ pub(crate) fn routine() -> Routine {
                     candidates: strings(&["saltis", "boo"]),
                 },
                 when: None,
+                title: None,
             },
         ],
     );
@@ -306,11 +322,15 @@ pub(crate) fn routine() -> Routine {
                 set: Vec::new(),
                 when: Some(expr("installed")),
                 to: "notify_installed".into(),
+                local_choice: None,
+                title: None,
             },
             Route {
                 set: Vec::new(),
                 when: None,
                 to: "call_client".into(),
+                local_choice: None,
+                title: None,
             },
         ],
     );
@@ -331,13 +351,16 @@ pub(crate) fn routine() -> Routine {
                     candidates: strings(&["saltis", "boo"]),
                 },
                 when: None,
+                title: None,
             },
             Recipient {
                 target: RecipientTarget::Role("assessor".into()),
                 when: Some(expr("area_group != 'boo'")),
+                title: None,
             },
         ],
         cc: vec![role("coordinator_day")],
+        local_choice: None,
     };
     let notify_installed = step(
         "notify_installed",
@@ -411,6 +434,7 @@ pub(crate) fn routine() -> Routine {
         select: expr("not installed and decision_date <= date_sub(today, '3 months')"),
         message: message("report", vec![role("alarm_assessor")]),
         source: strings(&["E7"]),
+        local_choice: None,
     };
 
     let templates: BTreeMap<String, Template> = [
@@ -456,6 +480,7 @@ pub(crate) fn routine() -> Routine {
             description: None,
             organisation: Some("Kommun A".into()),
             path: "workflows/kommun_a/installation.yaml".into(),
+            decided_by: None,
         },
         clauses: Vec::new(),
         roles,

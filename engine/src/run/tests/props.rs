@@ -243,6 +243,8 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
         description: None,
         example: None,
         visibility: Visibility::Roles(std::collections::BTreeSet::from(["alarm_team".to_string()])),
+        local_choice: None,
+        name: None,
     });
     let mut handover = fixture::deadline("handover", "1 week");
     handover.from = DeadlineStart::Field("handover_date".into());

@@ -1,0 +1,106 @@
+//! The routine book of every shipped routine: golden Markdown (insta), and
+//! an HTML page that is self-contained (no scripts, nothing fetched, the
+//! diagram inline) and names every step, deadline and message.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+fn shipped() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../workflows");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml")
+                && path.file_stem().is_some_and(|s| s != "organisation")
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() >= 5, "{out:?}");
+    out
+}
+
+fn routine(path: &Path) -> rutin::model::Routine {
+    rutin::check_routine(path)
+        .routine
+        .unwrap_or_else(|| panic!("{} is valid", path.display()))
+}
+
+fn name(path: &Path) -> String {
+    let municipality = path.parent().and_then(|p| p.file_name()).unwrap();
+    let stem = path.file_stem().unwrap();
+    format!(
+        "{}_{}",
+        municipality.to_string_lossy(),
+        stem.to_string_lossy()
+    )
+}
+
+#[test]
+fn shipped_books_in_markdown_are_golden() {
+    for path in shipped() {
+        let book = rutin::book::build(&routine(&path), None);
+        let svg = format!("{}.svg", path.file_stem().unwrap().to_string_lossy());
+        insta::assert_snapshot!(name(&path), book.markdown(Some(&svg)));
+    }
+}
+
+#[test]
+fn html_books_are_self_contained_and_complete() {
+    for path in shipped() {
+        let routine = routine(&path);
+        let svg = rutin::draw::svg(&routine, &rutin::draw::Options::default()).unwrap();
+        let html = rutin::book::build(&routine, Some(svg)).html();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{}", path.display());
+        for forbidden in ["<script", "<link", "src=\"http", "href=\"http", "@import"] {
+            assert!(!html.contains(forbidden), "{}: {forbidden}", path.display());
+        }
+        assert!(
+            html.contains("<svg"),
+            "{}: the diagram is inline",
+            path.display()
+        );
+        assert!(html.contains("@page { size: A4"), "{}", path.display());
+        for step in &routine.steps {
+            let title = step.title.replace('&', "&amp;").replace('"', "&quot;");
+            assert!(html.contains(&title), "{}: {}", path.display(), step.title);
+        }
+        let deadlines = routine.deadlines.len()
+            + routine
+                .steps
+                .iter()
+                .map(|s| s.deadlines.len())
+                .sum::<usize>();
+        assert_eq!(html.matches("class=\"deadline\"").count(), deadlines);
+        for clause in &routine.clauses {
+            assert!(html.contains(&format!("<td>{}</td>", clause.id)));
+        }
+    }
+}
+
+#[test]
+fn the_wording_fixture_shows_titles_and_every_local_choice() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/wording/routine.yaml");
+    let md = rutin::book::build(&routine(&path), None).markdown(None);
+    for words in [
+        "Dokumentet är beslutat av | Verksamhetschef",
+        "Allt stämmer: gå till steg 2",
+        "Något saknas: gå till steg 3",
+        "Teamet (när ärendet är brådskande)",
+        "Bara om ärendet inte är brådskande.",
+        "2 arbetsdagar efter att steget började",
+        "Teamet är ett exempel",
+        "Rutinen säger inte hur det bedöms",
+        "Rutinen nämner ingen kontroll. Här görs den ändå.",
+        "Då avslutas ärendet direkt.",
+        "Rutinen anger ingen tid.",
+        "Påminnelsen går bara till teamet.",
+        "Listan är kommunens eget tillägg.",
+    ] {
+        assert!(md.contains(words), "missing {words:?} in\n{md}");
+    }
+}
