@@ -114,11 +114,11 @@ pub(crate) fn order(
         }
     }
     for _ in 0..SWEEPS {
-        for r in 0..depth {
-            sweep_row(&mut rows[r], &up, &mut position, lanes);
+        for row in rows.iter_mut() {
+            sweep_row(row, &up, &mut position, lanes);
         }
-        for r in (0..depth).rev() {
-            sweep_row(&mut rows[r], &down, &mut position, lanes);
+        for row in rows.iter_mut().rev() {
+            sweep_row(row, &down, &mut position, lanes);
         }
     }
     rows
