@@ -248,7 +248,7 @@ fn messages(o: &mut String, book: &Book) {
         let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(text::TEMPLATE_LEGEND));
     }
     for m in &book.messages {
-        let subject = m.subject.clone().unwrap_or_default();
+        let subject = m.subject.clone().unwrap_or_else(|| m.sent.clone());
         let _ = writeln!(
             o,
             "<article class=\"message\" id=\"meddelande-{}\">\n<h4>M{}: {}</h4>\n<ul>",

@@ -197,7 +197,7 @@ fn messages(o: &mut String, book: &Book) {
         let _ = writeln!(o, "*{}*\n", esc(text::TEMPLATE_LEGEND));
     }
     for m in &book.messages {
-        let title = m.subject.clone().unwrap_or_default();
+        let title = m.subject.clone().unwrap_or_else(|| m.sent.clone());
         let _ = writeln!(o, "### M{}: {}\n", m.number, esc(&title));
         let _ = writeln!(o, "- **{}:** {}", text::SENT, esc(&m.sent));
         let list = |l: &[Line]| l.iter().map(line).collect::<Vec<_>>().join(", ");
