@@ -151,17 +151,35 @@ fn graph_of_every_shipped_routine_in_every_format() {
         for format in ["dot", "mermaid", "svg"] {
             let first = stdout_of(&["graph", path_arg(routine), "--format", format]);
             assert!(!first.is_empty(), "{} {format}", routine.display());
-            if format != "svg" {
-                let second = stdout_of(&["graph", path_arg(routine), "--format", format]);
-                assert_eq!(
-                    first,
-                    second,
-                    "{} {format} is deterministic",
-                    routine.display()
-                );
-            }
+            let second = stdout_of(&["graph", path_arg(routine), "--format", format]);
+            assert_eq!(
+                first,
+                second,
+                "{} {format} is deterministic",
+                routine.display()
+            );
         }
     }
+}
+
+#[test]
+fn graph_svg_over_the_step_limit_is_refused_in_plain_words() {
+    rutin()
+        .args([
+            "graph",
+            path_arg(&fixture()),
+            "--format",
+            "svg",
+            "--max-steps",
+            "3",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "more than the 3 an SVG is drawn for (beyond that it is too large to read)",
+        ))
+        .stderr(predicate::str::contains("`--max-steps N`"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use rutin::diagnostic::{self, Problem, Severity};
 use rutin::draw;
 
 use crate::output;
-use crate::{OK, PROBLEMS, USAGE};
+use crate::{discover, OK, PROBLEMS, USAGE};
 
 /// The picture's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -24,14 +24,19 @@ pub(crate) enum GraphFormat {
 /// Arguments of `rutin graph`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The routine file to draw.
+    /// The routine file to draw, or a folder: every routine in it is drawn
+    /// to `--output FOLDER`, one file per routine at the same relative path.
     pub(crate) routine: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: GraphFormat,
-    /// Write to this file instead of standard output.
+    /// Write to this file (a folder when drawing a folder) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// SVG only: draw routines with up to this many steps (larger pictures
+    /// are refused as unreadable).
+    #[arg(long, value_name = "N", default_value_t = draw::MAX_STEPS)]
+    pub(crate) max_steps: usize,
 }
 
 /// Writes `text` to the file, or to standard output; the error is for people.
@@ -55,8 +60,9 @@ pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String
     }
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
-    let checked = rutin::check_routine(&args.routine);
+/// The routine's picture, or the exit code after its problems were shown.
+fn draw_one(path: &Path, args: &Args) -> Result<String, u8> {
+    let checked = rutin::check_routine(path);
     let routine = match checked.routine {
         Some(routine)
             if !checked
@@ -66,43 +72,104 @@ pub(crate) fn run(args: &Args) -> u8 {
         {
             routine
         }
-        _ => {
-            let color = output::stderr_color();
-            for d in &checked.diagnostics {
-                eprintln!("{}", diagnostic::render(d, color));
-            }
-            let errors: Vec<_> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            // A file that cannot be read is a usage error, like in `rutin check`.
-            let io_only = errors
-                .iter()
-                .all(|d| matches!(d.problem, Problem::Io { .. }) && d.location.is_none());
-            if !errors.is_empty() && io_only {
-                return USAGE;
-            }
-            eprintln!(
-                "error: cannot draw {}: {} error{}",
-                args.routine.display(),
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
-            return PROBLEMS;
-        }
+        _ => return Err(refuse(path, &checked.diagnostics)),
     };
     let format = match args.format {
         GraphFormat::Dot => draw::Format::Dot,
         GraphFormat::Mermaid => draw::Format::Mermaid,
         GraphFormat::Svg => draw::Format::Svg,
     };
-    let text = match draw::draw(&routine, format, &draw::Options::default()) {
-        Ok(text) => text,
+    let options = draw::Options {
+        max_steps: args.max_steps,
+        ..draw::Options::default()
+    };
+    draw::draw(&routine, format, &options).map_err(|e| {
+        eprintln!("error: {e} (`--max-steps N`, `--format dot`)");
+        USAGE
+    })
+}
+
+/// Shows why a routine cannot be drawn; the exit code.
+fn refuse(path: &Path, diagnostics: &[diagnostic::Diagnostic]) -> u8 {
+    let color = output::stderr_color();
+    for d in diagnostics {
+        eprintln!("{}", diagnostic::render(d, color));
+    }
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    // A file that cannot be read is a usage error, like in `rutin check`.
+    let io_only = errors
+        .iter()
+        .all(|d| matches!(d.problem, Problem::Io { .. }) && d.location.is_none());
+    if !errors.is_empty() && io_only {
+        return USAGE;
+    }
+    eprintln!(
+        "error: cannot draw {}: {} error{}",
+        path.display(),
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    PROBLEMS
+}
+
+fn extension(format: GraphFormat) -> &'static str {
+    match format {
+        GraphFormat::Dot => "dot",
+        GraphFormat::Mermaid => "mmd",
+        GraphFormat::Svg => "svg",
+    }
+}
+
+/// Every routine under a folder, each to `OUTPUT/<path below the folder>`
+/// with the format's extension (`workflows/kommun_000/installation.yaml` →
+/// `OUTPUT/kommun_000/installation.svg`).
+fn draw_folder(dir: &Path, args: &Args) -> u8 {
+    let Some(out) = &args.output else {
+        eprintln!(
+            "error: {} is a folder: give `--output FOLDER` for its pictures",
+            dir.display()
+        );
+        return USAGE;
+    };
+    let files = match discover::files(&[dir.to_path_buf()]) {
+        Ok(files) => files,
         Err(e) => {
-            eprintln!("error: {e}; use --format dot and Graphviz instead");
+            eprintln!("error: {e}");
             return USAGE;
         }
+    };
+    let mut worst = OK;
+    for routine in &files.routines {
+        let relative = routine.strip_prefix(dir).unwrap_or(routine);
+        let target = out.join(relative).with_extension(extension(args.format));
+        let written = draw_one(routine, args).and_then(|text| {
+            let parent = target.parent().unwrap_or(out);
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))
+                .and_then(|()| write_output(Some(&target), &text))
+                .map_err(|e| {
+                    eprintln!("error: {e}");
+                    USAGE
+                })
+        });
+        match written {
+            Ok(()) => println!("{}", target.display()),
+            Err(code) => worst = worst.max(code),
+        }
+    }
+    worst
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    if args.routine.is_dir() {
+        return draw_folder(&args.routine, args);
+    }
+    let text = match draw_one(&args.routine, args) {
+        Ok(text) => text,
+        Err(code) => return code,
     };
     match write_output(args.output.as_deref(), &text) {
         Ok(()) => OK,

@@ -23,6 +23,10 @@ pub struct Client {
     next_id: i64,
     /// Notifications received and not yet asked for.
     pending: Vec<Value>,
+    /// What `workspace/configuration` is answered with (by section).
+    settings: Value,
+    /// How long to wait for a message before calling the server hung.
+    pub timeout: Duration,
     /// Every message, `-->` sent and `<--` received.
     pub transcript: Vec<(&'static str, Value)>,
 }
@@ -121,13 +125,29 @@ fn read_frames(stdout: impl Read, sender: mpsc::Sender<Value>) {
 impl Client {
     /// Starts `rutin lsp` and initializes it with `root` as the workspace folder.
     pub fn start(root: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rutin"))
-            .arg("lsp")
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rutin"));
+        command.arg("lsp");
+        let (client, init) = Client::spawn(command, root, Value::Null);
+        assert!(
+            init["result"]["capabilities"]["hoverProvider"]
+                .as_bool()
+                .unwrap_or(false),
+            "{init}"
+        );
+        client
+    }
+
+    /// Starts the language server `command` (speaking over stdio) and
+    /// initializes it with `root` as the workspace folder; returns the client
+    /// and the answer to `initialize`. With `settings` (not null) the client
+    /// announces `workspace/configuration`, answers the server's requests
+    /// for it from `settings`, and sends them once as a configuration change.
+    pub fn spawn(mut command: Command, root: &Path, settings: Value) -> (Client, Value) {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
-            .expect("rutin lsp starts");
+            .expect("the language server starts");
         let stdin = child.stdin.take().expect("stdin");
         let stdout = child.stdout.take().expect("stdout");
         let (sender, incoming) = mpsc::channel();
@@ -138,26 +158,33 @@ impl Client {
             incoming,
             next_id: 0,
             pending: Vec::new(),
+            settings: settings.clone(),
+            timeout: HANG,
             transcript: Vec::new(),
         };
         let root_uri = uri(root);
+        let capabilities = if settings.is_null() {
+            json!({})
+        } else {
+            json!({"workspace": {"configuration": true}})
+        };
         let init = client.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": root_uri,
                 "workspaceFolders": [{"uri": root_uri, "name": "rutin"}],
-                "capabilities": {},
+                "capabilities": capabilities,
             }),
         );
-        assert!(
-            init["result"]["capabilities"]["hoverProvider"]
-                .as_bool()
-                .unwrap_or(false),
-            "{init}"
-        );
         client.notify("initialized", json!({}));
-        client
+        if !settings.is_null() {
+            client.notify(
+                "workspace/didChangeConfiguration",
+                json!({"settings": settings}),
+            );
+        }
+        (client, init)
     }
 
     fn send(&mut self, message: Value) {
@@ -167,13 +194,33 @@ impl Client {
         self.transcript.push(("-->", message));
     }
 
+    /// The next message from the server that is not a request to the client
+    /// (those are answered here: `workspace/configuration` from the
+    /// settings, any other with null).
     fn receive(&mut self) -> Value {
-        let message = self
-            .incoming
-            .recv_timeout(HANG)
-            .expect("the server answers (it neither hung nor died)");
-        self.transcript.push(("<--", message.clone()));
-        message
+        loop {
+            let message = self
+                .incoming
+                .recv_timeout(self.timeout)
+                .expect("the server answers (it neither hung nor died)");
+            self.transcript.push(("<--", message.clone()));
+            let (Some(id), Some(method)) = (message.get("id"), message.get("method")) else {
+                return message;
+            };
+            let result = if method == "workspace/configuration" {
+                let items = message["params"]["items"].as_array().cloned();
+                let section = |item: &Value| {
+                    let path = item["section"].as_str().unwrap_or_default();
+                    path.split('.')
+                        .fold(&self.settings, |v, key| &v[key])
+                        .clone()
+                };
+                Value::Array(items.unwrap_or_default().iter().map(section).collect())
+            } else {
+                Value::Null
+            };
+            self.send(json!({"jsonrpc": "2.0", "id": id.clone(), "result": result}));
+        }
     }
 
     pub fn notify(&mut self, method: &str, params: Value) {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::picture::{Edge, Node, Picture, Shape};
+use super::picture::{Edge, EdgeKind, Node, Picture, Shape};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, line breaks
 /// as `\n` (carriage returns dropped), so the text shows exactly as written.
@@ -34,6 +34,7 @@ fn shape_attrs(shape: Shape) -> &'static str {
         Shape::Parallel | Shape::Join => "shape=box, style=filled, height=0.2, fontsize=9",
         Shape::End => "shape=doubleoctagon, style=filled",
         Shape::Note => "shape=note, style=filled, fontsize=9",
+        Shape::CaseEvent => "shape=hexagon, style=\"filled,dashed\"",
     }
 }
 
@@ -55,10 +56,17 @@ fn edge(out: &mut String, edge: &Edge) {
     if let Some(label) = &edge.label {
         attrs.push(format!("label={}", quote(label)));
     }
-    if edge.dashed {
-        attrs.push("style=dashed".to_owned());
-        attrs.push("color=\"#a16207\"".to_owned());
-        attrs.push("fontcolor=\"#a16207\"".to_owned());
+    match edge.kind {
+        EdgeKind::Flow => {}
+        EdgeKind::Deadline => {
+            attrs.push("style=dashed".to_owned());
+            attrs.push("color=\"#a16207\"".to_owned());
+            attrs.push("fontcolor=\"#a16207\"".to_owned());
+        }
+        EdgeKind::Interrupt => {
+            attrs.push("style=dotted".to_owned());
+            attrs.push("color=\"#7e22ce\"".to_owned());
+        }
     }
     let attrs = if attrs.is_empty() {
         String::new()

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::picture::{Edge, Node, Picture, Shape};
+use super::picture::{Edge, EdgeKind, Node, Picture, Shape};
 
 /// A Mermaid double-quoted label: characters Mermaid would read as syntax
 /// (quotes, `#`, `<`, `>`, `&`, `|`, backticks) as entity codes, line breaks
@@ -41,6 +41,7 @@ fn node(out: &mut String, indent: &str, node: &Node) {
         Shape::Parallel | Shape::Join => ("[", "]"),
         Shape::End => ("(((", ")))"),
         Shape::Note => ("[/", "/]"),
+        Shape::CaseEvent => ("{{", "}}"),
     };
     let _ = writeln!(out, "{indent}{}{open}{label}{close}", node.key);
 }
@@ -79,19 +80,20 @@ pub(crate) fn render(picture: &Picture) -> String {
     for e in &picture.edges {
         edge(&mut out, e);
     }
-    let dashed: Vec<String> = picture
-        .edges
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.dashed)
-        .map(|(i, _)| i.to_string())
-        .collect();
-    if !dashed.is_empty() {
-        let _ = writeln!(
-            out,
-            "  linkStyle {} stroke:#a16207,color:#a16207",
-            dashed.join(",")
-        );
+    for (kind, style) in [
+        (EdgeKind::Deadline, "stroke:#a16207,color:#a16207"),
+        (EdgeKind::Interrupt, "stroke:#7e22ce,color:#7e22ce"),
+    ] {
+        let edges: Vec<String> = picture
+            .edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind)
+            .map(|(i, _)| i.to_string())
+            .collect();
+        if !edges.is_empty() {
+            let _ = writeln!(out, "  linkStyle {} {style}", edges.join(","));
+        }
     }
     for shape in Shape::ALL {
         let members: Vec<&str> = picture

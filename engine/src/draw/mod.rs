@@ -19,9 +19,9 @@
 //! ```
 
 mod dot;
+mod lanes;
 mod mermaid;
 mod picture;
-mod svg;
 
 use crate::model::Routine;
 
@@ -37,26 +37,47 @@ pub enum Format {
     Svg,
 }
 
+/// The most steps an SVG is drawn for by default. A step box is about 45 mm
+/// wide at a readable size, so 500 steps already fill an A0 poster; beyond
+/// that the picture is no longer something a person can read (draw it with
+/// a larger [`Options::max_steps`], or use DOT and Graphviz).
+pub const MAX_STEPS: usize = 500;
+
 /// How to draw a routine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// DOT only: group each role's tasks in a cluster (off for renderers
     /// without cluster support).
     pub clusters: bool,
+    /// SVG only: refuse routines with more steps than this.
+    pub max_steps: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { clusters: true }
+        Options {
+            clusters: true,
+            max_steps: MAX_STEPS,
+        }
     }
 }
 
 /// Why a routine could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DrawError {
-    /// The SVG layout could not place the routine.
-    #[error("the SVG layout failed ({0})")]
-    Layout(String),
+    /// The routine has more steps than an SVG is drawn for.
+    #[error(
+        "routine `{routine}` has {steps} steps, more than the {limit} an SVG is drawn for \
+         (beyond that it is too large to read); draw it with a higher limit or as DOT"
+    )]
+    TooLarge {
+        /// The routine's id.
+        routine: String,
+        /// Its number of steps.
+        steps: usize,
+        /// The limit it is over.
+        limit: usize,
+    },
 }
 
 /// The routine as a Graphviz DOT digraph, ending with a line break.
@@ -69,15 +90,24 @@ pub fn mermaid(routine: &Routine, _options: &Options) -> String {
     mermaid::render(&picture::picture(routine))
 }
 
-/// The routine as a standalone SVG document, ending with a line break.
+/// The routine as a standalone swimlane SVG document, ending with a line
+/// break: one lane per role, each task in its role's lane, automatic steps
+/// and messages in the lane of the role that leads to them (or the
+/// routine's own lane), route labels on their edges, deadlines dashed.
 ///
 /// # Errors
 ///
-/// [`DrawError`] when the routine cannot be laid out.
-pub fn svg(routine: &Routine, _options: &Options) -> Result<String, DrawError> {
-    svg::render(&picture::picture(routine))
-        .map(|svg| svg + "\n")
-        .map_err(DrawError::Layout)
+/// [`DrawError::TooLarge`] when the routine has more than
+/// [`Options::max_steps`] steps.
+pub fn svg(routine: &Routine, options: &Options) -> Result<String, DrawError> {
+    if routine.steps.len() > options.max_steps {
+        return Err(DrawError::TooLarge {
+            routine: routine.meta.id.clone(),
+            steps: routine.steps.len(),
+            limit: options.max_steps,
+        });
+    }
+    Ok(lanes::render(routine, &picture::picture(routine)))
 }
 
 /// The routine in `format`.

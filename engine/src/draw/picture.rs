@@ -12,7 +12,8 @@
 use std::fmt::Write as _;
 
 use crate::model::{
-    Assignment, Deadline, DeadlineStart, MessageSpec, Recipient, RecipientTarget, Routine, StepKind,
+    Assignment, CaseEvent, Deadline, DeadlineStart, Interrupt, MessageSpec, Recipient,
+    RecipientTarget, Routine, StepKind,
 };
 
 /// What a node stands for; decides its shape and colour.
@@ -38,11 +39,13 @@ pub(crate) enum Shape {
     End,
     /// What a deadline does (sends a message, opens a task).
     Note,
+    /// An event that may come at any step (a case-wide `events:` entry).
+    CaseEvent,
 }
 
 impl Shape {
     /// Every shape, in legend order.
-    pub(crate) const ALL: [Shape; 10] = [
+    pub(crate) const ALL: [Shape; 11] = [
         Shape::Start,
         Shape::Task,
         Shape::Decision,
@@ -53,6 +56,7 @@ impl Shape {
         Shape::Join,
         Shape::End,
         Shape::Note,
+        Shape::CaseEvent,
     ];
 
     /// A short class name (Mermaid `classDef`).
@@ -68,6 +72,7 @@ impl Shape {
             Shape::Join => "join",
             Shape::End => "finish",
             Shape::Note => "note",
+            Shape::CaseEvent => "case_event",
         }
     }
 
@@ -78,7 +83,7 @@ impl Shape {
             Shape::Task => "#dbeafe",
             Shape::Decision => "#fef3c7",
             Shape::Message => "#dcfce7",
-            Shape::Event => "#f3e8ff",
+            Shape::Event | Shape::CaseEvent => "#f3e8ff",
             Shape::Wait => "#ffedd5",
             Shape::End => "#e5e7eb",
             Shape::Note => "#fffbeb",
@@ -92,7 +97,7 @@ impl Shape {
             Shape::Task => "#1d4ed8",
             Shape::Decision => "#b45309",
             Shape::Message => "#15803d",
-            Shape::Event => "#7e22ce",
+            Shape::Event | Shape::CaseEvent => "#7e22ce",
             Shape::Wait => "#c2410c",
             Shape::End => "#374151",
             Shape::Note => "#a16207",
@@ -114,12 +119,49 @@ pub(crate) struct Node {
     /// Identifier in the output: `start`, `s_<step id>`, `note_<n>`; only
     /// ASCII letters, digits and `_`.
     pub(crate) key: String,
-    /// Label; lines separated by `\n`.
+    /// Label; lines separated by `\n`: `title`, then `details`.
     pub(crate) label: String,
+    /// The first part of the label (a step's title).
+    pub(crate) title: String,
+    /// The rest of the label, one entry per line (the step id, `sätt` lines).
+    pub(crate) details: Vec<String>,
     /// Shape and colour.
     pub(crate) shape: Shape,
     /// For a task: the role's display name (for pictures without groups).
     pub(crate) role_name: Option<String>,
+    /// The role whose lane the node belongs in, when the node names one (a
+    /// task's role, an event's sender, an escalation task's role).
+    pub(crate) role: Option<String>,
+}
+
+impl Node {
+    fn new(key: String, title: String, details: Vec<String>, shape: Shape) -> Node {
+        let mut label = title.clone();
+        for line in &details {
+            label.push('\n');
+            label.push_str(line);
+        }
+        Node {
+            key,
+            label,
+            title,
+            details,
+            shape,
+            role_name: None,
+            role: None,
+        }
+    }
+}
+
+/// What an edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EdgeKind {
+    /// A route, a branch, the start.
+    Flow,
+    /// A deadline (dashed).
+    Deadline,
+    /// A case-wide event taking the case elsewhere (dotted).
+    Interrupt,
 }
 
 /// One edge of the picture.
@@ -131,8 +173,10 @@ pub(crate) struct Edge {
     pub(crate) to: String,
     /// Label; lines separated by `\n`.
     pub(crate) label: Option<String>,
-    /// Dashed: a deadline or escalation; solid: a route.
+    /// Dashed: a deadline, an escalation or a case-wide event; solid: a route.
     pub(crate) dashed: bool,
+    /// What it stands for.
+    pub(crate) kind: EdgeKind,
 }
 
 /// The tasks of one role.
@@ -267,12 +311,17 @@ pub(crate) fn deadline_label(d: &Deadline) -> String {
 /// What a `set:` does, one line per field (`sätt attempts = attempts + 1`),
 /// appended to a step's, a route's or a deadline's label.
 pub(crate) fn set_lines(label: &mut String, set: &[Assignment]) {
-    for a in set {
+    for line in set_texts(set) {
         if !label.is_empty() {
             label.push('\n');
         }
-        let _ = write!(label, "sätt {} = {}", a.field, a.value.source());
+        label.push_str(&line);
     }
+}
+
+fn set_texts(set: &[Assignment]) -> impl Iterator<Item = String> + '_ {
+    set.iter()
+        .map(|a| format!("sätt {} = {}", a.field, a.value.source()))
 }
 
 struct Builder<'a> {
@@ -282,42 +331,79 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn edge(&mut self, from: &str, to: String, label: Option<String>, dashed: bool) {
+    fn edge(&mut self, from: &str, to: String, label: Option<String>, kind: EdgeKind) {
         self.picture.edges.push(Edge {
             from: from.to_owned(),
             to,
             label,
-            dashed,
+            dashed: kind != EdgeKind::Flow,
+            kind,
         });
+    }
+
+    /// A case-wide event: a node of its own (it may come at any step), with a
+    /// dotted edge to where it takes the case, or to an end node.
+    fn case_event(&mut self, event: &CaseEvent) {
+        let node_key = key("e_", "ex_", &event.id);
+        let mut details = vec![format!("({})", event.id), "när som helst".to_owned()];
+        if let Some(from) = &event.from {
+            details.push(format!("från {}", role_name(self.routine, from)));
+        }
+        details.extend(set_texts(&event.set));
+        let mut node = Node::new(
+            node_key.clone(),
+            event.title.clone(),
+            details,
+            Shape::CaseEvent,
+        );
+        node.role = event
+            .from
+            .clone()
+            .filter(|r| self.routine.roles.contains_key(r));
+        self.picture.nodes.push(node);
+        let target = match &event.then {
+            Interrupt::Goto(step) => step_key(step),
+            Interrupt::End(outcome) => {
+                let end = key("out_", "outx_", &event.id);
+                let node = Node::new(
+                    end.clone(),
+                    format!("avslutas: {outcome}"),
+                    Vec::new(),
+                    Shape::End,
+                );
+                self.picture.nodes.push(node);
+                end
+            }
+        };
+        self.edge(&node_key, target, None, EdgeKind::Interrupt);
     }
 
     /// Dashed edges for a deadline armed at node `from`.
     fn deadline(&mut self, from: &str, d: &Deadline) {
         let label = deadline_label(d);
-        let mut note = Vec::new();
+        let mut note: Vec<String> = Vec::new();
         if let Some(message) = &d.message {
-            note.push(message_note(self.routine, message));
+            note.extend(
+                message_note(self.routine, message)
+                    .lines()
+                    .map(str::to_owned),
+            );
         }
         if let Some(task) = &d.task {
-            note.push(format!(
-                "uppgift: {}\n{}",
-                role_name(self.routine, &task.role),
-                task.title
-            ));
+            note.push(format!("uppgift: {}", role_name(self.routine, &task.role)));
+            note.push(task.title.clone());
         }
         if !note.is_empty() {
             self.notes += 1;
             let key = format!("note_{}", self.notes);
-            self.picture.nodes.push(Node {
-                key: key.clone(),
-                label: note.join("\n"),
-                shape: Shape::Note,
-                role_name: None,
-            });
-            self.edge(from, key, Some(label.clone()), true);
+            let title = note.remove(0);
+            let mut node = Node::new(key.clone(), title, note, Shape::Note);
+            node.role = d.task.as_ref().map(|t| t.role.clone());
+            self.picture.nodes.push(node);
+            self.edge(from, key, Some(label.clone()), EdgeKind::Deadline);
         }
         if let Some(goto) = &d.goto {
-            self.edge(from, step_key(goto), Some(label), true);
+            self.edge(from, step_key(goto), Some(label), EdgeKind::Deadline);
         }
     }
 }
@@ -336,13 +422,13 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
         },
         notes: 0,
     };
-    b.picture.nodes.push(Node {
-        key: START.to_owned(),
-        label: "start".to_owned(),
-        shape: Shape::Start,
-        role_name: None,
-    });
-    b.edge(START, step_key(&routine.start), None, false);
+    b.picture.nodes.push(Node::new(
+        START.to_owned(),
+        "start".to_owned(),
+        Vec::new(),
+        Shape::Start,
+    ));
+    b.edge(START, step_key(&routine.start), None, EdgeKind::Flow);
     for d in &routine.deadlines {
         b.deadline(START, d);
     }
@@ -356,6 +442,11 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
             StepKind::Parallel { .. } => Shape::Parallel,
             StepKind::Join => Shape::Join,
             StepKind::End { .. } => Shape::End,
+        };
+        let own_role = match &step.kind {
+            StepKind::Task { role, .. } => Some(role.clone()),
+            StepKind::Event { from, .. } => from.clone().filter(|r| routine.roles.contains_key(r)),
+            _ => None,
         };
         let key = step_key(&step.id);
         let mut role_name_shown = None;
@@ -374,17 +465,15 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
             }
             role_name_shown = Some(name);
         }
-        let mut label = format!("{}\n({})", step.title, step.id);
-        set_lines(&mut label, &step.set);
-        b.picture.nodes.push(Node {
-            key: key.clone(),
-            label,
-            shape,
-            role_name: role_name_shown,
-        });
+        let mut details = vec![format!("({})", step.id)];
+        details.extend(set_texts(&step.set));
+        let mut node = Node::new(key.clone(), step.title.clone(), details, shape);
+        node.role_name = role_name_shown;
+        node.role = own_role;
+        b.picture.nodes.push(node);
         if let StepKind::Parallel { branches, .. } = &step.kind {
             for branch in branches {
-                b.edge(&key, step_key(branch), None, false);
+                b.edge(&key, step_key(branch), None, EdgeKind::Flow);
             }
         }
         let plain = step.routes.len() == 1 && step.routes.iter().all(|r| r.when.is_none());
@@ -399,11 +488,14 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
             };
             set_lines(&mut label, &route.set);
             let label = (!label.is_empty()).then_some(label);
-            b.edge(&key, step_key(&route.to), label, false);
+            b.edge(&key, step_key(&route.to), label, EdgeKind::Flow);
         }
         for d in &step.deadlines {
             b.deadline(&key, d);
         }
+    }
+    for event in &routine.events {
+        b.case_event(event);
     }
     b.picture
 }
