@@ -386,7 +386,9 @@ mod tests {
                 .flatten()
             {
                 let path = entry.path();
-                if path.file_stem().is_some_and(|s| s != "organisation") {
+                let routine_file = path.extension().is_some_and(|e| e == "yaml")
+                    && path.file_stem().is_some_and(|s| s != "organisation");
+                if routine_file {
                     files.push(path);
                 }
             }
