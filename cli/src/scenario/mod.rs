@@ -29,6 +29,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "wrong_type",
     "not_in_enum",
     "rule_broken",
+    "bad_personnummer",
     "unknown_event",
     "event_not_awaited",
     "no_route",
@@ -154,6 +155,11 @@ mod tests {
                 }),
                 got: s(),
             },
+            RunError::BadPersonnummer {
+                field: s(),
+                reason: rutin::model::personnummer::PersonnummerError::CheckDigit,
+                got: s(),
+            },
             RunError::UnknownEvent {
                 event: s(),
                 suggestion: None,
@@ -206,6 +212,7 @@ mod tests {
                 | RunError::WrongType { .. }
                 | RunError::NotInEnum { .. }
                 | RunError::RuleBroken { .. }
+                | RunError::BadPersonnummer { .. }
                 | RunError::UnknownEvent { .. }
                 | RunError::EventNotAwaited(..)
                 | RunError::NoRoute { .. }
