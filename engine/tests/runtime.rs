@@ -57,6 +57,7 @@ fn example(field: &Field) -> Json {
             FieldType::Date => json!("2026-06-01"),
             FieldType::Period => json!({"from": "2026-01-01", "to": "2026-12-31"}),
             FieldType::Enum { values } => values.first().map_or(Json::Null, |v| json!(v)),
+            FieldType::Personnummer => json!("19121212-1212"),
             FieldType::List { items } => json!([default(items)]),
         }
     }

@@ -284,6 +284,7 @@ fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::V
         FieldType::Date => today.into(),
         FieldType::Period => serde_json::json!({"from": today, "to": today}),
         FieldType::Enum { values } => values.first().cloned().unwrap_or_default().into(),
+        FieldType::Personnummer => "19121212-1212".into(),
         FieldType::List { .. } => serde_json::json!([]),
     }
 }

@@ -29,6 +29,7 @@ pub(crate) const ERROR_CODES: &[&str] = &[
     "wrong_type",
     "not_in_enum",
     "rule_broken",
+    "bad_personnummer",
     "unknown_event",
     "event_not_awaited",
     "no_route",
@@ -155,6 +156,11 @@ mod tests {
                 }),
                 got: s(),
             },
+            RunError::BadPersonnummer {
+                field: s(),
+                reason: rutin::model::personnummer::PersonnummerError::CheckDigit,
+                got: s(),
+            },
             RunError::UnknownEvent {
                 event: s(),
                 suggestion: None,
@@ -211,6 +217,7 @@ mod tests {
                 | RunError::WrongType { .. }
                 | RunError::NotInEnum { .. }
                 | RunError::RuleBroken { .. }
+                | RunError::BadPersonnummer { .. }
                 | RunError::UnknownEvent { .. }
                 | RunError::EventNotAwaited(..)
                 | RunError::NoRoute { .. }

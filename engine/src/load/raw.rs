@@ -250,7 +250,7 @@ pub(crate) struct Group {
 pub(crate) struct Field {
     /// Display name for people (`Beslutsdatum`), used by the routine book.
     pub(crate) name: Option<Sp<String>>,
-    /// text, integer, boolean, date, period, enum or list.
+    /// text, integer, boolean, date, period, enum, list or personnummer.
     #[schemars(rename = "type")]
     pub(crate) ty: Option<Sp<String>>,
     /// For enum: the allowed values.

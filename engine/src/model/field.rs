@@ -47,6 +47,10 @@ pub enum FieldType {
         /// The allowed values, in the order the routine lists them.
         values: Vec<String>,
     },
+    /// A Swedish personal identity number (or coordination number),
+    /// stored as `YYYYMMDD-NNNN`; hidden from every role unless the field's
+    /// `visible_to` names some.
+    Personnummer,
     /// A list of values of one type.
     List {
         /// The type of each item.
@@ -64,6 +68,7 @@ impl FieldType {
             FieldType::Date => "date (YYYY-MM-DD)".into(),
             FieldType::Period => "period ({from: YYYY-MM-DD, to: YYYY-MM-DD})".into(),
             FieldType::Enum { values } => format!("one of: {}", values.join(", ")),
+            FieldType::Personnummer => "personnummer (YYYYMMDD-NNNN)".into(),
             FieldType::List { items } => format!("list of {}", items.describe()),
         }
     }
@@ -125,6 +130,9 @@ pub fn check_value(ty: &FieldType, value: &serde_json::Value) -> Result<(), Stri
                 Err(format!("`{s}` is not one of: {}", values.join(", ")))
             }
         }
+        (FieldType::Personnummer, J::String(s)) => super::personnummer::normalize(s, None)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         (FieldType::List { items }, J::Array(list)) => {
             for (i, item) in list.iter().enumerate() {
                 check_value(items, item).map_err(|e| format!("item {}: {e}", i + 1))?;

@@ -10,6 +10,7 @@ mod assign;
 mod event;
 mod field;
 mod message;
+pub mod personnummer;
 mod routine;
 mod rule;
 mod step;

@@ -7,9 +7,9 @@
 use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Record, Values};
-use super::value::check_rules;
+use super::value::{check_rules, check_type};
 use crate::expr::{eval, ExprError};
-use crate::model::{check_value, Assignment};
+use crate::model::{check_value, Assignment, FieldType};
 
 /// Where a `set:` is written, for the journal and for errors.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +52,12 @@ impl Exec<'_> {
                 .routine
                 .field(&a.field)
                 .ok_or_else(|| RunError::Internal(format!("there is no field `{}`", a.field)))?;
+            let json = match (&field.ty, &json) {
+                (FieldType::Personnummer, serde_json::Value::String(_)) => {
+                    check_type(&a.field, &field.ty, &json, self.now.date())?
+                }
+                _ => json,
+            };
             if !json.is_null() {
                 check_value(&field.ty, &json).map_err(|reason| {
                     let message = format!("gave a value `{}` cannot hold: {reason}", a.field);

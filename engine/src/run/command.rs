@@ -74,7 +74,7 @@ impl Case {
             optional: None,
             by: "the case start".into(),
         };
-        check(routine, &data, &accepts)?;
+        let data = check(routine, data, &accepts, at.date())?;
         let first = JournalEntry {
             seq: 1,
             at,
@@ -152,7 +152,7 @@ impl Case {
                 },
                 _ => return Err(RunError::Internal(format!("{label} has no task step"))),
             };
-            check(exec.routine, &values, &accepts)?;
+            let values = check(exec.routine, values, &accepts, at.date())?;
             let person = Actor::Person {
                 name: actor.to_string(),
                 role: role.to_string(),
@@ -245,7 +245,7 @@ impl Case {
                 optional: Some(optional.iter().map(String::as_str).collect()),
                 by: format!("event `{event}`"),
             };
-            check(exec.routine, &values, &accepts)?;
+            let values = check(exec.routine, values, &accepts, at.date())?;
             let external = Actor::External {
                 event: event.to_string(),
             };

@@ -134,6 +134,16 @@ pub enum RunError {
         /// The value given (shortened).
         got: String,
     },
+    /// A text that is no valid personnummer.
+    #[error("`{field}` must be a personnummer: {reason}; got {got}")]
+    BadPersonnummer {
+        /// The field.
+        field: String,
+        /// What is wrong with it (no digit of it quoted).
+        reason: crate::model::personnummer::PersonnummerError,
+        /// The value given (shortened).
+        got: String,
+    },
     /// No event step has this event name.
     #[error("there is no event `{event}` in the routine{}", did_you_mean(.suggestion))]
     UnknownEvent {
@@ -289,6 +299,7 @@ impl RunError {
             RunError::WrongType { .. } => "wrong_type",
             RunError::NotInEnum { .. } => "not_in_enum",
             RunError::RuleBroken { .. } => "rule_broken",
+            RunError::BadPersonnummer { .. } => "bad_personnummer",
             RunError::UnknownEvent { .. } => "unknown_event",
             RunError::EventNotAwaited(..) => "event_not_awaited",
             RunError::NoRoute { .. } => "no_route",

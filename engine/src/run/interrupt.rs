@@ -21,7 +21,7 @@ impl Exec<'_> {
             optional: Some(event.optional.iter().map(String::as_str).collect()),
             by: format!("event `{}`", event.id),
         };
-        check(self.routine, &values, &accepts)?;
+        let values = check(self.routine, values, &accepts, self.now.date())?;
         let external = Actor::External {
             event: event.id.clone(),
         };

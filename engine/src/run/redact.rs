@@ -68,6 +68,9 @@ impl RunError {
                 "`{field}` must be {} (its rule `{}`), got {HIDDEN_VALUE}",
                 broken.expected, broken.rule
             ),
+            RunError::BadPersonnummer { field, reason, .. } if !sees(field) => {
+                format!("`{field}` must be a personnummer: {reason}; got {HIDDEN_VALUE}")
+            }
             RunError::NotInEnum { field, allowed, .. } if !sees(field) => format!(
                 "{HIDDEN_VALUE} is not a value of `{field}`; use one of: {}",
                 allowed.join(", ")

@@ -11,7 +11,9 @@ use serde_json::Value as Json;
 use super::error::RunError;
 use super::journal::Values;
 use crate::expr::parse_date;
-use crate::model::{Field, FieldType, Routine};
+use chrono::NaiveDate;
+
+use crate::model::{personnummer, Field, FieldType, Routine};
 
 /// Turns the JSON given to a command into a map of values (`null`: none).
 pub(crate) fn to_values(json: Json) -> Result<Values, RunError> {
@@ -36,10 +38,11 @@ pub(crate) struct Accepts<'a> {
 /// given, every value of its field's type.
 pub(crate) fn check(
     routine: &Routine,
-    values: &Values,
+    mut values: Values,
     accepts: &Accepts<'_>,
-) -> Result<(), RunError> {
-    for (id, value) in values {
+    on: NaiveDate,
+) -> Result<Values, RunError> {
+    for (id, value) in &mut values {
         let field = routine.field(id).ok_or_else(|| RunError::UnknownField {
             field: id.clone(),
             suggestion: crate::diagnostic::suggest(
@@ -58,7 +61,7 @@ pub(crate) fn check(
                 by: accepts.by.clone(),
             });
         }
-        check_type(id, &field.ty, value)?;
+        *value = check_type(id, &field.ty, value, on)?;
         check_rules(field, value)?;
     }
     for id in &accepts.required {
@@ -69,33 +72,50 @@ pub(crate) fn check(
             });
         }
     }
-    Ok(())
+    Ok(values)
 }
 
-/// Checks one value against a type.
-pub(crate) fn check_type(field: &str, ty: &FieldType, value: &Json) -> Result<(), RunError> {
+/// Checks one value against a type and gives it in its stored form (a
+/// personnummer in its normal form, counted from the day `on`).
+pub(crate) fn check_type(
+    field: &str,
+    ty: &FieldType,
+    value: &Json,
+    on: NaiveDate,
+) -> Result<Json, RunError> {
     let wrong = || RunError::WrongType {
         field: field.to_string(),
         expected: ty.describe(),
         got: short(value),
     };
+    let same = || Ok(value.clone());
     match ty {
-        FieldType::Text if value.is_string() => Ok(()),
-        FieldType::Integer if value.is_i64() || value.is_u64() => Ok(()),
-        FieldType::Boolean if value.is_boolean() => Ok(()),
-        FieldType::Date if value.as_str().and_then(parse_date).is_some() => Ok(()),
+        FieldType::Text if value.is_string() => same(),
+        FieldType::Integer if value.is_i64() || value.is_u64() => same(),
+        FieldType::Boolean if value.is_boolean() => same(),
+        FieldType::Date if value.as_str().and_then(parse_date).is_some() => same(),
+        FieldType::Personnummer => {
+            let text = value.as_str().ok_or_else(wrong)?;
+            personnummer::normalize(text, Some(on))
+                .map(Json::String)
+                .map_err(|reason| RunError::BadPersonnummer {
+                    field: field.to_string(),
+                    reason,
+                    got: short(value),
+                })
+        }
         FieldType::Period => {
             let map = value.as_object().ok_or_else(wrong)?;
             let date = |k: &str| map.get(k).and_then(Json::as_str).and_then(parse_date);
             match (date("from"), date("to")) {
-                (Some(from), Some(to)) if from <= to && map.len() == 2 => Ok(()),
+                (Some(from), Some(to)) if from <= to && map.len() == 2 => same(),
                 _ => Err(wrong()),
             }
         }
         FieldType::Enum { values } => {
             let text = value.as_str().ok_or_else(wrong)?;
             if values.iter().any(|v| v == text) {
-                Ok(())
+                same()
             } else {
                 Err(RunError::NotInEnum {
                     field: field.to_string(),
@@ -107,7 +127,9 @@ pub(crate) fn check_type(field: &str, ty: &FieldType, value: &Json) -> Result<()
         FieldType::List { items } => {
             let list = value.as_array().ok_or_else(wrong)?;
             list.iter()
-                .try_for_each(|item| check_type(field, items, item))
+                .map(|item| check_type(field, items, item, on))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Json::Array)
         }
         _ => Err(wrong()),
     }

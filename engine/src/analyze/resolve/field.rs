@@ -10,7 +10,14 @@ use crate::model::{Field, FieldType, Visibility};
 use crate::source::Span;
 
 const FIELD_TYPES: &[&str] = &[
-    "text", "integer", "boolean", "date", "period", "enum", "list",
+    "text",
+    "integer",
+    "boolean",
+    "date",
+    "period",
+    "enum",
+    "list",
+    "personnummer",
 ];
 
 fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
@@ -20,6 +27,7 @@ fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
         "boolean" => FieldType::Boolean,
         "date" => FieldType::Date,
         "period" => FieldType::Period,
+        "personnummer" => FieldType::Personnummer,
         _ => {
             sink.error(
                 ty.span,
@@ -60,6 +68,8 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
     };
     misplaced_keys(sink, id, ty_text, f);
     let visibility = match &f.visible_to {
+        // Sensitive by default: seen by the roles named, no others.
+        None if ty == FieldType::Personnummer => Visibility::Roles(BTreeSet::new()),
         None => Visibility::Everyone,
         Some(roles) => {
             Visibility::Roles(roles.iter().filter_map(|r| scope.role(sink, r)).collect())

@@ -43,6 +43,7 @@ pub(super) fn field_kind(field: &Field) -> Known {
         FieldType::Date => (Ty::Date, "a date field"),
         FieldType::Period => (Ty::Period, "a period field"),
         FieldType::Enum { .. } => (Ty::Text, "an enumeration field"),
+        FieldType::Personnummer => (Ty::Text, "a personnummer field"),
         FieldType::List { .. } => (Ty::List, "a list field"),
     };
     Known {

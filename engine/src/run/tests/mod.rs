@@ -8,6 +8,7 @@ mod deadlines;
 mod errors;
 mod journal;
 mod messages;
+mod personnummer;
 mod props;
 mod redact;
 mod rules;

@@ -79,6 +79,9 @@ fn value_of(ty: &FieldType, n: u64) -> Json {
             .get((n as usize) % values.len().max(1))
             .cloned()
             .map_or(Json::Null, Json::from),
+        FieldType::Personnummer => {
+            ["121212-1212", "19811218-9876", "811218-9875"][(n % 3) as usize].into()
+        }
         FieldType::List { items } => json!([value_of(items, n)]),
     }
 }
