@@ -30,9 +30,19 @@ pub(crate) struct BulkArgs {
     /// With --profile: stop after this many weeks from the profile's start.
     #[arg(long, value_name = "W", value_parser = clap::value_parser!(u32).range(1..=5200))]
     pub(crate) weeks: Option<u32>,
+    /// With --profile: cases arriving per week instead of the profile's `arrivals`.
+    #[arg(long, value_name = "R", value_parser = positive)]
+    pub(crate) per_week: Option<f64>,
     /// With --profile: also draw the weekly workload and breaches as an SVG file.
     #[arg(long, value_name = "FILE")]
     pub(crate) svg: Option<PathBuf>,
+}
+
+fn positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
+        _ => Err(format!("`{text}` is not a number of cases above 0")),
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -70,13 +80,16 @@ pub(crate) fn run(
     for d in &checked.diagnostics {
         eprintln!("{}", rutin::diagnostic::render(d, color));
     }
-    let Some(profile) = checked.profile else {
+    let Some(mut profile) = checked.profile else {
         let io = checked
             .diagnostics
             .iter()
             .any(|d| matches!(d.problem, rutin::diagnostic::Problem::Io { .. }));
         return if io { USAGE } else { PROBLEMS };
     };
+    if let Some(rate) = args.per_week {
+        profile.set_per_week(rate);
+    }
     if let (Some(routine), Some(first)) = (routine, profile.routine_paths().next()) {
         if !same_file(routine, first) {
             eprintln!(

@@ -42,6 +42,14 @@ impl Profile {
         self.per_working_day
     }
 
+    /// Replaces the profile's arrival rate with `per_week` cases a week
+    /// (what if twice as many orders came); a rate of 0 or less is ignored.
+    pub fn set_per_week(&mut self, per_week: f64) {
+        if per_week > 0.0 && per_week.is_finite() {
+            self.per_working_day = per_week / 5.0;
+        }
+    }
+
     /// The routine files of the lifecycle, in order.
     pub fn routine_paths(&self) -> impl Iterator<Item = &std::path::Path> {
         self.stages.iter().map(|s| s.routine_path.as_path())

@@ -1,7 +1,7 @@
 //! Many cases: arrivals drawn in order from the seed, then the cases in
 //! chunks on rayon's threads, each with its own random numbers from (seed,
-//! case number), merged in case order; so the result depends on the seed
-//! alone, never on the number of threads.
+//! case number), the chunks' counts added up; so the result depends on the
+//! seed alone, never on the number of threads.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use rand_chacha::rand_core::SeedableRng;
@@ -104,24 +104,31 @@ pub fn simulate(profile: &Profile, options: &Options, progress: &(dyn Fn(u64) + 
     let keys = Keys::of(profile);
     let end = horizon.and_hms_opt(0, 0, 0).unwrap_or_default();
     let chunks = options.cases.div_ceil(CHUNK);
-    let tallies: Vec<Tally> = (0..chunks)
+    // Counts add up in any order and lead times are sorted before their
+    // percentiles, so folding chunks as the threads take them gives the
+    // same report as adding them in case order, without keeping every chunk.
+    let total = (0..chunks)
         .into_par_iter()
-        .map(|c| {
-            let mut tally = Tally::new(&keys, week0, weeks);
-            let range = c * CHUNK..((c + 1) * CHUNK).min(options.cases);
-            let done = range.end - range.start;
-            for case in range {
-                let arrival = arrivals[usize::try_from(case).unwrap_or(0)];
-                lifecycle(profile, &keys, options.seed, case, arrival, end, &mut tally);
-            }
-            progress(done);
-            tally
-        })
-        .collect();
-    let mut total = Tally::new(&keys, week0, weeks);
-    for t in tallies {
-        total.merge(t);
-    }
+        .fold(
+            || Tally::new(&keys, week0, weeks),
+            |mut tally, c| {
+                let range = c * CHUNK..((c + 1) * CHUNK).min(options.cases);
+                let done = range.end - range.start;
+                for case in range {
+                    let arrival = arrivals[usize::try_from(case).unwrap_or(0)];
+                    lifecycle(profile, &keys, options.seed, case, arrival, end, &mut tally);
+                }
+                progress(done);
+                tally
+            },
+        )
+        .reduce(
+            || Tally::new(&keys, week0, weeks),
+            |mut a, b| {
+                a.merge(b);
+                a
+            },
+        );
     Report::build(profile, options, horizon, &keys, total)
 }
 

@@ -1,4 +1,5 @@
-//! Counters one chunk of cases adds to; chunks are merged in case order.
+//! Counters chunks of cases add to; merging adds them (in any order: only
+//! sums, and lead times that are sorted before use).
 
 use std::collections::BTreeMap;
 
@@ -104,7 +105,7 @@ impl Tally {
         }
     }
 
-    /// Adds another chunk's counts (the later cases) to these.
+    /// Adds another chunk's counts to these.
     pub(crate) fn merge(&mut self, other: Tally) {
         for (a, b) in self.stages.iter_mut().zip(other.stages) {
             a.started += b.started;
