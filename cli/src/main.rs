@@ -55,6 +55,16 @@ enum Command {
         after_help = "Examples:\n  rutin graph workflows/kommun_000/installation.yaml > installation.dot\n  dot -Tpng installation.dot -o installation.png       (with Graphviz installed)\n  rutin graph workflows/kommun_000/installation.yaml --format svg --output installation.svg\n  rutin graph workflows/kommun_000/installation.yaml --format mermaid\n\nExit status: 0 drawn, 1 the routine has errors (shown as by `rutin check`), 2 usage or I/O error."
     )]
     Graph(commands::graph::Args),
+    /// What changed between two versions of a routine, and which running cases it concerns.
+    #[command(
+        long_about = "What changed between two versions of a routine, in the process owner's terms: steps \
+                      added, removed or moved (now after other steps), who does a task, who gets a message, \
+                      deadlines, fields and who may see them, and each changed template as a line diff. \
+                      With --db, the running cases of the routine and whether each could move to the new \
+                      version (as `rutin case migrate --dry-run`; nothing is changed).",
+        after_help = "Examples:\n  rutin diff old/extension.yaml workflows/kommun_000/extension.yaml\n  rutin diff old/extension.yaml workflows/kommun_000/extension.yaml --format json\n  rutin diff old/extension.yaml workflows/kommun_000/extension.yaml --db rutin.db\n\nExit status: 0 compared, 1 a routine has errors or a case could not be judged, 2 usage or I/O error."
+    )]
+    Diff(commands::diff::Args),
     /// Write the routine book: the routine as a document to publish (HTML or Markdown).
     #[command(
         long_about = "Write the routine book: the routine as the document a municipality publishes, in Swedish.\n\n\
@@ -177,6 +187,13 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
+        Command::Diff(args) => match commands::diff::run(&args) {
+            Ok(code) => code,
+            Err(failure) => {
+                eprintln!("error: {}", failure.message);
+                failure.code
+            }
+        },
         Command::Book(args) => commands::book::run(&args),
         Command::Schema(args) => commands::schema::run(&args),
         Command::Simulate(args) => commands::simulate::run(&args),

@@ -51,6 +51,7 @@ pub mod book;
 pub mod calendar;
 pub mod deliver;
 pub mod diagnostic;
+pub mod diff;
 pub mod draw;
 pub mod expr;
 pub mod files;

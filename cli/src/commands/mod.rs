@@ -9,6 +9,7 @@ pub(crate) mod case_admin;
 pub(crate) mod case_read;
 pub(crate) mod check;
 pub(crate) mod coverage;
+pub(crate) mod diff;
 pub(crate) mod graph;
 pub(crate) mod lsp;
 pub(crate) mod outbox;

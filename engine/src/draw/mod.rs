@@ -21,7 +21,7 @@
 mod dot;
 mod lanes;
 mod mermaid;
-mod picture;
+pub(crate) mod picture;
 
 use crate::model::Routine;
 

@@ -253,14 +253,14 @@ fn role_key(id: &str) -> String {
     key("role_", "rolex_", id)
 }
 
-fn role_name(routine: &Routine, id: &str) -> String {
+pub(crate) fn role_name(routine: &Routine, id: &str) -> String {
     routine
         .roles
         .get(id)
         .map_or_else(|| id.to_owned(), |r| r.name.clone())
 }
 
-fn recipient(routine: &Routine, r: &Recipient) -> String {
+pub(crate) fn recipient(routine: &Routine, r: &Recipient) -> String {
     let who = match &r.target {
         RecipientTarget::Role(id) => role_name(routine, id),
         RecipientTarget::Group(id) => routine

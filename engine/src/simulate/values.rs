@@ -34,6 +34,8 @@ pub(crate) fn default_value(field: &Field, today: NaiveDate) -> Value {
         FieldType::Boolean => true.into(),
         FieldType::Enum { values } => values.first().cloned().unwrap_or_default().into(),
         FieldType::List { .. } => json!([]),
+        // Skatteverket's published test number: valid, and nobody's.
+        FieldType::Personnummer => "19121212-1212".into(),
     }
 }
 

@@ -35,7 +35,8 @@ pub fn cause(error: &RunError, given: &Json) -> Cause {
     match error {
         RunError::WrongType { field, .. }
         | RunError::NotInEnum { field, .. }
-        | RunError::RuleBroken { field, .. } => {
+        | RunError::RuleBroken { field, .. }
+        | RunError::BadPersonnummer { field, .. } => {
             if gave(field) {
                 Cause::Input
             } else {
@@ -380,6 +381,8 @@ fn of_type(ty: &FieldType) -> Vec<Json> {
         FieldType::Date => vec![json!("2026-03-02")],
         FieldType::Period => vec![json!({"from": "2026-03-02", "to": "2026-12-31"})],
         FieldType::Enum { values } => values.iter().map(|v| json!(v)).collect(),
+        // Skatteverket's test number, in both the 12- and the 10-digit form.
+        FieldType::Personnummer => vec![json!("19121212-1212"), json!("121212-1212")],
         FieldType::List { items } => {
             vec![Json::Array(of_type(items).into_iter().take(1).collect())]
         }

@@ -1,0 +1,392 @@
+//! The comparisons, one area at a time. Values are put in words (role and
+//! group names, durations in Swedish, conditions as written) so that a
+//! change reads as the process owner would say it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use similar::TextDiff;
+
+use super::{Area, Change, ChangeKind, TemplateDiff};
+use crate::draw::picture::{recipient, role_name};
+use crate::model::{
+    Deadline, DeadlineStart, Field, MessageSpec, Routine, Step, StepKind, Visibility,
+};
+
+fn change(area: Area, id: &str, title: Option<&str>, kind: ChangeKind) -> Change {
+    Change {
+        area,
+        id: id.to_owned(),
+        title: title.map(str::to_owned),
+        kind,
+        aspect: None,
+        old: None,
+        new: None,
+    }
+}
+
+/// Pushes a `Changed` entry when `old` and `new` differ.
+fn compare(
+    out: &mut Vec<Change>,
+    (area, id, title): (Area, &str, Option<&str>),
+    aspect: &str,
+    old: String,
+    new: String,
+) {
+    if old != new {
+        let mut c = change(area, id, title, ChangeKind::Changed);
+        c.aspect = Some(aspect.to_owned());
+        c.old = Some(old);
+        c.new = Some(new);
+        out.push(c);
+    }
+}
+
+fn optional(value: Option<&str>) -> String {
+    value.unwrap_or("—").to_owned()
+}
+
+pub(super) fn header(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+    let at = |key| (Area::Routine, key, None);
+    compare(
+        out,
+        at("title"),
+        "title",
+        old.meta.title.clone(),
+        new.meta.title.clone(),
+    );
+    let owner = |r: &Routine| optional(r.meta.owner.as_deref());
+    compare(out, at("owner"), "owner", owner(old), owner(new));
+    let start = |r: &Routine| step_name(r, &r.start);
+    compare(out, at("start"), "start", start(old), start(new));
+}
+
+fn step_name(routine: &Routine, id: &str) -> String {
+    routine
+        .step(id)
+        .map_or_else(|| id.to_owned(), |s| format!("{} ({id})", s.title))
+}
+
+/// The steps that lead to each step: routes, branches and deadline jumps.
+fn predecessors(routine: &Routine) -> BTreeMap<&str, BTreeSet<&str>> {
+    let mut before: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for step in &routine.steps {
+        let mut next: Vec<&str> = step.routes.iter().map(|r| r.to.as_str()).collect();
+        if let StepKind::Parallel { branches, .. } = &step.kind {
+            next.extend(branches.iter().map(String::as_str));
+        }
+        next.extend(step.deadlines.iter().filter_map(|d| d.goto.as_deref()));
+        for to in next {
+            before.entry(to).or_default().insert(step.id.as_str());
+        }
+    }
+    before
+}
+
+pub(super) fn steps(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+    for step in old.steps.iter().filter(|s| new.step(&s.id).is_none()) {
+        out.push(change(
+            Area::Step,
+            &step.id,
+            Some(&step.title),
+            ChangeKind::Removed,
+        ));
+    }
+    let (before_old, before_new) = (predecessors(old), predecessors(new));
+    let after = |r: &Routine, before: &BTreeMap<&str, BTreeSet<&str>>, id: &str| {
+        let names: Vec<String> = before
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|p| step_name(r, p))
+            .collect();
+        if names.is_empty() {
+            "no step".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    for step in &new.steps {
+        let Some(was) = old.step(&step.id) else {
+            let mut c = change(Area::Step, &step.id, Some(&step.title), ChangeKind::Added);
+            c.aspect = Some("after".to_owned());
+            c.new = Some(after(new, &before_new, &step.id));
+            out.push(c);
+            continue;
+        };
+        if before_old.get(step.id.as_str()) != before_new.get(step.id.as_str()) {
+            let mut c = change(Area::Step, &step.id, Some(&step.title), ChangeKind::Moved);
+            c.aspect = Some("after".to_owned());
+            c.old = Some(after(old, &before_old, &step.id));
+            c.new = Some(after(new, &before_new, &step.id));
+            out.push(c);
+        }
+        step_changes(old, new, was, step, out);
+    }
+}
+
+fn doer(routine: &Routine, step: &Step) -> String {
+    match &step.kind {
+        StepKind::Task { role, .. } => role_name(routine, role),
+        StepKind::Event {
+            from: Some(from), ..
+        } => role_name(routine, from),
+        _ => "the routine itself".to_owned(),
+    }
+}
+
+fn recipients(routine: &Routine, message: Option<&MessageSpec>) -> String {
+    let Some(m) = message else {
+        return "—".to_owned();
+    };
+    let mut names: Vec<String> = m.to.iter().map(|r| recipient(routine, r)).collect();
+    names.extend(
+        m.cc.iter()
+            .map(|r| format!("copy to {}", recipient(routine, r))),
+    );
+    names.join(", ")
+}
+
+fn routes(routine: &Routine, step: &Step) -> String {
+    let texts: Vec<String> = step
+        .routes
+        .iter()
+        .map(|r| match &r.when {
+            Some(when) => format!("if {} → {}", when.source(), step_name(routine, &r.to)),
+            None => format!("→ {}", step_name(routine, &r.to)),
+        })
+        .collect();
+    texts.join("; ")
+}
+
+fn records(step: &Step) -> String {
+    match &step.kind {
+        StepKind::Task {
+            collects, optional, ..
+        }
+        | StepKind::Event {
+            collects, optional, ..
+        } => {
+            let mut all: Vec<String> = collects.clone();
+            all.extend(optional.iter().map(|f| format!("{f} (optional)")));
+            all.join(", ")
+        }
+        _ => String::new(),
+    }
+}
+
+fn message_of(step: &Step) -> Option<&MessageSpec> {
+    match &step.kind {
+        StepKind::Message(m) => Some(m),
+        _ => None,
+    }
+}
+
+fn step_changes(old: &Routine, new: &Routine, was: &Step, step: &Step, out: &mut Vec<Change>) {
+    let at = (Area::Step, step.id.as_str(), Some(step.title.as_str()));
+    compare(out, at, "title", was.title.clone(), step.title.clone());
+    compare(
+        out,
+        at,
+        "kind",
+        was.kind.name().to_owned(),
+        step.kind.name().to_owned(),
+    );
+    compare(out, at, "done by", doer(old, was), doer(new, step));
+    compare(out, at, "routes", routes(old, was), routes(new, step));
+    compare(out, at, "records", records(was), records(step));
+    let (m_old, m_new) = (message_of(was), message_of(step));
+    compare(
+        out,
+        at,
+        "recipients",
+        recipients(old, m_old),
+        recipients(new, m_new),
+    );
+    let template = |m: Option<&MessageSpec>| optional(m.map(|m| m.template.as_str()));
+    compare(out, at, "template", template(m_old), template(m_new));
+    let instructions = |s: &Step| optional(s.instructions.as_deref());
+    compare(
+        out,
+        at,
+        "instructions",
+        instructions(was),
+        instructions(step),
+    );
+}
+
+/// A deadline in words, aspect by aspect: when it passes, how it
+/// repeats, and what it does then.
+fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String); 5] {
+    let mut when = format!("after {}", d.after.swedish());
+    if let DeadlineStart::Field(field) = &d.from {
+        let _ = write!(when, " from {field}");
+    }
+    if let Some(condition) = &d.when {
+        let _ = write!(when, " if {}", condition.source());
+    }
+    let repeat = d.repeat.as_ref().map_or_else(
+        || "—".to_owned(),
+        |r| match r.times {
+            Some(times) => format!("every {}, at most {times} times", r.every.swedish()),
+            None => format!("every {}", r.every.swedish()),
+        },
+    );
+    let message = d.message.as_ref().map_or_else(
+        || "—".to_owned(),
+        |m| format!("{} to {}", m.template, recipients(routine, Some(m))),
+    );
+    let task = d.task.as_ref().map_or_else(
+        || "—".to_owned(),
+        |t| format!("{}: {}", role_name(routine, &t.role), t.title),
+    );
+    let goto = d
+        .goto
+        .as_ref()
+        .map_or_else(|| "—".to_owned(), |g| step_name(routine, g));
+    [
+        ("passes", when),
+        ("repeats", repeat),
+        ("message", message),
+        ("task", task),
+        ("goes to", goto),
+    ]
+}
+
+/// A deadline in one line.
+fn deadline_words(routine: &Routine, d: &Deadline) -> String {
+    let parts: Vec<String> = deadline_aspects(routine, d)
+        .into_iter()
+        .filter(|(_, v)| v != "—")
+        .map(|(k, v)| if k == "passes" { v } else { format!("{k} {v}") })
+        .collect();
+    parts.join("; ")
+}
+
+fn all_deadlines(routine: &Routine) -> Vec<(String, &Deadline)> {
+    let case = routine
+        .deadlines
+        .iter()
+        .map(|d| (format!("case.{}", d.id), d));
+    let steps = routine.steps.iter().flat_map(|s| {
+        s.deadlines
+            .iter()
+            .map(move |d| (format!("{}.{}", s.id, d.id), d))
+    });
+    case.chain(steps).collect()
+}
+
+pub(super) fn deadlines(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+    let (was, now) = (all_deadlines(old), all_deadlines(new));
+    let find = |list: &[(String, &'_ Deadline)], id: &str| list.iter().any(|(k, _)| k == id);
+    for (id, d) in was.iter().filter(|(id, _)| !find(&now, id)) {
+        let mut c = change(Area::Deadline, id, None, ChangeKind::Removed);
+        c.old = Some(deadline_words(old, d));
+        out.push(c);
+    }
+    for (id, d) in &now {
+        match was.iter().find(|(k, _)| k == id) {
+            None => {
+                let mut c = change(Area::Deadline, id, None, ChangeKind::Added);
+                c.new = Some(deadline_words(new, d));
+                out.push(c);
+            }
+            Some((_, before)) => {
+                let pairs = deadline_aspects(old, before)
+                    .into_iter()
+                    .zip(deadline_aspects(new, d));
+                for ((aspect, a), (_, b)) in pairs {
+                    compare(out, (Area::Deadline, id, None), aspect, a, b);
+                }
+            }
+        }
+    }
+}
+
+fn visibility(routine: &Routine, v: &Visibility) -> String {
+    match v {
+        Visibility::Everyone => "everyone".to_owned(),
+        Visibility::Roles(roles) => {
+            let names: Vec<String> = roles.iter().map(|r| role_name(routine, r)).collect();
+            format!("only {}", names.join(", "))
+        }
+    }
+}
+
+fn field_changes(old: &Routine, new: &Routine, was: &Field, field: &Field, out: &mut Vec<Change>) {
+    let at = (Area::Field, field.id.as_str(), field.name.as_deref());
+    compare(out, at, "type", was.ty.describe(), field.ty.describe());
+    let required = |f: &Field| if f.required { "required" } else { "optional" }.to_owned();
+    compare(out, at, "required", required(was), required(field));
+    let seen = visibility(old, &was.visibility);
+    compare(
+        out,
+        at,
+        "visibility",
+        seen,
+        visibility(new, &field.visibility),
+    );
+}
+
+pub(super) fn fields(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+    for field in old.fields.iter().filter(|f| new.field(&f.id).is_none()) {
+        out.push(change(
+            Area::Field,
+            &field.id,
+            field.name.as_deref(),
+            ChangeKind::Removed,
+        ));
+    }
+    for field in &new.fields {
+        match old.field(&field.id) {
+            None => {
+                let mut c = change(
+                    Area::Field,
+                    &field.id,
+                    field.name.as_deref(),
+                    ChangeKind::Added,
+                );
+                c.new = Some(format!(
+                    "{}, seen by {}",
+                    field.ty.describe(),
+                    visibility(new, &field.visibility)
+                ));
+                out.push(c);
+            }
+            Some(was) => field_changes(old, new, was, field, out),
+        }
+    }
+}
+
+pub(super) fn templates(old: &Routine, new: &Routine, out: &mut Vec<Change>) -> Vec<TemplateDiff> {
+    for name in old
+        .templates
+        .keys()
+        .filter(|n| !new.templates.contains_key(*n))
+    {
+        out.push(change(Area::Template, name, None, ChangeKind::Removed));
+    }
+    let mut diffs = Vec::new();
+    for (name, template) in &new.templates {
+        let Some(was) = old.templates.get(name) else {
+            out.push(change(Area::Template, name, None, ChangeKind::Added));
+            continue;
+        };
+        if was.source == template.source {
+            continue;
+        }
+        let mut c = change(Area::Template, name, None, ChangeKind::Changed);
+        c.aspect = Some("text".to_owned());
+        out.push(c);
+        let unified = TextDiff::from_lines(&was.source, &template.source)
+            .unified_diff()
+            .context_radius(2)
+            .header(&format!("{name} (old)"), &format!("{name} (new)"))
+            .to_string();
+        diffs.push(TemplateDiff {
+            name: name.clone(),
+            unified,
+        });
+    }
+    diffs
+}

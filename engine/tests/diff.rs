@@ -1,0 +1,102 @@
+//! `rutin::diff` between a shipped routine and a modified copy of it
+//! (`tests/fixtures/diff/extension_v2`: a deadline longer, a copy to the
+//! day coordinator, a field hidden, a step added, a template line added).
+
+use std::path::{Path, PathBuf};
+
+use rutin::diff::{Area, ChangeKind};
+use rutin::model::Routine;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn routine(path: &Path) -> Routine {
+    let checked = rutin::check_routine(path);
+    match checked.routine {
+        Some(routine) => routine,
+        None => panic!("{} is valid: {:?}", path.display(), checked.diagnostics),
+    }
+}
+
+fn versions() -> (Routine, Routine) {
+    let old = routine(&root().join("workflows/kommun_000/extension.yaml"));
+    let new = routine(&root().join("engine/tests/fixtures/diff/extension_v2/extension.yaml"));
+    (old, new)
+}
+
+#[test]
+fn golden_text_of_the_changes() {
+    let (old, new) = versions();
+    insta::assert_snapshot!("extension_v2_text", rutin::diff::diff(&old, &new).to_text());
+}
+
+#[test]
+fn golden_json_of_the_changes() {
+    let (old, new) = versions();
+    let diff = rutin::diff::diff(&old, &new);
+    let json = serde_json::to_string_pretty(&diff).unwrap_or_default();
+    insta::assert_snapshot!("extension_v2_json", json);
+}
+
+#[test]
+fn each_kind_of_change_is_found() {
+    let (old, new) = versions();
+    let diff = rutin::diff::diff(&old, &new);
+    let has = |area, id: &str, kind, aspect: Option<&str>| {
+        diff.changes.iter().any(|c| {
+            c.area == area && c.id == id && c.kind == kind && c.aspect.as_deref() == aspect
+        })
+    };
+    assert!(
+        has(
+            Area::Step,
+            "confirm_execution",
+            ChangeKind::Added,
+            Some("after")
+        ),
+        "{diff:#?}"
+    );
+    assert!(
+        has(Area::Step, "done", ChangeKind::Moved, Some("after")),
+        "{diff:#?}"
+    );
+    let recipients = Some("recipients");
+    assert!(has(
+        Area::Step,
+        "report_period_error",
+        ChangeKind::Changed,
+        recipients
+    ));
+    let deadline = "wait_corrected_decision.correction_reminder";
+    assert!(has(
+        Area::Deadline,
+        deadline,
+        ChangeKind::Changed,
+        Some("passes")
+    ));
+    assert!(has(
+        Area::Field,
+        "correction_note",
+        ChangeKind::Changed,
+        Some("visibility")
+    ));
+    assert_eq!(diff.templates.len(), 1, "{:?}", diff.templates);
+    assert!(diff.templates[0]
+        .unified
+        .contains("+Kontakta koordinator dag om något är oklart."));
+}
+
+#[test]
+fn the_reverse_diff_mirrors_it_and_a_routine_equals_itself() {
+    let (old, new) = versions();
+    let back = rutin::diff::diff(&new, &old);
+    assert!(back
+        .changes
+        .iter()
+        .any(|c| c.id == "confirm_execution" && c.kind == ChangeKind::Removed));
+    assert!(rutin::diff::diff(&old, &old).is_empty());
+    assert!(rutin::diff::diff(&old, &old)
+        .to_text()
+        .ends_with("no changes\n"));
+}
