@@ -121,8 +121,24 @@ pub fn environment_for(routine: &Routine) -> Environment<'static> {
 
 /// The environment a routine's cases run with: [`environment_for`] the
 /// routine, built once and kept with it.
+/// Its message templates are compiled into it once, each under
+/// [`template_key`] of its name.
 pub(crate) fn routine_environment(routine: &Routine) -> &Environment<'static> {
-    routine.env.get_or_init(|| environment_for(routine))
+    routine.env.get_or_init(|| {
+        let mut env = environment_for(routine);
+        for (name, template) in &routine.templates {
+            // A template that does not compile is compiled again (and its
+            // error reported) where it is used.
+            let _ = env.add_template_owned(template_key(name), template.source.clone());
+        }
+        env
+    })
+}
+
+/// The name a routine's template is compiled under in
+/// [`routine_environment`]: one no include or import can name.
+pub(crate) fn template_key(name: &str) -> String {
+    format!("\u{1}{name}")
 }
 
 /// The environment with the given display names.

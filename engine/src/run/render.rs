@@ -140,13 +140,7 @@ pub(crate) fn fields_used(
 ) -> Result<Vec<String>, RenderError> {
     let mut names = std::collections::BTreeSet::new();
     for source in sources {
-        let compiled = env
-            .template_from_str(source)
-            .map_err(|e| RenderError::Failed {
-                template: template.to_string(),
-                message: crate::expr::error_text(&e),
-            })?;
-        names.extend(compiled.undeclared_variables(false));
+        names.extend(compiled(env, template, source)?.undeclared_variables(false));
     }
     Ok(routine
         .fields
@@ -163,11 +157,31 @@ pub(crate) fn render_text(
     source: &str,
     ctx: &Value,
 ) -> Result<String, RenderError> {
-    env.render_str(source, ctx.clone())
-        .map_err(|e| RenderError::Failed {
-            template: template.to_string(),
-            message: crate::expr::error_text(&e),
-        })
+    compiled(env, template, source)?
+        .render(ctx.clone())
+        .map_err(|e| failed(template, &e))
+}
+
+/// The template `template` with this source: compiled once in the
+/// routine's environment when it is the template's body, else now.
+fn compiled<'e>(
+    env: &'e Environment<'_>,
+    template: &str,
+    source: &'e str,
+) -> Result<minijinja::Template<'e, 'e>, RenderError> {
+    match env.get_template(&crate::expr::template_key(template)) {
+        Ok(t) if t.source() == source => Ok(t),
+        _ => env
+            .template_from_str(source)
+            .map_err(|e| failed(template, &e)),
+    }
+}
+
+fn failed(template: &str, e: &minijinja::Error) -> RenderError {
+    RenderError::Failed {
+        template: template.to_string(),
+        message: crate::expr::error_text(e),
+    }
 }
 
 /// Refuses a template that reads a field some recipient may not see.
