@@ -51,7 +51,9 @@ fn shipped() -> Vec<PathBuf> {
     for municipality in ["kommun_000", "kommun_003"] {
         for entry in std::fs::read_dir(root().join("workflows").join(municipality)).unwrap() {
             let path = entry.unwrap().path();
-            if path.file_stem().is_some_and(|s| s != "organisation") {
+            let routine = path.extension().is_some_and(|e| e == "yaml")
+                && path.file_stem().is_some_and(|s| s != "organisation");
+            if routine {
                 out.push(path);
             }
         }
