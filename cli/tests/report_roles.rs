@@ -103,3 +103,26 @@ fn a_report_reading_a_hidden_field_is_refused_by_name() {
     assert_eq!(code, 0, "{team}{err}");
     assert!(team.contains(&format!("Anna: {KEY}")), "{team}");
 }
+
+#[test]
+fn the_failure_summary_of_case_show_is_the_roles_view() {
+    let dir = tempfile::tempdir().unwrap();
+    start(dir.path());
+    // The deadline's `set: {key_area: key_code}` fails: the code is no key area.
+    let (code, out, err) = run(
+        dir.path(),
+        &["case", "advance", "R-1", "--to", "2026-03-04 08:00"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, team, err) = run(dir.path(), &["case", "show", "R-1", "--as", "alarm_team"]);
+    assert_eq!(code, 0, "{team}{err}");
+    assert!(team.contains("FAILED deadline `sort_key`"), "{team}");
+    assert!(team.contains(CODE), "{team}");
+    let (code, night, err) = run(
+        dir.path(),
+        &["case", "show", "R-1", "--as", "coordinator_night"],
+    );
+    assert_eq!(code, 0, "{night}{err}");
+    assert!(night.contains("FAILED deadline `sort_key`"), "{night}");
+    assert!(!night.contains(CODE), "{night}");
+}
