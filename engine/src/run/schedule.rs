@@ -79,9 +79,7 @@ pub fn run_schedule_for(
 /// The first field the report's template reads that `viewer` may not see.
 fn hidden_read(routine: &Routine, template: &str, viewer: &str) -> Option<RenderError> {
     let read = &routine.templates.get(template)?.fields_used;
-    let field = read
-        .iter()
-        .find(|f| !may_see(routine, Some(viewer), f))?;
+    let field = read.iter().find(|f| !may_see(routine, Some(viewer), f))?;
     Some(RenderError::HiddenField {
         template: template.to_string(),
         field: field.clone(),
