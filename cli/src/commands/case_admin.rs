@@ -75,7 +75,7 @@ pub(crate) fn report(
         println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
     }
     if let Some(message) = &run.message {
-        print!("{}", timeline::report(&routine, message, at));
+        print!("{}", timeline::report(&routine, message, at, None));
     }
     Ok(())
 }
