@@ -35,7 +35,7 @@ fn scenario(dir: &Path, fixture: &str, body: &str) -> String {
         routine.display()
     );
     let path = dir.join("leak.yaml");
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, text).expect("the scenario is written");
     path.display().to_string()
 }
 
