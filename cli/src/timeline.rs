@@ -295,11 +295,13 @@ pub(crate) fn failures(failures: &[rutin::run::CaseFailure]) -> String {
     out
 }
 
-/// A report (a schedule's message) for the timeline's end.
+/// A report (a schedule's message) for the timeline's end, as `role` may
+/// see it when given (nothing when the role does not receive it).
 pub(crate) fn report(
     routine: &Routine,
     message: &rutin::run::Message,
     at: chrono::NaiveDateTime,
+    role: Option<&str>,
 ) -> String {
     let entry = JournalEntry {
         seq: 0,
@@ -307,5 +309,12 @@ pub(crate) fn report(
         actor: Actor::Clock,
         record: Record::MessageSent(message.clone()),
     };
-    render(routine, std::slice::from_ref(&entry))
+    let sent = rutin::run::Effects {
+        entries: vec![entry],
+    };
+    let shown = match role {
+        Some(role) => sent.view_for(routine, role),
+        None => sent,
+    };
+    render(routine, &shown.entries)
 }

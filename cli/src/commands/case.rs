@@ -138,6 +138,13 @@ pub(crate) enum Action {
         /// When (default now); the routine's open cases are first advanced to it.
         #[arg(long)]
         at: Option<String>,
+        /// Print it as this role may read it: each listed case shows only the fields
+        /// the role may see too (a report reading a field the role may not see is refused).
+        #[arg(long = "as", value_name = "ROLE")]
+        role: Option<String>,
+        /// Text or JSON.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Check every stored case: its journal's hash chain, that it replays on its pinned
     /// routine, and that the stored index (open, next due) is what the replay gives.
@@ -206,7 +213,15 @@ fn dispatch(db: &mut Db, action: &Action) -> Result<(), Failure> {
             routine,
             schedule,
             at,
-        } => case_admin::report(db, &mut runner, routine, schedule, at),
+            role,
+            format,
+        } => {
+            let how = case_admin::ReportAs {
+                role: role.as_deref(),
+                json: matches!(format, Format::Json),
+            };
+            case_admin::report(db, &mut runner, routine, schedule, at, how)
+        }
         Action::Verify => case_read::verify(db, &mut runner),
         Action::Import(args) => case_admin::import(db, &mut runner, args),
         Action::Migrate(args) => case_admin::migrate(db, &mut runner, args),

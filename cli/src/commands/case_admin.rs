@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rutin::run::{run_schedule, Case, CaseId, RunError, TaskRef};
+use rutin::run::{run_schedule, run_schedule_for, Case, CaseId, RunError, TaskRef};
 use rutin::runner::Runner;
 use rutin::store::CaseFilter;
 
@@ -14,16 +14,27 @@ use crate::input::{minute, time, values};
 use crate::output::{eprintln, print, println};
 use crate::timeline;
 
+/// How `case report` prints: for whom, and in which form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReportAs<'a> {
+    /// The role reading it (`None`: the report as its recipients get it).
+    pub(crate) role: Option<&'a str>,
+    /// The run as JSON instead of text.
+    pub(crate) json: bool,
+}
+
 /// `case report`: first lets time pass up to `at` for the open cases of the
-/// routine's version (committing those that changed, showing what fired),
-/// so the report sees the cases as they are at `at`; then runs the
-/// schedule and prints the report. Nothing is sent or recorded.
+/// routine's version (committing those that changed, showing what fired, as
+/// the role may see it), so the report sees the cases as they are at `at`;
+/// then runs the schedule and prints the report, as the role may read it.
+/// Nothing is sent or recorded.
 pub(crate) fn report(
     db: &mut Db,
     runner: &mut Runner,
     path: &Path,
     schedule: &str,
     at: &Option<String>,
+    how: ReportAs<'_>,
 ) -> Result<(), Failure> {
     let (routine, _) = routine_file(path)?;
     if routine.schedule(schedule).is_none() {
@@ -39,14 +50,24 @@ pub(crate) fn report(
     };
     let mut cases: Vec<Case> = Vec::new();
     for listed in db.cases(&filter)? {
-        match brought_up(db, runner, &listed.id, at) {
+        match brought_up(db, runner, &listed.id, at, how) {
             Ok(case) => cases.push(case),
             Err(f) => eprintln!("warning: case {}: {}", listed.id, f.message),
         }
     }
     let refs: Vec<&Case> = cases.iter().collect();
-    let run = run_schedule(&routine, schedule, &refs, at)
-        .map_err(|e| Failure::problem(format!("the report could not run ({}): {e}", e.code())))?;
+    let run = match how.role {
+        Some(role) => run_schedule_for(&routine, schedule, &refs, at, role),
+        None => run_schedule(&routine, schedule, &refs, at),
+    }
+    .map_err(|e| {
+        let why = timeline::refusal(&routine, &e, how.role);
+        Failure::problem(format!("the report could not run ({}): {why}", e.code()))
+    })?;
+    if how.json {
+        println!("{}", serde_json::to_string_pretty(&run).unwrap_or_default());
+        return Ok(());
+    }
     let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
     if ids.is_empty() {
         println!("no case selected: nothing to report");
@@ -54,7 +75,7 @@ pub(crate) fn report(
         println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
     }
     if let Some(message) = &run.message {
-        print!("{}", timeline::report(&routine, message, at));
+        print!("{}", timeline::report(&routine, message, at, None));
     }
     Ok(())
 }
@@ -65,6 +86,7 @@ fn brought_up(
     runner: &mut Runner,
     id: &CaseId,
     at: chrono::NaiveDateTime,
+    how: ReportAs<'_>,
 ) -> Result<Case, Failure> {
     let (_, loaded) = runner.load(db.as_mut(), id)?;
     if loaded.case.is_ended() || at <= loaded.case.latest() {
@@ -72,11 +94,14 @@ fn brought_up(
     }
     let done = runner.advance(db.as_mut(), id, at)?;
     if !done.effects.is_empty() {
-        println!("case {id}:");
-        print!(
-            "{}",
-            timeline::effects(&loaded.routine, &done.effects, None)
-        );
+        // On standard error in JSON form, so that standard output stays one document.
+        let shown = timeline::effects(&loaded.routine, &done.effects, how.role);
+        if how.json {
+            eprintln!("case {id}:\n{}", shown.trim_end());
+        } else {
+            println!("case {id}:");
+            print!("{shown}");
+        }
     }
     Ok(done.case)
 }

@@ -67,9 +67,12 @@ pub(crate) fn show(
     if let Some(due) = case.next_due() {
         println!("  next due: {}", minute(due));
     }
-    print!("{}", timeline::failures(&case.failures()));
+    // The failure summary comes from the role's view too: a failure's
+    // explanation may quote a value the role may not see.
+    let journal = journal_for(&loaded, role);
+    print!("{}", timeline::failures(&rutin::run::failures_in(&journal)));
     println!();
-    print!("{}", timeline::render(routine, &journal_for(&loaded, role)));
+    print!("{}", timeline::render(routine, &journal));
     Ok(())
 }
 

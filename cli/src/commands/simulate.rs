@@ -158,7 +158,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 .as_ref()
                 .and_then(|p| p.file_stem())
                 .map_or_else(|| "SIM-1".to_owned(), |s| s.to_string_lossy().into_owned());
-            scripted(&routine, scenario, &id).map_err(Halt::problem)
+            scripted(&routine, scenario, &id, role).map_err(Halt::problem)
         }
         None => match Case::start(&routine, "SIM-1", example_data(&routine), start) {
             Ok((mut case, _)) => {
@@ -239,15 +239,16 @@ fn scripted(
     routine: &Routine,
     scenario: &model::Scenario,
     id: &str,
+    role: Option<&str>,
 ) -> Result<(Case, Option<String>), String> {
-    let outcome = run::run(routine, scenario, id);
+    let outcome = run::run(routine, scenario, id, role);
     let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
     let mut notes = Vec::new();
     for (at, report) in &outcome.reports {
-        notes.push(format!(
-            "report sent by a schedule:\n{}",
-            timeline::report(routine, report, *at)
-        ));
+        let shown = timeline::report(routine, report, *at, role);
+        if !shown.is_empty() {
+            notes.push(format!("report sent by a schedule:\n{shown}"));
+        }
     }
     if !outcome.failures.is_empty() {
         notes.push(format!(

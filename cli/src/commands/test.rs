@@ -99,7 +99,7 @@ fn run_file(path: &Path) -> Verdict {
     let id = path
         .file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-    let outcome = run::run(&routine, &scenario, &id);
+    let outcome = run::run(&routine, &scenario, &id, None);
     Verdict {
         name,
         failures: outcome.failures,

@@ -102,8 +102,15 @@ pub(crate) fn initial_data(routine: &Routine, scenario: &Scenario) -> serde_json
     data.into()
 }
 
-/// Runs a scenario against a loaded routine.
-pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> Outcome {
+/// Runs a scenario against a loaded routine. Its refusals and failures are
+/// worded for `viewer` when given (else for the role acting, if any): a value
+/// the role may not see is never quoted.
+pub(crate) fn run(
+    routine: &Routine,
+    scenario: &Scenario,
+    default_id: &str,
+    viewer: Option<&str>,
+) -> Outcome {
     let mut failures = validate(routine, scenario);
     if !failures.is_empty() {
         return Outcome {
@@ -131,7 +138,10 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
         Err(e) => {
             return Outcome {
                 case: None,
-                failures: vec![format!("the case could not start: {e}")],
+                failures: vec![format!(
+                    "the case could not start: {}",
+                    worded(routine, &e, viewer)
+                )],
                 reports: Vec::new(),
             }
         }
@@ -143,6 +153,7 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
     for (i, action) in scenario.actions.iter().enumerate() {
         let label = format!("action {} ({})", i + 1, describe(action));
         let result = apply(routine, &mut case, action, &mut script);
+        let role = viewer.or(action.role.as_deref());
         match (result, &action.error) {
             (Ok(()), None) => {}
             (Ok(()), Some(expected)) => failures.push(format!(
@@ -152,12 +163,17 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
                 let code = error_code(&e);
                 if &code != expected {
                     failures.push(format!(
-                        "{label}: expected error `{expected}`, got `{code}`: {e}"
+                        "{label}: expected error `{expected}`, got `{code}`: {}",
+                        worded(routine, &e, role)
                     ));
                 }
             }
             (Err(Failure::Run(e)), None) => {
-                failures.push(format!("{label}: refused ({}): {e}", error_code(&e)));
+                failures.push(format!(
+                    "{label}: refused ({}): {}",
+                    error_code(&e),
+                    worded(routine, &e, role)
+                ));
                 break;
             }
             (Err(Failure::Script(e)), _) => {
@@ -174,7 +190,11 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
     failures.extend(check(&case, &script.reports, &scenario.expect));
     // A deadline or wait that could not be carried out is never what a
     // scenario means: the routine lost part of what it was to do.
-    for f in case.failures() {
+    let journaled = match viewer {
+        Some(v) => case.view_for(routine, v).failures,
+        None => case.failures(),
+    };
+    for f in journaled {
         failures.push(format!(
             "{} failed at {}: {}: {}",
             f.what,
@@ -187,6 +207,14 @@ pub(crate) fn run(routine: &Routine, scenario: &Scenario, default_id: &str) -> O
         case: Some(case),
         failures,
         reports: script.reports,
+    }
+}
+
+/// A refusal as `role` may read it (plain without a role).
+fn worded(routine: &Routine, error: &RunError, role: Option<&str>) -> String {
+    match role {
+        Some(role) => error.message_for(routine, role),
+        None => error.to_string(),
     }
 }
 

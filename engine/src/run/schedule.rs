@@ -58,9 +58,48 @@ pub fn run_schedule(
     cases: &[&Case],
     at: NaiveDateTime,
 ) -> Result<ScheduleRun, RunError> {
+    run(routine, schedule, cases, at, None)
+}
+
+/// Runs a schedule as [`run_schedule`] does, for `viewer` (a role) to read:
+/// the report is the one its recipients get, with every row holding only
+/// the fields the viewer may see as well. A report whose template (or
+/// subject) reads a field the viewer may not see is refused with
+/// [`RenderError::HiddenField`] naming the field, never its values.
+pub fn run_schedule_for(
+    routine: &Routine,
+    schedule: &str,
+    cases: &[&Case],
+    at: NaiveDateTime,
+    viewer: &str,
+) -> Result<ScheduleRun, RunError> {
+    run(routine, schedule, cases, at, Some(viewer))
+}
+
+/// The first field the report's template reads that `viewer` may not see.
+fn hidden_read(routine: &Routine, template: &str, viewer: &str) -> Option<RenderError> {
+    let read = &routine.templates.get(template)?.fields_used;
+    let field = read.iter().find(|f| !may_see(routine, Some(viewer), f))?;
+    Some(RenderError::HiddenField {
+        template: template.to_string(),
+        field: field.clone(),
+        recipient: viewer.to_string(),
+    })
+}
+
+fn run(
+    routine: &Routine,
+    schedule: &str,
+    cases: &[&Case],
+    at: NaiveDateTime,
+    viewer: Option<&str>,
+) -> Result<ScheduleRun, RunError> {
     let spec = routine
         .schedule(schedule)
         .ok_or_else(|| RunError::UnknownSchedule(schedule.to_string()))?;
+    if let Some(hidden) = viewer.and_then(|v| hidden_read(routine, &spec.message.template, v)) {
+        return Err(hidden.into());
+    }
     let env = expr::routine_environment(routine);
     let mut selected = Vec::new();
     let mut other_versions = Vec::new();
@@ -121,6 +160,7 @@ pub fn run_schedule(
         everyone
             .iter()
             .all(|r| may_see(routine, r.sees_as.as_deref(), field))
+            && viewer.is_none_or(|v| may_see(routine, Some(v), field))
     };
     let from = message_spec
         .from
