@@ -294,25 +294,9 @@ pub(crate) fn deadline_when(
     text
 }
 
-/// "8 mars 2026".
+/// "8 mars 2026": the same long form templates get from the `date` filter.
 pub(crate) fn date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
+    crate::expr::swedish_date(d)
 }
 
 /// A list in running text: "a, b och c".
