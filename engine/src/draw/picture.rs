@@ -3,7 +3,7 @@
 //!
 //! Steps become nodes (labelled with title and id, shaped by kind), tasks are
 //! grouped by role, routes are solid edges labelled with their condition
-//! (`annars` for the default), parallel steps have an edge to each branch, and
+//! or title (`annars` for the default), parallel steps have an edge to each branch, and
 //! deadlines are dashed edges labelled with their duration: to the `goto`
 //! target, and to a small note node for the message they send or the task they
 //! open. Case deadlines start from a start node. Everything is emitted in the
@@ -479,13 +479,13 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
         }
         let plain = step.routes.len() == 1 && step.routes.iter().all(|r| r.when.is_none());
         for route in &step.routes {
-            let mut label = if plain {
-                String::new()
-            } else {
-                route
-                    .when
-                    .as_ref()
-                    .map_or_else(|| "annars".to_owned(), |w| w.source().to_owned())
+            // The route's title when it has one (its condition in words),
+            // else the condition as written.
+            let mut label = match (&route.title, &route.when) {
+                _ if plain => String::new(),
+                (Some(title), _) => title.clone(),
+                (None, Some(when)) => when.source().to_owned(),
+                (None, None) => "annars".to_owned(),
             };
             set_lines(&mut label, &route.set);
             let label = (!label.is_empty()).then_some(label);
