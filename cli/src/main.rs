@@ -33,6 +33,10 @@ pub(crate) const USAGE: u8 = 2;
     after_help = "Examples:\n  rutin check\n  rutin check workflows/kommun_000/installation.yaml --format json"
 )]
 struct Cli {
+    /// The language of what Rutin prints: `sv` (svenska) or `en` (English).
+    /// Without it, the locale decides (`LC_ALL`, `LC_MESSAGES`, `LANG`): Swedish for `sv_*`, else English.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<rutin::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -184,13 +188,17 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::set_lang(cli.lang.unwrap_or_else(rutin::i18n::Lang::from_env));
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
         Command::Diff(args) => match commands::diff::run(&args) {
             Ok(code) => code,
             Err(failure) => {
-                eprintln!("error: {}", failure.message);
+                eprintln!(
+                    "{}",
+                    output::text("error-line", &[("message", failure.message.into())])
+                );
                 failure.code
             }
         },

@@ -2,6 +2,26 @@
 //! (and never with NO_COLOR), text or JSON.
 
 use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+use rutin::i18n::Lang;
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language of everything this process prints (once, from `--lang` or the locale).
+pub(crate) fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language of what this process prints: English until [`set_lang`] is called.
+pub(crate) fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message of the catalogues in the chosen language, with its values.
+pub(crate) fn text(id: &str, args: &[(&str, rutin::i18n::Arg<'_>)]) -> String {
+    rutin::i18n::text(lang(), id, args)
+}
 
 /// How a command prints what it found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]

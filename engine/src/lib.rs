@@ -55,6 +55,7 @@ pub mod diff;
 pub mod draw;
 pub mod expr;
 pub mod files;
+pub mod i18n;
 pub mod ide;
 mod load;
 pub mod model;

@@ -1,0 +1,156 @@
+//! The message catalogues are complete: every file parses, every message has
+//! both a Swedish and an English text taking the same values, and every
+//! message id the code names exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use rutin::i18n::{catalogue_files, has_message, Lang};
+
+/// Message id → the names of the values it uses.
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+fn messages(area: &str, lang: Lang, text: &str) -> Messages {
+    let resource = match FluentResource::try_new(text.to_string()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => panic!("engine/i18n/{lang}/{area}.ftl does not parse: {errors:?}"),
+    };
+    let mut found = Messages::new();
+    for entry in resource.entries() {
+        if let Entry::Message(message) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(value) = &message.value {
+                pattern_vars(value, &mut vars);
+            }
+            for attribute in &message.attributes {
+                pattern_vars(&attribute.value, &mut vars);
+            }
+            let id = message.id.name.to_string();
+            assert!(
+                found.insert(id.clone(), vars).is_none(),
+                "engine/i18n/{lang}/{area}.ftl defines `{id}` twice"
+            );
+        }
+    }
+    found
+}
+
+fn pattern_vars(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(expression: &Expression<&str>, vars: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for variant in variants {
+                pattern_vars(&variant.value, vars);
+            }
+        }
+        Expression::Inline(inline) => inline_vars(inline, vars),
+    }
+}
+
+fn inline_vars(inline: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for positional in &arguments.positional {
+                inline_vars(positional, vars);
+            }
+        }
+        InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_message_is_in_both_languages_with_the_same_values() {
+    let mut all = BTreeMap::new();
+    for file in catalogue_files() {
+        let sv = messages(file.area, Lang::Sv, file.sv);
+        let en = messages(file.area, Lang::En, file.en);
+        for (id, vars) in &en {
+            let other = sv.get(id).unwrap_or_else(|| {
+                panic!(
+                    "`{id}` is in en/{}.ftl but not in sv/{}.ftl",
+                    file.area, file.area
+                )
+            });
+            assert_eq!(
+                vars, other,
+                "`{id}` takes other values in sv/ than in en/{}.ftl",
+                file.area
+            );
+        }
+        for id in sv.keys() {
+            assert!(
+                en.contains_key(id),
+                "`{id}` is in sv/{}.ftl but not in en/{}.ftl",
+                file.area,
+                file.area
+            );
+        }
+        for id in en.into_keys() {
+            if let Some(first) = all.insert(id.clone(), file.area) {
+                panic!(
+                    "`{id}` is defined in both {first}.ftl and {}.ftl",
+                    file.area
+                );
+            }
+        }
+    }
+    assert!(!all.is_empty());
+}
+
+/// Every `text(lang, "id", ...)` (library) and `text("id", ...)` (CLI) call in the workspace's source names a message that exists.
+#[test]
+fn every_message_the_code_names_exists() {
+    let call =
+        regex::Regex::new(r#"\btext\(\s*(?:[A-Za-z_:.()]+\s*,\s*)?"([a-z][a-z0-9-]*)""#).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut named = 0;
+    for crate_dir in ["engine/src", "cli/src", "lsp/src"] {
+        for file in rust_files(&root.join(crate_dir)) {
+            let source = std::fs::read_to_string(&file).unwrap();
+            for id in call.captures_iter(&source).map(|c| c[1].to_string()) {
+                named += 1;
+                for lang in Lang::ALL {
+                    assert!(
+                        has_message(lang, &id),
+                        "{} names `{id}`, missing in {lang}",
+                        file.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        named > 0,
+        "no `text(lang, \"id\", ...)` call found: is the pattern still right?"
+    );
+}
+
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
