@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use rutin::diagnostic::render;
+use rutin::diagnostic::{render, render_in};
+use rutin::i18n::Lang;
 
 fn relative(path: &Path) -> std::path::PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -39,6 +40,24 @@ fn invalid_fixtures_render_their_diagnostics() {
             .diagnostics
             .iter()
             .map(|d| render(d, false))
+            .collect();
+        insta::assert_snapshot!(rendered.join("\n"));
+    });
+}
+
+/// A representative set of the invalid fixtures, rendered in Swedish (the
+/// English goldens above stay as they were).
+#[test]
+fn invalid_fixtures_render_in_swedish() {
+    let pattern = "fixtures/invalid/err_{chain,deadline_shapes,duplicates,expressions,graph,\
+group_of,multidoc,not_utf8,organisation_given,parallel,references,senders,tab,\
+template_context,templates,types,unguarded,unknown_keys,values,visibility,yaml_syntax}.yaml";
+    insta::glob!(pattern, |path| {
+        let checked = rutin::check_routine(&relative(path));
+        let rendered: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| render_in(d, false, Lang::Sv))
             .collect();
         insta::assert_snapshot!(rendered.join("\n"));
     });

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use rutin::i18n::{catalogue_files, has_message, Lang};
+use rutin::i18n::{catalogue_files, has_message, text, Lang};
 
 /// Message id → the names of the values it uses.
 type Messages = BTreeMap<String, BTreeSet<String>>;
@@ -153,4 +153,83 @@ fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
+}
+
+/// Problems whose message is worded where they are found (`{ $message }`),
+/// the same in every catalogue.
+const WORDED_WHERE_FOUND: &[&str] = &[
+    "bad-duration",
+    "bad-step",
+    "bad-recipient",
+    "bad-assignment",
+    "bad-case-event",
+    "bad-field-rule",
+    "bad-wording",
+    "bad-profile",
+];
+
+/// Problems whose help is worded where they are found (`{ $fix }`).
+const FIX_WORDED_WHERE_FOUND: &[&str] = &[
+    "bad-step",
+    "bad-recipient",
+    "bad-assignment",
+    "bad-case-event",
+    "bad-field-rule",
+    "bad-wording",
+    "bad-profile",
+];
+
+/// Every problem code `Problem::code` gives (read from its source, so a
+/// variant added on another branch is found too): the message ids the
+/// diagnostics take are computed from the code, which the regex above cannot see.
+fn problem_codes() -> Vec<String> {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diagnostic/problem.rs");
+    let source = std::fs::read_to_string(source).expect("problem.rs is readable");
+    let code = regex::Regex::new(r#"=> "rutin::([a-z0-9-]+)""#).expect("the pattern is valid");
+    code.captures_iter(&source)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+#[test]
+fn every_problem_has_a_message_and_a_help_in_both_languages() {
+    let codes = problem_codes();
+    assert!(codes.len() > 50, "only {} problem codes found", codes.len());
+    let mut missing = Vec::new();
+    for code in &codes {
+        for id in [code.clone(), format!("{code}-help")] {
+            for lang in Lang::ALL {
+                if !has_message(lang, &id) {
+                    missing.push(format!("`{id}` in engine/i18n/{lang}/diagnostics.ftl"));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "problems without texts (add the message and its `-help` line in both languages):\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_problem_is_worded_in_swedish() {
+    for code in problem_codes() {
+        let help = format!("{code}-help");
+        for (id, same) in [
+            (&code, WORDED_WHERE_FOUND.contains(&code.as_str())),
+            (&help, FIX_WORDED_WHERE_FOUND.contains(&code.as_str())),
+        ] {
+            let sv = text(Lang::Sv, id, &[]);
+            let en = text(Lang::En, id, &[]);
+            if same {
+                assert_eq!(
+                    sv, en,
+                    "`{id}` is worded where it is found, in both languages"
+                );
+            } else {
+                assert_ne!(sv, en, "`{id}` reads the same in Swedish as in English");
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
 };
 use rutin::diagnostic::{Diagnostic, Severity};
+use rutin::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 use crate::convert;
@@ -24,9 +25,10 @@ pub(crate) struct Replacement {
 
 /// Every diagnostic of `analyses`, by the file it is in; a diagnostic without
 /// a place goes to the start of its routine file. Duplicates (a template
-/// checked through two routines) are shown once.
+/// checked through two routines) are shown once. The texts are in `lang`.
 pub(crate) fn by_file<'a>(
     analyses: impl Iterator<Item = &'a rutin::ide::Analysis>,
+    lang: Lang,
 ) -> BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> {
     let mut out: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
     for analysis in analyses {
@@ -36,7 +38,7 @@ pub(crate) fn by_file<'a>(
                 |l| l.file.path().to_path_buf(),
             );
             let list = out.entry(rutin::source::normalize(&path)).or_default();
-            let converted = convert_one(d);
+            let converted = convert_one(d, lang);
             if !list.contains(&converted) {
                 list.push(converted);
             }
@@ -45,7 +47,7 @@ pub(crate) fn by_file<'a>(
     out
 }
 
-fn convert_one(d: &Diagnostic) -> lsp_types::Diagnostic {
+fn convert_one(d: &Diagnostic, lang: Lang) -> lsp_types::Diagnostic {
     let range = d
         .location
         .as_ref()
@@ -57,11 +59,13 @@ fn convert_one(d: &Diagnostic) -> lsp_types::Diagnostic {
             message: label.clone(),
         }])
     });
-    let help = d.problem.help();
+    let help = d.problem.help_in(lang);
+    let message = d.problem.message(lang);
     let message = if help.is_empty() {
-        d.problem.to_string()
+        message
     } else {
-        format!("{}\nhelp: {help}", d.problem)
+        let word = rutin::i18n::text(lang, "diagnostic-help", &[]);
+        format!("{message}\n{word}: {help}")
     };
     let data = d.problem.replacement().and_then(|(written, suggestion)| {
         serde_json::to_value(Replacement {

@@ -39,6 +39,8 @@ pub(crate) struct State {
     changed: BTreeSet<PathBuf>,
     /// When the pending changes are to be analyzed.
     due: Option<Instant>,
+    /// The language of the diagnostics: the client's `locale`, else English.
+    lang: rutin::i18n::Lang,
 }
 
 /// A position in an open (or on-disk) file, as the analyzer sees it.
@@ -54,6 +56,7 @@ pub(crate) struct Cursor {
 pub fn serve(connection: &Connection) -> Result<(), lsp_server::ProtocolError> {
     let (id, params) = connection.initialize_start()?;
     let root = root_of(&params);
+    let lang = lang_of(&params);
     let result = serde_json::json!({
         "capabilities": crate::capabilities(),
         "serverInfo": { "name": "rutin", "version": env!("CARGO_PKG_VERSION") },
@@ -61,6 +64,7 @@ pub fn serve(connection: &Connection) -> Result<(), lsp_server::ProtocolError> {
     connection.initialize_finish(id, result)?;
     let mut state = State {
         project: Project::new(root),
+        lang,
         ..State::default()
     };
     loop {
@@ -108,6 +112,16 @@ pub fn serve(connection: &Connection) -> Result<(), lsp_server::ProtocolError> {
             Message::Response(_) => {}
         }
     }
+}
+
+/// The client's `locale` (`sv`, `sv-SE`, `en-US`...) as a language Rutin
+/// speaks; English when it sends none or one Rutin does not speak.
+fn lang_of(params: &Value) -> rutin::i18n::Lang {
+    params
+        .get("locale")
+        .and_then(Value::as_str)
+        .and_then(|locale| locale.parse().ok())
+        .unwrap_or_default()
 }
 
 fn root_of(params: &Value) -> Option<PathBuf> {
@@ -208,7 +222,7 @@ impl State {
             // A bug in the analyzer: keep serving, with what was known before.
             self.project = Project::new(None);
         }
-        let fresh = diagnostics::by_file(self.project.shown(&self.docs));
+        let fresh = diagnostics::by_file(self.project.shown(&self.docs), self.lang);
         // An open file just changed always gets its list (empty too: the
         // editor then knows it was checked); others when theirs changed.
         let touched: Vec<PathBuf> = changed

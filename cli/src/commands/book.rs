@@ -88,7 +88,7 @@ fn one(path: &Path, format: BookFormat, output: Option<&Path>) -> u8 {
     let Some(routine) = checked.routine.filter(|_| errors.is_empty()) else {
         let color = output::stderr_color();
         for d in &checked.diagnostics {
-            eprintln!("{}", diagnostic::render(d, color));
+            eprintln!("{}", diagnostic::render_in(d, color, output::lang()));
         }
         eprintln!(
             "error: cannot write the book of {}: {} error{}",

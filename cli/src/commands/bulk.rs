@@ -78,7 +78,10 @@ pub(crate) fn run(
     let checked = check_profile(profile_path);
     let color = crate::output::stderr_color();
     for d in &checked.diagnostics {
-        eprintln!("{}", rutin::diagnostic::render(d, color));
+        eprintln!(
+            "{}",
+            rutin::diagnostic::render_in(d, color, crate::output::lang())
+        );
     }
     let Some(mut profile) = checked.profile else {
         let io = checked

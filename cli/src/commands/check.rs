@@ -153,7 +153,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 "profiles": files.profiles.len(),
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": report.diagnostics.iter().map(diagnostic::to_json).collect::<Vec<_>>(),
+                "diagnostics": report.diagnostics.iter().map(|d| diagnostic::to_json_in(d, output::lang())).collect::<Vec<_>>(),
             });
             if let (Some(rows), Some(map)) = (&coverage, json.as_object_mut()) {
                 map.insert(
@@ -169,7 +169,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         Format::Text => {
             let color = output::stderr_color();
             for d in &report.diagnostics {
-                eprintln!("{}", diagnostic::render(d, color));
+                eprintln!("{}", diagnostic::render_in(d, color, output::lang()));
             }
             eprintln!(
                 "{}",

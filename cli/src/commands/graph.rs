@@ -93,7 +93,7 @@ fn draw_one(path: &Path, args: &Args) -> Result<String, u8> {
 fn refuse(path: &Path, diagnostics: &[diagnostic::Diagnostic]) -> u8 {
     let color = output::stderr_color();
     for d in diagnostics {
-        eprintln!("{}", diagnostic::render(d, color));
+        eprintln!("{}", diagnostic::render_in(d, color, output::lang()));
     }
     let errors: Vec<_> = diagnostics
         .iter()

@@ -118,7 +118,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     let Some(routine) = checked.routine else {
         let color = crate::output::stderr_color();
         for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}", rutin::diagnostic::render(d, color));
+            eprintln!(
+                "{}",
+                rutin::diagnostic::render_in(d, color, crate::output::lang())
+            );
         }
         let io = checked
             .diagnostics

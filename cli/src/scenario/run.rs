@@ -70,7 +70,7 @@ pub(crate) fn load_routine(scenario: &Scenario) -> Result<Routine, RoutineError>
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| rutin::diagnostic::render(d, false))
+            .map(|d| rutin::diagnostic::render_in(d, false, crate::output::lang()))
             .collect();
         let missing = checked
             .diagnostics

@@ -2,17 +2,19 @@
 //!
 //! Following `just`, a problem is a [`Problem`] (a kind with structured fields)
 //! plus where it is ([`Location`]). The words shown to people are produced in
-//! one place ([`Problem`]'s `Display` and [`Problem::help`]), and the snippet
+//! one place ([`Problem::message`] and [`Problem::help_in`], in Swedish or
+//! English from `engine/i18n/*/diagnostics.ftl`), and the snippet
 //! with carets is drawn by [`render`] with miette, so every message has one
 //! golden test and the CLI, the JSON output and the library all agree.
 
 mod problem;
 mod render;
+mod words;
 
 use std::sync::Arc;
 
 pub use problem::{Problem, RefKind};
-pub use render::{render, render_all, to_json};
+pub use render::{render, render_all, render_all_in, render_in, to_json, to_json_in};
 
 use crate::source::{SourceFile, Span};
 

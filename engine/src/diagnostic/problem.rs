@@ -54,13 +54,13 @@ impl fmt::Display for RefKind {
 
 /// Everything that can be wrong with a routine, an organisation file or a template.
 ///
-/// The `Display` text says what is wrong in plain words; [`Problem::help`] says
-/// how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// [`Problem::message`] says what is wrong in plain words, [`Problem::help_in`]
+/// how to fix it, in a [`Lang`](crate::i18n::Lang) (`engine/i18n/*/diagnostics.ftl`);
+/// `Display` and [`Problem::help`] are the English texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
     /// The file could not be read.
-    #[error("cannot read {path}: {reason}")]
     Io {
         /// The path.
         path: String,
@@ -68,7 +68,6 @@ pub enum Problem {
         reason: String,
     },
     /// The file is larger than a routine can reasonably be.
-    #[error("the file is {bytes} bytes; a routine file may be at most {limit} bytes")]
     TooLarge {
         /// Its size.
         bytes: u64,
@@ -76,34 +75,27 @@ pub enum Problem {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 {
         /// Offset of the first invalid byte.
         offset: usize,
     },
     /// YAML syntax (or a parser limit such as an alias bomb or deep nesting).
-    #[error("YAML syntax error: {message}")]
     Yaml {
         /// The parser's message.
         message: String,
     },
     /// A tab used to indent.
-    #[error("a tab is used to indent this line; YAML indents with spaces only")]
     Tab,
     /// An organisation file where a routine was expected.
-    #[error("this is an organisation file (roles and groups), not a routine")]
     NotARoutine,
     /// More than one YAML document in one file.
-    #[error("the file holds more than one YAML document; a routine is one document")]
     MultipleDocuments,
     /// The YAML is too large or too deep once expanded (alias bombs, deep nesting).
-    #[error("the YAML is too large or too deeply nested to be a routine ({message})")]
     YamlLimit {
         /// The parser's message.
         message: String,
     },
     /// A key that the format does not know.
-    #[error("unknown key `{key}` in {context}")]
     UnknownKey {
         /// The key as written.
         key: String,
@@ -115,13 +107,11 @@ pub enum Problem {
         expected: Vec<String>,
     },
     /// The same key twice in one mapping.
-    #[error("the key `{key}` appears twice")]
     DuplicateKey {
         /// The key.
         key: String,
     },
     /// The same id declared twice.
-    #[error("the {kind} `{id}` is declared twice")]
     DuplicateId {
         /// Role, group, step, field ...
         kind: RefKind,
@@ -129,7 +119,6 @@ pub enum Problem {
         id: String,
     },
     /// A required key is missing.
-    #[error("{context} has no `{key}`")]
     MissingKey {
         /// The missing key.
         key: String,
@@ -137,13 +126,11 @@ pub enum Problem {
         context: String,
     },
     /// A mapping written with nothing in it (`a:` and then nothing).
-    #[error("{what} is empty")]
     Empty {
         /// What ("the step `a`").
         what: String,
     },
     /// A value of the wrong YAML type.
-    #[error("`{key}` must be {expected}, but it is {found}")]
     WrongType {
         /// The key whose value is wrong.
         key: String,
@@ -153,7 +140,6 @@ pub enum Problem {
         found: String,
     },
     /// A value not among the allowed ones.
-    #[error("`{value}` is not a valid {what}")]
     BadValue {
         /// The value.
         value: String,
@@ -165,13 +151,11 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     /// An identifier with characters that cannot be used in expressions.
-    #[error("`{id}` is not a valid id")]
     BadId {
         /// The id.
         id: String,
     },
     /// A reference to something not declared.
-    #[error("unknown {kind} `{name}`")]
     UnknownReference {
         /// What was referred to.
         kind: RefKind,
@@ -181,19 +165,16 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     /// A duration that cannot be read.
-    #[error("{message}")]
     BadDuration {
         /// The duration parser's explanation.
         message: String,
     },
     /// A date that cannot be read.
-    #[error("`{text}` is not a date")]
     BadDate {
         /// The text.
         text: String,
     },
     /// An example value that does not match the field's type.
-    #[error("the example of `{field}` does not fit its type ({expected}): {reason}")]
     BadExample {
         /// The field.
         field: String,
@@ -204,7 +185,6 @@ pub enum Problem {
     },
     /// A function, filter or step given a value of the wrong type
     /// (`date_add` on a text field): it would fail every time it runs.
-    #[error("{place} needs {expected}, but {got}")]
     WrongArgumentType {
         /// What needs it (`` `date_add` in `date_add(client_name, '1 day')` ``).
         place: String,
@@ -214,7 +194,6 @@ pub enum Problem {
         got: String,
     },
     /// A date written in an expression or template that is not `YYYY-MM-DD`.
-    #[error("`{literal}` in `{expr}` is not a date (YYYY-MM-DD); {why}")]
     BadDateLiteral {
         /// The text written.
         literal: String,
@@ -224,7 +203,6 @@ pub enum Problem {
         why: String,
     },
     /// `role_name`/`group_name` over an enumeration whose values are not all ids.
-    #[error("`{function}({field})` fails for {}: not {kind} ids of the routine", list_ids(.values))]
     NotIds {
         /// `role_name` or `group_name`.
         function: String,
@@ -236,7 +214,6 @@ pub enum Problem {
         values: Vec<String>,
     },
     /// A template passes a field that may be unset to something that fails on `none`.
-    #[error("template `{template}` passes `{field}` to {to}, but `{field}` may be unset when the message is sent, and {to} fails on an unset field")]
     UnguardedOptional {
         /// The template.
         template: String,
@@ -246,7 +223,6 @@ pub enum Problem {
         to: String,
     },
     /// More automatic steps in a row than the runtime runs at one moment.
-    #[error("from step `{step}`, up to {length} steps run at one moment without waiting; the runtime refuses more than {limit} (\"the routine loops without waiting\")")]
     ChainTooLong {
         /// Where the chain begins.
         step: String,
@@ -256,7 +232,6 @@ pub enum Problem {
         limit: u32,
     },
     /// A deadline that repeats with no end.
-    #[error("deadline `{deadline}` repeats every {every} with no `times`: while it stays armed the case's journal grows by {entries} entries per repeat, about {per_year} a year, for as long as the case runs")]
     RepeatForever {
         /// The deadline.
         deadline: String,
@@ -268,7 +243,6 @@ pub enum Problem {
         per_year: u64,
     },
     /// An expression that does not parse.
-    #[error("the expression `{expr}` cannot be read: {message}")]
     ExpressionSyntax {
         /// The expression.
         expr: String,
@@ -276,7 +250,6 @@ pub enum Problem {
         message: String,
     },
     /// A template that does not parse.
-    #[error("the template `{template}` cannot be read: {message}")]
     TemplateSyntax {
         /// The template name.
         template: String,
@@ -284,7 +257,6 @@ pub enum Problem {
         message: String,
     },
     /// A template uses a variable that is neither a field nor a template global.
-    #[error("the template `{template}` uses `{name}`, which is not a field of this routine")]
     TemplateUnknownVariable {
         /// The template.
         template: String,
@@ -294,13 +266,11 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     /// A template includes another file.
-    #[error("the template `{template}` includes another template; a message is one file")]
     TemplateInclude {
         /// The template.
         template: String,
     },
     /// A template includes a template whose name is computed when it is sent.
-    #[error("the template `{template}` includes a template named by `{expr}`, which is only known when the message is sent; it cannot be checked")]
     TemplateDynamicInclude {
         /// The template.
         template: String,
@@ -308,7 +278,6 @@ pub enum Problem {
         expr: String,
     },
     /// A template reads a case's field through a key computed when it is sent.
-    #[error("the template `{template}` reads `{expr}`, a field of a case chosen only when the message is sent; who may see it cannot be checked")]
     TemplateDynamicRead {
         /// The template.
         template: String,
@@ -316,7 +285,6 @@ pub enum Problem {
         expr: String,
     },
     /// A template uses a variable its sender does not provide.
-    #[error("the template `{template}` uses `{name}`, which {sender} does not provide")]
     TemplateUnavailable {
         /// The template.
         template: String,
@@ -328,7 +296,6 @@ pub enum Problem {
         available: Vec<String>,
     },
     /// A report template reads a case field outside its loop over `cases`.
-    #[error("the report template `{template}` reads `{field}` outside a loop over `cases`")]
     ReportFieldOutsideLoop {
         /// The template.
         template: String,
@@ -336,7 +303,6 @@ pub enum Problem {
         field: String,
     },
     /// `group_of` whose groups cannot be known from the routine.
-    #[error("`group_of: {expr}` cannot be checked: {reason}")]
     GroupOfUnknowable {
         /// The expression.
         expr: String,
@@ -344,15 +310,11 @@ pub enum Problem {
         reason: String,
     },
     /// A schedule's recipients depend on case data.
-    #[error("a report goes to fixed recipients, but this one depends on the case field `{field}`")]
     ReportRecipientReadsCase {
         /// The field.
         field: String,
     },
     /// A template is sent to a recipient that may not see a field it uses.
-    #[error(
-        "the message with template `{template}` shows `{field}`, which {recipient} may not see"
-    )]
     VisibilityLeak {
         /// The template.
         template: String,
@@ -364,7 +326,6 @@ pub enum Problem {
         visible_to: Vec<String>,
     },
     /// A task collects a field its role may not see.
-    #[error("{place} has role `{role}` record `{field}`, which that role may not see")]
     CollectorCannotSee {
         /// Where: the step, or the escalation task of a deadline.
         place: String,
@@ -374,7 +335,6 @@ pub enum Problem {
         field: String,
     },
     /// A step that cannot be reached from the start.
-    #[error("the step `{step}` can never be reached from the start step `{start}`")]
     Unreachable {
         /// The step.
         step: String,
@@ -382,21 +342,16 @@ pub enum Problem {
         start: String,
     },
     /// A step from which no end can be reached.
-    #[error(
-        "from the step `{step}` no `end` step can be reached; a case there would never finish"
-    )]
     NoWayToEnd {
         /// The step.
         step: String,
     },
     /// A cycle in which no step waits.
-    #[error("the steps {} form a loop in which nothing waits for a person, an event or a date; a case would go round forever", .steps.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → "))]
     AutomaticCycle {
         /// The steps of the cycle, in order.
         steps: Vec<String>,
     },
     /// A branch of a parallel step that never reaches the join.
-    #[error("the branch starting at `{branch}` of the parallel step `{parallel}` never reaches its join `{join}`")]
     JoinUnreachable {
         /// The parallel step.
         parallel: String,
@@ -406,19 +361,16 @@ pub enum Problem {
         join: String,
     },
     /// A join step that no parallel step names.
-    #[error("the join step `{step}` belongs to no parallel step")]
     OrphanJoin {
         /// The join.
         step: String,
     },
     /// A decision with no default route.
-    #[error("the step `{step}` has no `otherwise` route; when no condition holds, the case stops with an error")]
     NoDefaultRoute {
         /// The step.
         step: String,
     },
     /// Something declared and never used.
-    #[error("the {kind} `{id}` is never used")]
     Unused {
         /// Role, field, group, template.
         kind: RefKind,
@@ -426,7 +378,6 @@ pub enum Problem {
         id: String,
     },
     /// A step shape that does not fit its kind.
-    #[error("{message}")]
     BadStep {
         /// What is wrong.
         message: String,
@@ -435,7 +386,6 @@ pub enum Problem {
     },
     /// A recipient that cannot work: a person whose name or address field
     /// has the wrong type or may be unset when the message goes.
-    #[error("{message}")]
     BadRecipient {
         /// What is wrong.
         message: String,
@@ -443,7 +393,6 @@ pub enum Problem {
         fix: String,
     },
     /// A `set:` that cannot work: a value of the wrong type for its field.
-    #[error("{message}")]
     BadAssignment {
         /// What is wrong.
         message: String,
@@ -451,7 +400,6 @@ pub enum Problem {
         fix: String,
     },
     /// A case-wide event that cannot work.
-    #[error("{message}")]
     BadCaseEvent {
         /// What is wrong.
         message: String,
@@ -459,7 +407,6 @@ pub enum Problem {
         fix: String,
     },
     /// A field rule (pattern, bounds, length, format) that cannot work.
-    #[error("{message}")]
     BadFieldRule {
         /// What is wrong.
         message: String,
@@ -467,7 +414,6 @@ pub enum Problem {
         fix: String,
     },
     /// A wording for people (`title`, `local_choice`) that cannot be used.
-    #[error("{message}")]
     BadWording {
         /// What is wrong.
         message: String,
@@ -475,7 +421,6 @@ pub enum Problem {
         fix: String,
     },
     /// A case deadline counted from a field the case may start without.
-    #[error("the deadline `{deadline}` counts from `{field}`, which a case may start without; then the deadline is never armed")]
     MayNotArm {
         /// The deadline.
         deadline: String,
@@ -483,13 +428,11 @@ pub enum Problem {
         field: String,
     },
     /// A step deadline that opens a task and leaves the step at once.
-    #[error("the deadline `{deadline}` opens a task and moves the case on with `goto`; the task is withdrawn as soon as it opens, because it belongs to the step the case leaves")]
     TaskWithdrawnAtOnce {
         /// The deadline.
         deadline: String,
     },
     /// An ordered comparison on a field that may be unset.
-    #[error("`{expr}` compares `{field}`, which may be unset; an unset field counts as smaller than any value")]
     MayBeUnset {
         /// The field.
         field: String,
@@ -497,13 +440,11 @@ pub enum Problem {
         expr: String,
     },
     /// A deadline that does nothing.
-    #[error("the deadline `{id}` does nothing when it expires")]
     EmptyDeadline {
         /// The deadline.
         id: String,
     },
     /// Probabilities of a simulation profile that do not add up to 1.
-    #[error("the probabilities of {what} add up to {sum}, not 1")]
     ProbabilitySum {
         /// Whose probabilities (the routes of `check_order`).
         what: String,
@@ -511,13 +452,11 @@ pub enum Problem {
         sum: String,
     },
     /// A negative amount of time in a simulation profile.
-    #[error("`{text}` is less than no time; a duration is 0 or more")]
     NegativeDuration {
         /// The amount as written.
         text: String,
     },
     /// A simulation profile that cannot work with its routine.
-    #[error("{message}")]
     BadProfile {
         /// What is wrong.
         message: String,
@@ -618,188 +557,4 @@ impl Problem {
             Problem::BadProfile { .. } => "rutin::bad-profile",
         }
     }
-
-    /// How to fix it, in plain words.
-    pub fn help(&self) -> String {
-        let list = |items: &[String]| {
-            items
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match self {
-            Problem::Io { .. } => "check that the path exists and that you may read it".into(),
-            Problem::TooLarge { .. } => "split the routine into several files".into(),
-            Problem::NotUtf8 { .. } => "save the file as UTF-8 in your editor".into(),
-            Problem::Yaml { .. } => {
-                "check the indentation and the `key: value` form on this line".into()
-            }
-            Problem::NotARoutine => {
-                "name a routine file; the organisation file is checked with the routines that use it"
-                    .into()
-            }
-            Problem::Tab => "replace the tab with spaces (set your editor to indent with spaces)".into(),
-            Problem::MultipleDocuments => {
-                "remove the `---` line and what follows it, or move that routine to a file of its own"
-                    .into()
-            }
-            Problem::YamlLimit { .. } => {
-                "remove the anchors and aliases (`&name`, `*name`) or the deep nesting; a routine needs neither".into()
-            }
-            Problem::UnknownKey {
-                suggestion: Some(s),
-                ..
-            } => format!("did you mean `{s}`?"),
-            Problem::UnknownKey { expected, .. } => format!("allowed here: {}", list(expected)),
-            Problem::DuplicateKey { .. } => "remove one of them, or merge their contents".into(),
-            Problem::DuplicateId { .. } => "give each one its own id".into(),
-            Problem::MissingKey { key, .. } => format!("add `{key}:`"),
-            Problem::Empty { .. } => {
-                "write its keys under it, indented (see docs/FORMAT.md), or remove it".into()
-            }
-            Problem::WrongType { .. } => "see docs/FORMAT.md for the form of this key".into(),
-            Problem::BadValue {
-                suggestion: Some(s),
-                ..
-            } => format!("did you mean `{s}`?"),
-            Problem::BadValue { allowed, .. } => format!("write one of: {}", list(allowed)),
-            Problem::BadId { .. } => {
-                "use letters, digits and `_` only, starting with a letter (`call_client`, `A7`)"
-                    .into()
-            }
-            Problem::UnknownReference {
-                suggestion: Some(s),
-                ..
-            } => format!("did you mean `{s}`?"),
-            Problem::UnknownReference { kind, .. } => match kind {
-                RefKind::Template => {
-                    "create the template file, or check the `templates` folder setting".into()
-                }
-                RefKind::Clause => "add the clause under `clauses:`, or fix the id".into(),
-                _ => format!("declare the {kind}, or fix the spelling"),
-            },
-            Problem::BadDuration { .. } => {
-                "write a number and a unit: `3 days`, `2 weeks`, `1 month`, `10 working days`"
-                    .into()
-            }
-            Problem::BadDate { .. } => "write dates as YYYY-MM-DD, for example 2026-06-19".into(),
-            Problem::BadExample { .. } => "give an example of the field's type".into(),
-            Problem::WrongArgumentType { .. } => {
-                "give it a value of that type: a date field, `today`, `date_add(...)` or a date written `'YYYY-MM-DD'`".into()
-            }
-            Problem::BadDateLiteral { .. } => {
-                "write the date as `'YYYY-MM-DD'`, with a real month and day (e.g. `'2026-06-19'`)".into()
-            }
-            Problem::NotIds { kind, field, .. } => format!(
-                "make every value of `{field}` a {kind} id, or declare the missing {kind}s"
-            ),
-            Problem::UnguardedOptional { field, .. } => format!(
-                "wrap it in `{{% if {field} %}}…{{% endif %}}`, make `{field}` required, or have a task record it"
-            ),
-            Problem::ChainTooLong { .. } => {
-                "put a task, event or wait step in the chain, or shorten it".into()
-            }
-            Problem::RepeatForever { .. } => {
-                "give the repeat `times:` (how often it repeats at most)".into()
-            }
-            Problem::ExpressionSyntax { .. } => {
-                "conditions are Jinja expressions, e.g. `area_group == 'intake'` or `not installed`"
-                    .into()
-            }
-            Problem::TemplateSyntax { .. } => {
-                "check the `{{ }}` and `{% %}` tags of the template".into()
-            }
-            Problem::TemplateUnknownVariable {
-                suggestion: Some(s),
-                ..
-            } => format!("did you mean `{s}`?"),
-            Problem::TemplateUnknownVariable { .. } => {
-                "declare the field under `fields:`, or fix the spelling".into()
-            }
-            Problem::TemplateInclude { .. } => {
-                "write the whole text in this template; remove `include`, `extends` and `import`".into()
-            }
-            Problem::TemplateDynamicInclude { .. } => {
-                "write the whole text in this template; a message is one file".into()
-            }
-            Problem::TemplateDynamicRead { .. } => {
-                "name the field where it is read: `c.field`, `c['field']` or `c|attr('field')`".into()
-            }
-            Problem::GroupOfUnknowable { .. } => {
-                "name the groups: an enumeration field whose values are group ids, or texts such as `'night_team' if night else 'day_team'`".into()
-            }
-            Problem::TemplateUnavailable { available, .. } => format!(
-                "such a message has: {}; use another template for this message",
-                list(available)
-            ),
-            Problem::ReportFieldOutsideLoop { field, .. } => format!(
-                "read it per case: `{{% for c in cases %}}{{{{ c.{field} }}}}{{% endfor %}}`"
-            ),
-            Problem::ReportRecipientReadsCase { .. } => {
-                "send the report to roles or groups, without `when:` or `group_of:` on case data"
-                    .into()
-            }
-            Problem::VisibilityLeak { visible_to, .. } => format!(
-                "only {} may see it: send this template to them only, or use another template",
-                list(visible_to)
-            ),
-            Problem::CollectorCannotSee { field, role, .. } => format!(
-                "add `{role}` to `visible_to` of `{field}`, or give the task to a role that may see it"
-            ),
-            Problem::Unreachable { .. } => {
-                "lead to it with `next:` or a route from another step, or remove it".into()
-            }
-            Problem::NoWayToEnd { .. } => {
-                "give it (or a step after it) a `next:` or route that leads to an `end` step".into()
-            }
-            Problem::AutomaticCycle { .. } => {
-                "put a task, an event or a wait step in the loop, or break it".into()
-            }
-            Problem::JoinUnreachable { join, .. } => {
-                format!("make every branch lead to `{join}`")
-            }
-            Problem::OrphanJoin { .. } => {
-                "name it as `join:` of a parallel step, or use another kind".into()
-            }
-            Problem::NoDefaultRoute { .. } => {
-                "add `- otherwise: <step>` as the last route".into()
-            }
-            Problem::Unused { .. } => "use it, or remove it".into(),
-            Problem::BadStep { fix, .. }
-            | Problem::BadRecipient { fix, .. }
-            | Problem::BadAssignment { fix, .. }
-            | Problem::BadCaseEvent { fix, .. }
-            | Problem::BadFieldRule { fix, .. }
-            | Problem::BadWording { fix, .. } => fix.clone(),
-            Problem::TaskWithdrawnAtOnce { .. } => {
-                "use two deadlines, or put the task as a step where `goto` leads".into()
-            }
-            Problem::MayBeUnset { field, .. } => format!(
-                "write `{field} is not none and ...`, or make `{field}` required, or have a task record it"
-            ),
-            Problem::MayNotArm { field, .. } => {
-                format!("make `{field}` `required: true`, or count from the case start")
-            }
-            Problem::EmptyDeadline { .. } => {
-                "give it a `message:`, a `task:` or a `goto:`".into()
-            }
-            Problem::ProbabilitySum { .. } => {
-                "make them add up to 1: 0.9 and 0.1, or 0.25 four times".into()
-            }
-            Problem::NegativeDuration { .. } => {
-                "write 0 or more (`fixed: 2`, `uniform: [1, 5]`)".into()
-            }
-            Problem::BadProfile { fix, .. } => fix.clone(),
-        }
-    }
-}
-
-/// `` `a`, `b` `` for a list of values.
-fn list_ids(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| format!("`{v}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

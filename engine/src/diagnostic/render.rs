@@ -46,22 +46,25 @@ impl SourceCode for Source {
 }
 
 use super::{Diagnostic, Severity};
+use crate::i18n::{text, Lang};
 
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
     source: Option<Source>,
+    message: String,
     help: String,
+    here: String,
 }
 
 impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.diagnostic.problem, f)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.diagnostic.problem, f)
+        f.write_str(&self.message)
     }
 }
 
@@ -86,7 +89,7 @@ impl miette::Diagnostic for Shown<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let location = self.diagnostic.location.as_ref()?;
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some("here".into()),
+            Some(self.here.clone()),
             clamp(location.span, location.file.text()),
         )];
         if let Some((related, label)) = &self.diagnostic.related {
@@ -108,8 +111,15 @@ fn clamp(span: crate::source::Span, text: &str) -> SourceSpan {
 }
 
 /// Renders one diagnostic with its file name, line, a snippet of the source
-/// with carets under the problem, and the help text.
+/// with carets under the problem, and the help text, in English.
 pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
+    render_in(diagnostic, color, Lang::En)
+}
+
+/// [`render`] in a language: the message, the help line, its `help:` word
+/// and the label under the place.
+pub fn render_in(diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
+    let problem = &diagnostic.problem;
     let source = diagnostic.location.as_ref().map(|l| Source {
         name: l.file.path().display().to_string(),
         text: l.file.text().to_owned(),
@@ -117,7 +127,9 @@ pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
     let shown = Shown {
         diagnostic,
         source,
-        help: diagnostic.problem.help(),
+        message: problem.message(lang),
+        help: problem.help_in(lang),
+        here: text(lang, "diagnostic-here", &[]),
     };
     let theme = if color {
         GraphicalTheme::unicode()
@@ -129,28 +141,59 @@ pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
         .with_context_lines(1);
     let mut out = String::new();
     if handler.render_report(&mut out, &shown).is_err() {
-        out = format!("{}: {}", diagnostic.problem.code(), diagnostic.problem);
+        return format!("{}: {}", problem.code(), shown.message);
+    }
+    if lang != Lang::En {
+        out = help_word(out, &shown.help, lang);
     }
     out
 }
 
+/// miette writes `help:` before the help line; in another language the
+/// catalogue's word replaces it (the last `help:` before the help text, so a
+/// `help:` in the source snippet stays as written).
+fn help_word(out: String, help: &str, lang: Lang) -> String {
+    let first_line = help.lines().next().unwrap_or_default();
+    let Some(at) = out.rfind(first_line) else {
+        return out;
+    };
+    let Some(word) = out[..at].rfind("help:") else {
+        return out;
+    };
+    let mut replaced = out;
+    let label = format!("{}:", text(lang, "diagnostic-help", &[]));
+    replaced.replace_range(word..word + "help:".len(), &label);
+    replaced
+}
+
 /// Renders many diagnostics, errors and warnings in file order, separated by blank lines.
 pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
+    render_all_in(diagnostics, color, Lang::En)
+}
+
+/// [`render_all`] in a language.
+pub fn render_all_in(diagnostics: &[Diagnostic], color: bool, lang: Lang) -> String {
     diagnostics
         .iter()
-        .map(|d| render(d, color))
+        .map(|d| render_in(d, color, lang))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// A diagnostic as JSON, for editors and CI: severity, code, message, help,
-/// file, line, column, and byte offset and length.
+/// file, line, column, and byte offset and length; the texts in English.
 pub fn to_json(diagnostic: &Diagnostic) -> serde_json::Value {
+    to_json_in(diagnostic, Lang::En)
+}
+
+/// [`to_json`] with `message` and `help` in a language (the code stays the
+/// same in every language, for tools).
+pub fn to_json_in(diagnostic: &Diagnostic, lang: Lang) -> serde_json::Value {
     let mut value = serde_json::json!({
         "severity": diagnostic.severity,
         "code": diagnostic.problem.code(),
-        "message": diagnostic.problem.to_string(),
-        "help": diagnostic.problem.help(),
+        "message": diagnostic.problem.message(lang),
+        "help": diagnostic.problem.help_in(lang),
     });
     if let (Some(location), Some(map)) = (&diagnostic.location, value.as_object_mut()) {
         let (line, column) = location.line_col();
