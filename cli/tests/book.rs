@@ -42,7 +42,7 @@ fn markdown_to_a_file_writes_the_diagram_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bok.md");
     rutin()
-        .arg("book")
+        .args(["--lang", "sv", "book"])
         .arg(installation())
         .args(["--format", "md", "--output"])
         .arg(&out)
@@ -55,9 +55,38 @@ fn markdown_to_a_file_writes_the_diagram_beside_it() {
 }
 
 #[test]
+fn the_book_follows_the_language_and_the_locale() {
+    let md = |cmd: &mut Command| {
+        let out = cmd
+            .arg("book")
+            .arg(installation())
+            .args(["--format", "md"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let english = md(rutin().env("LC_ALL", "sv_SE.UTF-8").args(["--lang", "en"]));
+    assert!(
+        english.contains("## Roles and responsibilities"),
+        "{english}"
+    );
+    assert!(
+        english.contains("| Decided on | 28 January 2021 |"),
+        "{english}"
+    );
+    let swedish = md(rutin().env("LC_ALL", "sv_SE.UTF-8"));
+    assert!(swedish.contains("## Roller och ansvar"), "{swedish}");
+    assert!(
+        swedish.contains("| Dokumentet beslutades den | 28 januari 2021 |"),
+        "{swedish}"
+    );
+}
+
+#[test]
 fn markdown_to_standard_output() {
     rutin()
-        .arg("book")
+        .args(["--lang", "sv", "book"])
         .arg(installation())
         .args(["--format", "md"])
         .assert()

@@ -48,6 +48,26 @@ fn shipped_books_in_markdown_are_golden() {
     }
 }
 
+/// Two shipped routines' books in English (the Swedish ones above are the
+/// default and stay as they were).
+#[test]
+fn books_in_english_are_golden() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../workflows");
+    for routine_file in [
+        "kommun_000/installation.yaml",
+        "kommun_003/not_executed.yaml",
+    ] {
+        let path = root.join(routine_file);
+        let book = rutin::book::build_in(&routine(&path), None, rutin::i18n::Lang::En);
+        let markdown = book.markdown(None);
+        assert!(
+            markdown.contains("## Roles and responsibilities"),
+            "{markdown}"
+        );
+        insta::assert_snapshot!(format!("{}_en", name(&path)), markdown);
+    }
+}
+
 #[test]
 fn html_books_are_self_contained_and_complete() {
     for path in shipped() {

@@ -233,3 +233,25 @@ fn every_problem_is_worded_in_swedish() {
         }
     }
 }
+
+/// The routine book names its texts by id in `engine/src/book/text.rs`
+/// (labels as constants, the rest in small functions): each exists.
+#[test]
+fn every_book_text_exists() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/book/text.rs");
+    let source = std::fs::read_to_string(source).expect("text.rs is readable");
+    let id = regex::Regex::new(r#""(book-[a-z0-9-]+)""#).expect("the pattern is valid");
+    let ids: Vec<String> = id
+        .captures_iter(&source)
+        .map(|c| c[1].to_string())
+        .collect();
+    assert!(ids.len() > 80, "only {} book texts found", ids.len());
+    for id in ids {
+        for lang in Lang::ALL {
+            assert!(
+                has_message(lang, &id),
+                "text.rs names `{id}`, missing in {lang}/book.ftl"
+            );
+        }
+    }
+}

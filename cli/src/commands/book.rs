@@ -99,7 +99,7 @@ fn one(path: &Path, format: BookFormat, output: Option<&Path>) -> u8 {
         return PROBLEMS;
     };
     let diagram = draw::svg(&routine, &draw::Options::default()).ok();
-    let book = book::build(&routine, diagram);
+    let book = book::build_in(&routine, diagram, output::lang());
     let text = match (format, output) {
         (BookFormat::Html, _) => book.html(),
         (BookFormat::Md, None) => book.markdown(None),

@@ -4,6 +4,7 @@
 use super::doc::{text as line, Book, Header, Inline, Line};
 use super::order::{order, Order};
 use super::text;
+use crate::i18n::Lang;
 use crate::model::{Expr, MessageSpec, Recipient, RecipientTarget, Routine, StepKind};
 
 /// Where a message is sent from.
@@ -22,9 +23,19 @@ pub(crate) struct Ctx<'r> {
     pub(crate) messages: Vec<(MessageKey, &'r MessageSpec, String)>,
 }
 
-/// Builds the routine book of a validated routine, with `diagram` (an SVG
-/// document) embedded when given.
+/// Builds the routine book of a validated routine in Swedish, with `diagram`
+/// (an SVG document) embedded when given.
 pub fn build(routine: &Routine, diagram: Option<String>) -> Book {
+    build_in(routine, diagram, Lang::Sv)
+}
+
+/// [`build`] in a language: the book's fixed texts, its deadlines in words
+/// and its dates; it is written ([`Book::markdown`], [`Book::html`]) in it too.
+pub fn build_in(routine: &Routine, diagram: Option<String>, lang: Lang) -> Book {
+    text::in_lang(lang, || build_here(routine, diagram, lang))
+}
+
+fn build_here(routine: &Routine, diagram: Option<String>, lang: Lang) -> Book {
     let order = order(routine);
     let messages = messages(routine, &order);
     let cx = Ctx {
@@ -44,23 +55,24 @@ pub fn build(routine: &Routine, diagram: Option<String>) -> Book {
         local_choices: super::trace::local_choices(&cx),
         clauses: super::trace::clauses(&cx),
         diagram,
+        lang,
     }
 }
 
 fn header(routine: &Routine) -> Header {
     let m = &routine.meta;
     let mut facts = Vec::new();
-    let mut add = |label: &'static str, value: Option<String>| {
+    let mut add = |label: String, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, v));
         }
     };
-    add(text::DECIDED_BY, m.decided_by.clone());
-    add(text::DECIDED, m.decided.map(text::date));
-    add(text::UPDATED, m.updated.map(text::date));
-    add(text::REPLACES, m.replaces.clone());
-    add(text::OWNER, m.owner.clone());
-    add(text::VERSION, Some(m.version.clone()));
+    add(text::l(text::DECIDED_BY), m.decided_by.clone());
+    add(text::l(text::DECIDED), m.decided.map(text::date));
+    add(text::l(text::UPDATED), m.updated.map(text::date));
+    add(text::l(text::REPLACES), m.replaces.clone());
+    add(text::l(text::OWNER), m.owner.clone());
+    add(text::l(text::VERSION), Some(m.version.clone()));
     Header {
         title: m.title.clone(),
         organisation: m.organisation.clone(),
@@ -169,7 +181,7 @@ impl Ctx<'_> {
                 if self.routine.field(source).is_some() {
                     text::group_of(&self.placeholder(source))
                 } else {
-                    text::group_of(&format!("«{}»", text::COMPUTED))
+                    text::group_of(&format!("«{}»", &text::l(text::COMPUTED)))
                 }
             }
             RecipientTarget::Person(p) => {

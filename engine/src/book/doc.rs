@@ -29,7 +29,7 @@ pub(crate) struct Header {
     pub(crate) title: String,
     pub(crate) organisation: Option<String>,
     /// Label and value, in the order the seeds print them.
-    pub(crate) facts: Vec<(&'static str, String)>,
+    pub(crate) facts: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub(crate) struct StepEntry {
     pub(crate) lines: Vec<Line>,
     pub(crate) instructions: Option<String>,
     /// Label and list ("Registrerar", "Dokument som lämnas över").
-    pub(crate) lists: Vec<(&'static str, Vec<String>)>,
+    pub(crate) lists: Vec<(String, Vec<String>)>,
     pub(crate) ways: Vec<Way>,
     /// Set when the only way on is not the next number.
     pub(crate) next: Option<String>,
@@ -134,6 +134,8 @@ pub struct Book {
     pub(crate) local_choices: Vec<LocalChoice>,
     pub(crate) clauses: Vec<ClauseEntry>,
     pub(crate) diagram: Option<String>,
+    /// The language it is written in.
+    pub(crate) lang: crate::i18n::Lang,
 }
 
 impl Book {

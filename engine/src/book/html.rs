@@ -51,16 +51,21 @@ pub(crate) fn render(book: &Book) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>",
+        book.lang.code(),
         esc(&book.header.title)
     );
     header(&mut o, book);
     roles(&mut o, book);
     procedure(&mut o, book);
     if let Some(svg) = &book.diagram {
-        let _ = writeln!(o, "<h2>{}</h2>\n<figure class=\"diagram\">", text::DIAGRAM);
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2>\n<figure class=\"diagram\">",
+            &text::l(text::DIAGRAM)
+        );
         o.push_str(svg_body(svg));
         let _ = writeln!(o, "</figure>");
     }
@@ -71,7 +76,7 @@ pub(crate) fn render(book: &Book) -> String {
     let _ = writeln!(
         o,
         "<footer>{}</footer>\n</main>\n</body>\n</html>",
-        esc(text::GENERATED)
+        esc(&text::l(text::GENERATED))
     );
     o
 }
@@ -90,7 +95,7 @@ fn header(o: &mut String, book: &Book) {
     let _ = writeln!(
         o,
         "<p class=\"kind\">{}</p>\n<h1>{}</h1>",
-        text::ROUTINE,
+        &text::l(text::ROUTINE),
         esc(&h.title)
     );
     let _ = writeln!(o, "<table class=\"facts\">");
@@ -99,13 +104,13 @@ fn header(o: &mut String, book: &Book) {
     }
     let _ = writeln!(o, "</table>\n</header>");
     if let Some(intro) = &book.introduction {
-        let _ = writeln!(o, "<h2>{}</h2>", text::INTRODUCTION);
+        let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::INTRODUCTION));
         prose(o, intro);
     }
 }
 
 fn roles(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", text::ROLES);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::ROLES));
     for r in &book.roles {
         let _ = writeln!(o, "<section class=\"role\">\n<h3>{}</h3>", esc(&r.name));
         if let Some(d) = &r.description {
@@ -120,14 +125,14 @@ fn roles(o: &mut String, book: &Book) {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}.</p>",
-                text::GROUPS_OF_ROLE,
+                &text::l(text::GROUPS_OF_ROLE),
                 esc(&r.groups.join(", "))
             );
         }
         let _ = writeln!(o, "</section>");
     }
     if !book.groups.is_empty() {
-        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", text::GROUPS);
+        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", &text::l(text::GROUPS));
         for g in &book.groups {
             let _ = writeln!(
                 o,
@@ -141,7 +146,7 @@ fn roles(o: &mut String, book: &Book) {
 }
 
 fn procedure(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", text::PROCEDURE);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::PROCEDURE));
     for p in &book.phases {
         let _ = writeln!(o, "<section class=\"phase\">\n<h3>{}</h3>", esc(&p.title));
         if let Some(n) = &p.note {
@@ -166,7 +171,7 @@ fn step(o: &mut String, s: &StepEntry) {
         let _ = writeln!(
             o,
             "<p class=\"meta\"><span class=\"label\">{}:</span> {}</p>",
-            text::RESPONSIBLE,
+            &text::l(text::RESPONSIBLE),
             esc(r)
         );
     }
@@ -198,7 +203,7 @@ fn step(o: &mut String, s: &StepEntry) {
         let _ = writeln!(
             o,
             "<p class=\"meta\">{}: {}</p>",
-            text::SOURCE,
+            &text::l(text::SOURCE),
             esc(&s.source.join(", "))
         );
     }
@@ -206,19 +211,19 @@ fn step(o: &mut String, s: &StepEntry) {
 }
 
 fn deadlines(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", text::DEADLINES);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::DEADLINES));
     if book.deadlines.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", text::NO_DEADLINES);
+        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_DEADLINES));
     }
     for d in &book.deadlines {
         let _ = writeln!(
             o,
-            "<article class=\"deadline\" id=\"frist-{}\">\n<h4>F{}: {}</h4>\n<ul>",
+            "<article class=\"deadline\" id=\"frist-{}\">\n<h4>{}: {}</h4>\n<ul>",
             d.number,
-            d.number,
+            text::deadline_label(d.number),
             esc(&d.when)
         );
-        labelled(o, text::DEADLINE_ON, &esc(&d.on));
+        labelled(o, &text::l(text::DEADLINE_ON), &esc(&d.on));
         if let Some(c) = &d.condition {
             let _ = writeln!(
                 o,
@@ -226,13 +231,13 @@ fn deadlines(o: &mut String, book: &Book) {
                 esc(&text::only_if(&super::build::plain(c)))
             );
         }
-        labelled(o, text::WHEN_PASSED, &esc(&d.actions.join(" ")));
+        labelled(o, &text::l(text::WHEN_PASSED), &esc(&d.actions.join(" ")));
         let _ = writeln!(o, "</ul>");
         if !d.source.is_empty() {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}</p>",
-                text::SOURCE,
+                &text::l(text::SOURCE),
                 esc(&d.source.join(", "))
             );
         }
@@ -241,11 +246,15 @@ fn deadlines(o: &mut String, book: &Book) {
 }
 
 fn messages(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", text::MESSAGES);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::MESSAGES));
     if book.messages.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", text::NO_MESSAGES);
+        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_MESSAGES));
     } else {
-        let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(text::TEMPLATE_LEGEND));
+        let _ = writeln!(
+            o,
+            "<p class=\"note\">{}</p>",
+            esc(&text::l(text::TEMPLATE_LEGEND))
+        );
     }
     for m in &book.messages {
         let subject = m.subject.clone().unwrap_or_else(|| m.sent.clone());
@@ -256,14 +265,14 @@ fn messages(o: &mut String, book: &Book) {
             m.number,
             esc(&subject)
         );
-        labelled(o, text::SENT, &esc(&m.sent));
+        labelled(o, &text::l(text::SENT), &esc(&m.sent));
         let list = |l: &[Line]| l.iter().map(line).collect::<Vec<_>>().join(", ");
-        labelled(o, text::TO, &list(&m.to));
+        labelled(o, &text::l(text::TO), &list(&m.to));
         if !m.cc.is_empty() {
-            labelled(o, text::CC, &list(&m.cc));
+            labelled(o, &text::l(text::CC), &list(&m.cc));
         }
         if !m.left_out.is_empty() {
-            labelled(o, text::LEFT_OUT, &esc(&m.left_out.join(", ")));
+            labelled(o, &text::l(text::LEFT_OUT), &esc(&m.left_out.join(", ")));
         }
         let _ = writeln!(
             o,
@@ -274,22 +283,22 @@ fn messages(o: &mut String, book: &Book) {
     if book.schedules.is_empty() {
         return;
     }
-    let _ = writeln!(o, "<h2>{}</h2>", text::SCHEDULES);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::SCHEDULES));
     for s in &book.schedules {
         let _ = writeln!(
             o,
             "<article class=\"message\">\n<h4>{}</h4>\n<ul>",
             esc(&s.title)
         );
-        labelled(o, text::EVERY, &esc(&s.every));
-        labelled(o, text::SELECTS, &line(&s.select));
-        labelled(o, text::SENT, &esc(&text::message_ref(s.message)));
+        labelled(o, &text::l(text::EVERY), &esc(&s.every));
+        labelled(o, &text::l(text::SELECTS), &line(&s.select));
+        labelled(o, &text::l(text::SENT), &esc(&text::message_ref(s.message)));
         let _ = writeln!(o, "</ul>");
         if !s.source.is_empty() {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}</p>",
-                text::SOURCE,
+                &text::l(text::SOURCE),
                 esc(&s.source.join(", "))
             );
         }
@@ -298,12 +307,12 @@ fn messages(o: &mut String, book: &Book) {
 }
 
 fn choices(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", text::LOCAL_CHOICES);
+    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::LOCAL_CHOICES));
     if book.local_choices.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", text::NO_LOCAL_CHOICES);
+        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_LOCAL_CHOICES));
         return;
     }
-    let _ = writeln!(o, "<p>{}</p>", text::LOCAL_CHOICES_INTRO);
+    let _ = writeln!(o, "<p>{}</p>", &text::l(text::LOCAL_CHOICES_INTRO));
     for c in &book.local_choices {
         let _ = writeln!(
             o,
@@ -322,15 +331,15 @@ fn trace(o: &mut String, book: &Book) {
         o,
         "<h2>{}</h2>\n<p>{}</p>\n<table class=\"trace\">\n<colgroup><col class=\"id\"><col><col class=\"where\"></colgroup>\n\
          <thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-        text::TRACE,
-        text::TRACE_INTRO,
-        text::TABLE_CLAUSE,
-        text::TABLE_TEXT,
-        text::TABLE_WHERE
+        &text::l(text::TRACE),
+        &text::l(text::TRACE_INTRO),
+        &text::l(text::TABLE_CLAUSE),
+        &text::l(text::TABLE_TEXT),
+        &text::l(text::TABLE_WHERE)
     );
     for c in &book.clauses {
         let places = if c.places.is_empty() {
-            text::NOT_DONE.to_owned()
+            text::l(text::NOT_DONE).to_owned()
         } else {
             c.places.join("; ")
         };

@@ -5,7 +5,8 @@
 //! so that the published routine and the running one cannot disagree.
 //!
 //! [`build`] makes the document model once; [`Book::markdown`] and
-//! [`Book::html`] write it. The fixed texts are Swedish, all in `text.rs`.
+//! [`Book::html`] write it, in Swedish or English ([`build_in`]); the fixed
+//! texts are in the `book` message catalogue, named in `text.rs`.
 
 mod build;
 mod doc;
@@ -19,20 +20,20 @@ mod template;
 mod text;
 mod trace;
 
-pub use build::build;
+pub use build::{build, build_in};
 pub use doc::Book;
 
 impl Book {
     /// The book as Markdown. `diagram` is the path of the diagram's SVG file
     /// relative to the Markdown file, linked as an image when given.
     pub fn markdown(&self, diagram: Option<&str>) -> String {
-        markdown::render(self, diagram)
+        text::in_lang(self.lang, || markdown::render(self, diagram))
     }
 
     /// The book as one self-contained HTML page (inline CSS and SVG, no
     /// scripts), with print CSS for A4.
     pub fn html(&self) -> String {
-        html::render(self)
+        text::in_lang(self.lang, || html::render(self))
     }
 
     /// The diagram (an SVG document), when the book has one.

@@ -46,13 +46,13 @@ fn step(cx: &Ctx<'_>, s: &Step) -> StepEntry {
     };
     kind(cx, s, &mut e);
     if !s.set.is_empty() {
-        e.lists.push((text::SETS, sets(cx, &s.set)));
+        e.lists.push((text::l(text::SETS), sets(cx, &s.set)));
     }
     let deadlines: Vec<String> = (0..s.deadlines.len())
         .map(|i| text::deadline_ref(cx.order.deadline(Some(&s.id), i)))
         .collect();
     if !deadlines.is_empty() {
-        e.lists.push((text::DEADLINES, deadlines));
+        e.lists.push((text::l(text::DEADLINES), deadlines));
     }
     ways(cx, s, &mut e);
     e
@@ -68,9 +68,9 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
             documents,
         } => {
             e.responsible = Some(cx.role_name(role));
-            push_list(e, text::RECORDS, labels(cx, collects));
-            push_list(e, text::MAY_RECORD, labels(cx, optional));
-            push_list(e, text::DOCUMENTS, documents.clone());
+            push_list(e, text::l(text::RECORDS), labels(cx, collects));
+            push_list(e, text::l(text::MAY_RECORD), labels(cx, optional));
+            push_list(e, text::l(text::DOCUMENTS), documents.clone());
         }
         StepKind::Event {
             from,
@@ -80,8 +80,8 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
         } => {
             let who = from.as_ref().map(|f| cx.role_name(f));
             e.lines.push(sentence(who.as_deref()));
-            push_list(e, text::RECORDS, labels(cx, collects));
-            push_list(e, text::MAY_RECORD, labels(cx, optional));
+            push_list(e, text::l(text::RECORDS), labels(cx, collects));
+            push_list(e, text::l(text::MAY_RECORD), labels(cx, optional));
         }
         StepKind::Wait { until } => {
             let source = until.source().trim();
@@ -109,7 +109,7 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
     }
 }
 
-fn push_list(e: &mut StepEntry, label: &'static str, items: Vec<String>) {
+fn push_list(e: &mut StepEntry, label: String, items: Vec<String>) {
     if !items.is_empty() {
         e.lists.push((label, items));
     }
@@ -133,12 +133,12 @@ fn ways(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
     for r in &s.routes {
         let condition = cx
             .condition(&r.title, &r.when)
-            .or_else(|| Some(line(text::OTHERWISE)));
+            .or_else(|| Some(line(&text::l(text::OTHERWISE))));
         let mut to = target(&r.to);
         if !r.set.is_empty() {
             to = format!(
                 "{to} ({} {})",
-                text::SETS.to_lowercase(),
+                text::l(text::SETS).to_lowercase(),
                 sets(cx, &r.set).join(", ")
             );
         }
@@ -188,7 +188,10 @@ fn deadline(cx: &Ctx<'_>, number: usize, step: Option<&str>, d: &Deadline) -> De
     }
     DeadlineEntry {
         number,
-        on: step.map_or_else(|| text::WHOLE_CASE.to_owned(), |s| cx.step_place(s)),
+        on: step.map_or_else(
+            || text::l(text::WHOLE_CASE).to_owned(),
+            |s| cx.step_place(s),
+        ),
         when,
         condition: cx.condition(&d.title, &d.when),
         actions,

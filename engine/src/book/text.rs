@@ -1,272 +1,341 @@
-//! Every fixed text of the routine book, in Swedish, in one place (so that
-//! they can move to a message catalogue later). Texts built from routine
-//! data are small functions here too, so no Swedish lies anywhere else.
+//! Every fixed text of the routine book, by its id in the `book` message
+//! catalogue (`engine/i18n/<lang>/book.ftl`). Texts built from routine data
+//! are small functions here too, so no words lie anywhere else.
+//!
+//! The book is built and written in one language at a time: [`in_lang`]
+//! sets it for the duration of a build or a write (on this thread), and
+//! every text here is read in it. Swedish when none is set.
+
+use std::cell::Cell;
 
 use crate::calendar::{Duration, Unit};
+use crate::i18n::{text, Arg, Lang};
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::Sv) };
+}
+
+/// Runs `f` with the book's texts in `lang`, and restores the language
+/// before (also when `f` panics).
+pub(crate) fn in_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LANG.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(LANG.with(|l| l.replace(lang)));
+    f()
+}
+
+/// The language the book is being made in.
+pub(crate) fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+fn t(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    text(lang(), id, args)
+}
+
+/// A fixed label or heading (one of the ids below) in the book's language.
+pub(crate) fn l(id: &str) -> String {
+    t(id, &[])
+}
 
 /// Section headings and labels.
-pub(crate) const ROUTINE: &str = "Rutin";
-pub(crate) const DECIDED_BY: &str = "Dokumentet är beslutat av";
-pub(crate) const DECIDED: &str = "Dokumentet beslutades den";
-pub(crate) const UPDATED: &str = "Dokumentet uppdateras";
-pub(crate) const REPLACES: &str = "Dokumentet ersätter";
-pub(crate) const OWNER: &str = "Dokumentansvarig är";
-pub(crate) const VERSION: &str = "Version";
-pub(crate) const INTRODUCTION: &str = "Inledning";
-pub(crate) const ROLES: &str = "Roller och ansvar";
-pub(crate) const GROUPS_OF_ROLE: &str = "Grupper";
-pub(crate) const GROUPS: &str = "Mottagargrupper";
-pub(crate) const ADDRESS: &str = "Adress";
-pub(crate) const PROCEDURE: &str = "Utförande";
-pub(crate) const DIAGRAM: &str = "Flödesschema";
-pub(crate) const DEADLINES: &str = "Frister";
-pub(crate) const MESSAGES: &str = "Meddelanden";
-pub(crate) const SCHEDULES: &str = "Återkommande listor";
-pub(crate) const LOCAL_CHOICES: &str = "Lokala val";
-pub(crate) const LOCAL_CHOICES_INTRO: &str =
-    "Här har kommunen bestämt sådant som källdokumentet inte säger.";
-pub(crate) const TRACE: &str = "Spårbarhet mot källdokumentet";
-pub(crate) const TRACE_INTRO: &str = "Varje punkt i källdokumentet och var i rutinen den utförs.";
-pub(crate) const NOT_DONE: &str = "utförs inte i rutinen";
-pub(crate) const GENERATED: &str =
-    "Dokumentet är framställt ur den körbara rutinen med Rutin; ändra rutinfilen, inte dokumentet.";
-pub(crate) const MAIN_PHASE: &str = "Förlopp";
-pub(crate) const AFTER_JOIN: &str = "Därefter";
-pub(crate) const TABLE_CLAUSE: &str = "Punkt";
-pub(crate) const TABLE_TEXT: &str = "Källdokumentets text";
-pub(crate) const TABLE_WHERE: &str = "Utförs i";
-pub(crate) const RESPONSIBLE: &str = "Ansvarig";
-pub(crate) const RECORDS: &str = "Registrerar";
-pub(crate) const MAY_RECORD: &str = "Kan registrera";
-pub(crate) const DOCUMENTS: &str = "Dokument som lämnas över";
-pub(crate) const SETS: &str = "Rutin sätter";
-pub(crate) const WAYS: &str = "Vägar vidare";
-pub(crate) const OTHERWISE: &str = "Annars";
-pub(crate) const SOURCE: &str = "Källa";
-pub(crate) const TO: &str = "Till";
-pub(crate) const CC: &str = "Kopia till";
-pub(crate) const SENT: &str = "Skickas";
-pub(crate) const LEFT_OUT: &str = "Utelämnas";
-pub(crate) const TEMPLATE_LEGEND: &str =
-    "«…» står för uppgifter ur ärendet; text inom [ ] visas bara i vissa fall, med alternativen åtskilda av ǀ.";
-pub(crate) const WHEN_PASSED: &str = "När fristen går ut";
-pub(crate) const DEADLINE_ON: &str = "Gäller";
-pub(crate) const WHOLE_CASE: &str = "hela ärendet";
-pub(crate) const NO_DEADLINES: &str = "Rutinen har inga frister.";
-pub(crate) const NO_MESSAGES: &str = "Rutinen skickar inga meddelanden.";
-pub(crate) const NO_LOCAL_CHOICES: &str = "Rutinen har inga lokala val.";
-pub(crate) const SELECTS: &str = "Urval";
-pub(crate) const EVERY: &str = "Hur ofta";
-pub(crate) const COMPUTED: &str = "beräknad uppgift";
-pub(crate) const RECIPIENTS: &str = "mottagarna";
-pub(crate) const TODAY: &str = "dagens datum";
-pub(crate) const CASE_ID: &str = "ärendenummer";
-pub(crate) const STEP_TITLE: &str = "stegets namn";
-pub(crate) const ROUTINE_TITLE: &str = "rutinens namn";
-pub(crate) const DEADLINE_AFTER: &str = "fristens längd";
+pub(crate) const ROUTINE: &str = "book-routine";
+pub(crate) const DECIDED_BY: &str = "book-decided-by";
+pub(crate) const DECIDED: &str = "book-decided";
+pub(crate) const UPDATED: &str = "book-updated";
+pub(crate) const REPLACES: &str = "book-replaces";
+pub(crate) const OWNER: &str = "book-owner";
+pub(crate) const VERSION: &str = "book-version";
+pub(crate) const INTRODUCTION: &str = "book-introduction";
+pub(crate) const ROLES: &str = "book-roles";
+pub(crate) const GROUPS_OF_ROLE: &str = "book-groups-of-role";
+pub(crate) const GROUPS: &str = "book-groups";
+pub(crate) const ADDRESS: &str = "book-address";
+pub(crate) const PROCEDURE: &str = "book-procedure";
+pub(crate) const DIAGRAM: &str = "book-diagram";
+pub(crate) const DEADLINES: &str = "book-deadlines";
+pub(crate) const MESSAGES: &str = "book-messages";
+pub(crate) const SCHEDULES: &str = "book-schedules";
+pub(crate) const LOCAL_CHOICES: &str = "book-local-choices";
+pub(crate) const LOCAL_CHOICES_INTRO: &str = "book-local-choices-intro";
+pub(crate) const TRACE: &str = "book-trace";
+pub(crate) const TRACE_INTRO: &str = "book-trace-intro";
+pub(crate) const NOT_DONE: &str = "book-not-done";
+pub(crate) const GENERATED: &str = "book-generated";
+pub(crate) const MAIN_PHASE: &str = "book-main-phase";
+pub(crate) const AFTER_JOIN: &str = "book-after-join";
+pub(crate) const TABLE_CLAUSE: &str = "book-table-clause";
+pub(crate) const TABLE_TEXT: &str = "book-table-text";
+pub(crate) const TABLE_WHERE: &str = "book-table-where";
+pub(crate) const RESPONSIBLE: &str = "book-responsible";
+pub(crate) const RECORDS: &str = "book-records";
+pub(crate) const MAY_RECORD: &str = "book-may-record";
+pub(crate) const DOCUMENTS: &str = "book-documents";
+pub(crate) const SETS: &str = "book-sets";
+pub(crate) const WAYS: &str = "book-ways";
+pub(crate) const OTHERWISE: &str = "book-otherwise";
+pub(crate) const SOURCE: &str = "book-source";
+pub(crate) const TO: &str = "book-to";
+pub(crate) const CC: &str = "book-cc";
+pub(crate) const SENT: &str = "book-sent";
+pub(crate) const LEFT_OUT: &str = "book-left-out";
+pub(crate) const TEMPLATE_LEGEND: &str = "book-template-legend";
+pub(crate) const WHEN_PASSED: &str = "book-when-passed";
+pub(crate) const DEADLINE_ON: &str = "book-deadline-on";
+pub(crate) const WHOLE_CASE: &str = "book-whole-case";
+pub(crate) const NO_DEADLINES: &str = "book-no-deadlines";
+pub(crate) const NO_MESSAGES: &str = "book-no-messages";
+pub(crate) const NO_LOCAL_CHOICES: &str = "book-no-local-choices";
+pub(crate) const SELECTS: &str = "book-selects";
+pub(crate) const EVERY: &str = "book-every";
+pub(crate) const COMPUTED: &str = "book-computed";
+pub(crate) const RECIPIENTS: &str = "book-recipients";
+pub(crate) const TODAY: &str = "book-today";
+pub(crate) const CASE_ID: &str = "book-case-id";
+pub(crate) const STEP_TITLE: &str = "book-step-title";
+pub(crate) const ROUTINE_TITLE: &str = "book-routine-title";
+pub(crate) const DEADLINE_AFTER: &str = "book-deadline-after";
 
 /// A local choice on a route: "steg 2, Ring brukaren – vägen ”Brukaren avböjer”".
 pub(crate) fn route_place(step: &str, way: &str) -> String {
-    format!("{step} – vägen ”{way}”")
+    t(
+        "book-route-place",
+        &[("step", step.into()), ("way", way.into())],
+    )
 }
 
 /// "Steg 4".
 pub(crate) fn step_ref(number: usize) -> String {
-    format!("steg {number}")
+    t("book-step-ref", &[("number", number.into())])
+}
+
+/// "F4" (English "D4"): a deadline's number in headings.
+pub(crate) fn deadline_label(number: usize) -> String {
+    t("book-deadline-label", &[("number", number.into())])
 }
 
 /// The kind of work a step is, in a sentence.
 pub(crate) fn kind_sentence(kind: &str, who: Option<&str>) -> String {
     match (kind, who) {
-        ("event", Some(who)) => format!("Väntar på besked från {who}."),
-        ("event", None) => "Väntar på besked utifrån.".into(),
-        ("decision", _) => "Rutin väljer väg efter villkoren nedan.".into(),
-        ("message", _) => "Rutin skickar ett meddelande.".into(),
-        ("parallel", _) => "Arbetet delas upp; delarna görs samtidigt.".into(),
-        ("join", _) => "Väntar tills alla delar är klara.".into(),
-        ("end", _) => "Ärendet avslutas.".into(),
+        ("event", Some(who)) => t("book-kind-event-from", &[("who", who.into())]),
+        ("event", None) => l("book-kind-event"),
+        ("decision", _) => l("book-kind-decision"),
+        ("message", _) => l("book-kind-message"),
+        ("parallel", _) => l("book-kind-parallel"),
+        ("join", _) => l("book-kind-join"),
+        ("end", _) => l("book-kind-end"),
         _ => String::new(),
     }
 }
 
 /// "Ärendet avslutas med utfallet executed."
 pub(crate) fn outcome(outcome: &str) -> String {
-    format!("Utfall: {outcome}.")
+    t("book-outcome", &[("outcome", outcome.into())])
 }
 
 /// "Väntar till «Slutdatum»."
 pub(crate) fn wait_until(what: &str) -> String {
-    format!("Väntar till {what}.")
+    t("book-wait-until", &[("what", what.into())])
 }
 
 /// "Delarna görs samtidigt; ärendet går vidare i steg 12 när alla är klara."
 pub(crate) fn parallel_note(join: usize) -> String {
-    format!("Delarna görs samtidigt; ärendet går vidare i steg {join} när alla är klara.")
+    t("book-parallel-note", &[("join", join.into())])
 }
 
 /// Heading of a parallel phase.
 pub(crate) fn parallel_phase(title: &str) -> String {
-    format!("Samtidigt: {title}")
+    t("book-parallel-phase", &[("title", title.into())])
 }
 
 /// Heading of a side path reached by a route from a step.
 pub(crate) fn side_phase(reason: &str, from: usize) -> String {
-    format!("{reason} (från steg {from})")
+    t(
+        "book-side-phase",
+        &[("reason", reason.into()), ("from", from.into())],
+    )
 }
 
 /// Reason of a side path without a route title.
 pub(crate) fn other_way(from_title: &str) -> String {
-    format!("Annan väg efter ”{from_title}”")
+    t("book-other-way", &[("title", from_title.into())])
 }
 
 /// Reason of a side path reached when a deadline passes.
 pub(crate) fn deadline_way(number: usize) -> String {
-    format!("När frist F{number} går ut")
+    t("book-deadline-way", &[("number", number.into())])
 }
 
 /// Reason of a side path reached by a case-wide event.
 pub(crate) fn event_way(title: &str) -> String {
-    format!("Vid händelsen ”{title}”")
+    t("book-event-way", &[("title", title.into())])
 }
 
 /// "Gå till steg 4, Ring brukaren."
 pub(crate) fn go_to(number: usize, title: &str) -> String {
-    format!("gå till steg {number}, {title}")
+    t(
+        "book-go-to",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// "Nästa: steg 4, Ring brukaren."
 pub(crate) fn next(number: usize, title: &str) -> String {
-    format!("Därefter: steg {number}, {title}.")
+    t(
+        "book-next",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A condition shown as an expression (no `title:` given).
-pub(crate) fn raw_condition() -> &'static str {
-    "om villkoret"
+pub(crate) fn raw_condition() -> String {
+    l("book-raw-condition")
 }
 
 /// Where a message is sent from, in words.
 pub(crate) fn sent_in_step(number: usize, title: &str) -> String {
-    format!("i steg {number}, {title}")
+    t(
+        "book-sent-in-step",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A deadline's message: when it goes.
 pub(crate) fn sent_by_deadline(number: usize) -> String {
-    format!("när frist F{number} går ut")
+    t("book-sent-by-deadline", &[("number", number.into())])
 }
 
 /// A schedule's report: when it goes.
 pub(crate) fn sent_by_schedule(title: &str, every: &Duration) -> String {
-    format!("{}, listan ”{title}”", every_words(every))
+    let every = every_words(every);
+    t(
+        "book-sent-by-schedule",
+        &[("every", every.into()), ("title", title.into())],
+    )
 }
 
 /// "Frist F3".
 pub(crate) fn deadline_ref(number: usize) -> String {
-    format!("frist F{number}")
+    t("book-deadline-ref", &[("number", number.into())])
 }
 
 /// "Meddelande M2".
 pub(crate) fn message_ref(number: usize) -> String {
-    format!("meddelande M{number}")
+    t("book-message-ref", &[("number", number.into())])
 }
 
 /// "Lista: Larm som ska hämtas".
 pub(crate) fn schedule_ref(title: &str) -> String {
-    format!("listan ”{title}”")
+    t("book-schedule-ref", &[("title", title.into())])
 }
 
 /// "Hemtjänstgrupp enligt «Hemtjänstgrupp»".
 pub(crate) fn group_of(label: &str) -> String {
-    format!("den grupp som {label} anger")
+    t("book-group-of", &[("label", label.into())])
 }
 
 /// A group's members see what a role sees.
 pub(crate) fn sees_as(role: &str) -> String {
-    format!("Ser det som {role} ser.")
+    t("book-sees-as", &[("role", role.into())])
 }
 
 /// A field left out of a message for some recipients.
 pub(crate) fn left_out(field: &str, who: &str) -> String {
-    format!("{field} (får inte ses av {who})")
+    t(
+        "book-left-out-for",
+        &[("field", field.into()), ("who", who.into())],
+    )
 }
 
 /// What a role does, one line per duty.
 pub(crate) fn duty_task(number: usize, title: &str) -> String {
-    format!("{title} (steg {number}).")
+    t(
+        "book-duty-task",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A role that sends an event the routine waits for.
 pub(crate) fn duty_event(number: usize, title: &str) -> String {
-    format!("Lämnar besked: {title} (steg {number}).")
+    t(
+        "book-duty-event",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A role that gets a deadline's task.
 pub(crate) fn duty_escalation(number: usize, title: &str) -> String {
-    format!("{title} (när frist F{number} går ut).")
+    t(
+        "book-duty-escalation",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A role that receives messages.
 pub(crate) fn duty_receives(list: &str) -> String {
-    format!("Får meddelanden: {list}.")
+    t("book-duty-receives", &[("list", list.into())])
 }
 
 /// A deadline's actions in words.
 pub(crate) fn sends(number: usize, to: &str) -> String {
-    format!("Meddelande M{number} skickas till {to}.")
+    t(
+        "book-sends",
+        &[("number", number.into()), ("to", to.into())],
+    )
 }
 
 /// A deadline that opens a task.
 pub(crate) fn opens_task(role: &str, title: &str) -> String {
-    format!("{role} får uppgiften ”{title}”.")
+    t(
+        "book-opens-task",
+        &[("role", role.into()), ("title", title.into())],
+    )
 }
 
 /// A deadline that moves the case.
 pub(crate) fn moves_to(number: usize, title: &str) -> String {
-    format!("Ärendet går till steg {number}, {title}.")
+    t(
+        "book-moves-to",
+        &[("number", number.into()), ("title", title.into())],
+    )
 }
 
 /// A deadline that sets fields.
 pub(crate) fn deadline_sets(list: &str) -> String {
-    format!("Rutin sätter {list}.")
+    t("book-deadline-sets", &[("list", list.into())])
 }
 
 /// A deadline only fires when its condition holds.
 pub(crate) fn only_if(condition: &str) -> String {
-    format!("Bara {condition}.")
+    t("book-only-if", &[("condition", condition.into())])
 }
 
-/// "en", "2": a number of units as it reads in Swedish.
-fn amount(n: u32) -> String {
-    if n == 1 {
-        "en".into()
-    } else {
-        n.to_string()
+/// A duration's unit as the catalogue's selector key.
+fn unit(u: Unit) -> &'static str {
+    match u {
+        Unit::Days => "days",
+        Unit::Weeks => "weeks",
+        Unit::Months => "months",
+        Unit::WorkingDays => "working_days",
     }
 }
 
-fn unit(u: Unit, plural: bool) -> &'static str {
-    match (u, plural) {
-        (Unit::Days, false) => "dag",
-        (Unit::Days, true) => "dagar",
-        (Unit::Weeks, false) => "vecka",
-        (Unit::Weeks, true) => "veckor",
-        (Unit::Months, false) => "månad",
-        (Unit::Months, true) => "månader",
-        (Unit::WorkingDays, false) => "arbetsdag",
-        (Unit::WorkingDays, true) => "arbetsdagar",
-    }
+fn amount_and_unit(d: &Duration) -> [(&'static str, Arg<'static>); 2] {
+    [("amount", d.amount.into()), ("unit", unit(d.unit).into())]
 }
 
 /// "en månad", "5 arbetsdagar".
 pub(crate) fn duration(d: &Duration) -> String {
-    format!("{} {}", amount(d.amount), unit(d.unit, d.amount != 1))
+    t("book-duration", &amount_and_unit(d))
 }
 
 /// "varje vecka", "med 2 arbetsdagars mellanrum".
 pub(crate) fn every_words(d: &Duration) -> String {
-    if d.amount == 1 {
-        return format!("varje {}", unit(d.unit, false));
-    }
-    format!("med {} {}s mellanrum", d.amount, unit(d.unit, true))
+    t("book-every-interval", &amount_and_unit(d))
 }
 
 /// When a deadline passes: "5 arbetsdagar efter att steget började, sedan
@@ -279,24 +348,37 @@ pub(crate) fn deadline_when(
 ) -> String {
     let start = match (from, case) {
         (Some(field), _) => field.to_lowercase(),
-        (None, false) => "att steget började".into(),
-        (None, true) => "att ärendet startade".into(),
+        (None, false) => l("book-from-step-start"),
+        (None, true) => l("book-from-case-start"),
     };
-    let mut text = format!("{} efter {start}", duration(after));
-    if let Some((every, times)) = repeat {
-        text.push_str(&format!(", sedan {}", every_words(every)));
-        text.push_str(&match times {
-            Some(1) => ", högst en gång".into(),
-            Some(n) => format!(", högst {n} gånger"),
-            None => " så länge steget pågår".into(),
-        });
-    }
-    text
+    let when = t(
+        "book-deadline-counted",
+        &[
+            ("duration", duration(after).into()),
+            ("start", start.into()),
+        ],
+    );
+    let Some((every, times)) = repeat else {
+        return when;
+    };
+    let times = times.map_or(Arg::from("none"), Arg::from);
+    t(
+        "book-deadline-repeat",
+        &[
+            ("when", when.into()),
+            ("every", every_words(every).into()),
+            ("times", times),
+        ],
+    )
 }
 
-/// "8 mars 2026": the same long form templates get from the `date` filter.
+/// "8 mars 2026": the same long form templates get from the `date` filter;
+/// in English "8 March 2026".
 pub(crate) fn date(d: chrono::NaiveDate) -> String {
-    crate::expr::swedish_date(d)
+    match lang() {
+        Lang::Sv => crate::expr::swedish_date(d),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// A list in running text: "a, b och c".
@@ -304,7 +386,10 @@ pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} och {last}", init.join(", ")),
+        [init @ .., last] => t(
+            "book-and",
+            &[("init", init.join(", ").into()), ("last", last.into())],
+        ),
     }
 }
 
@@ -340,6 +425,25 @@ mod tests {
             ),
             "2 arbetsdagar efter att ärendet startade, sedan med 2 arbetsdagars mellanrum, högst en gång"
         );
+    }
+
+    #[test]
+    fn deadlines_read_as_english() {
+        in_lang(Lang::En, || {
+            assert_eq!(
+                deadline_when(&d("1 month"), Some("Decision date"), false, None),
+                "one month after decision date"
+            );
+            assert_eq!(
+                deadline_when(&d("5 working days"), None, false, Some((&d("1 week"), None))),
+                "5 working days after the step began, then every week for as long as the step lasts"
+            );
+            let items: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+            assert_eq!(and_list(&items), "a, b and c");
+            let day = chrono::NaiveDate::from_ymd_opt(2021, 1, 28).unwrap();
+            assert_eq!(date(day), "28 January 2021");
+        });
+        assert_eq!(lang(), Lang::Sv, "the language is restored");
     }
 
     #[test]

@@ -29,10 +29,13 @@ pub(crate) fn local_choices(cx: &Ctx<'_>) -> Vec<LocalChoice> {
         let place = capitalised(&cx.step_place(&s.id));
         choice(&mut out, place.clone(), &s.local_choice);
         for route in &s.routes {
-            let way = route.title.as_deref().unwrap_or(text::OTHERWISE);
+            let way = route
+                .title
+                .clone()
+                .unwrap_or_else(|| text::l(text::OTHERWISE));
             choice(
                 &mut out,
-                text::route_place(&place, way),
+                text::route_place(&place, &way),
                 &route.local_choice,
             );
         }
