@@ -328,3 +328,19 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rutin::i18n::Lang;
+
+    #[test]
+    fn the_clients_locale_chooses_the_language() {
+        let lang = |params: Value| lang_of(&params);
+        assert_eq!(lang(serde_json::json!({"locale": "sv"})), Lang::Sv);
+        assert_eq!(lang(serde_json::json!({"locale": "sv-SE"})), Lang::Sv);
+        assert_eq!(lang(serde_json::json!({"locale": "en-US"})), Lang::En);
+        assert_eq!(lang(serde_json::json!({"locale": "de"})), Lang::En);
+        assert_eq!(lang(serde_json::json!({})), Lang::En);
+    }
+}

@@ -7,6 +7,9 @@
 
 # The label under the place a problem is found.
 diagnostic-here = here
+# The labels of a second place (where a duplicate was first written).
+diagnostic-first-here = first here
+diagnostic-first-declared-here = first declared here
 # The word before the help line (miette writes `help:`).
 diagnostic-help = help
 # The help line of every problem whose name has a close known one.

@@ -8,6 +8,9 @@
 
 # Etiketten under stället där problemet finns.
 diagnostic-here = här
+# Etiketterna för ett andra ställe (där en dubblett först skrevs).
+diagnostic-first-here = först här
+diagnostic-first-declared-here = först angiven här
 # Ordet före hjälpraden (miette skriver `help:`).
 diagnostic-help = hjälp
 # Hjälpraden när ett namn liknar ett känt namn.

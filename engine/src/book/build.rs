@@ -181,7 +181,7 @@ impl Ctx<'_> {
                 if self.routine.field(source).is_some() {
                     text::group_of(&self.placeholder(source))
                 } else {
-                    text::group_of(&format!("«{}»", &text::l(text::COMPUTED)))
+                    text::group_of(&format!("«{}»", text::l(text::COMPUTED)))
                 }
             }
             RecipientTarget::Person(p) => {

@@ -64,7 +64,7 @@ pub(crate) fn render(book: &Book) -> String {
         let _ = writeln!(
             o,
             "<h2>{}</h2>\n<figure class=\"diagram\">",
-            &text::l(text::DIAGRAM)
+            text::l(text::DIAGRAM)
         );
         o.push_str(svg_body(svg));
         let _ = writeln!(o, "</figure>");
@@ -95,7 +95,7 @@ fn header(o: &mut String, book: &Book) {
     let _ = writeln!(
         o,
         "<p class=\"kind\">{}</p>\n<h1>{}</h1>",
-        &text::l(text::ROUTINE),
+        text::l(text::ROUTINE),
         esc(&h.title)
     );
     let _ = writeln!(o, "<table class=\"facts\">");
@@ -104,13 +104,13 @@ fn header(o: &mut String, book: &Book) {
     }
     let _ = writeln!(o, "</table>\n</header>");
     if let Some(intro) = &book.introduction {
-        let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::INTRODUCTION));
+        let _ = writeln!(o, "<h2>{}</h2>", text::l(text::INTRODUCTION));
         prose(o, intro);
     }
 }
 
 fn roles(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::ROLES));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::ROLES));
     for r in &book.roles {
         let _ = writeln!(o, "<section class=\"role\">\n<h3>{}</h3>", esc(&r.name));
         if let Some(d) = &r.description {
@@ -125,14 +125,14 @@ fn roles(o: &mut String, book: &Book) {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}.</p>",
-                &text::l(text::GROUPS_OF_ROLE),
+                text::l(text::GROUPS_OF_ROLE),
                 esc(&r.groups.join(", "))
             );
         }
         let _ = writeln!(o, "</section>");
     }
     if !book.groups.is_empty() {
-        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", &text::l(text::GROUPS));
+        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", text::l(text::GROUPS));
         for g in &book.groups {
             let _ = writeln!(
                 o,
@@ -146,7 +146,7 @@ fn roles(o: &mut String, book: &Book) {
 }
 
 fn procedure(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::PROCEDURE));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::PROCEDURE));
     for p in &book.phases {
         let _ = writeln!(o, "<section class=\"phase\">\n<h3>{}</h3>", esc(&p.title));
         if let Some(n) = &p.note {
@@ -171,7 +171,7 @@ fn step(o: &mut String, s: &StepEntry) {
         let _ = writeln!(
             o,
             "<p class=\"meta\"><span class=\"label\">{}:</span> {}</p>",
-            &text::l(text::RESPONSIBLE),
+            text::l(text::RESPONSIBLE),
             esc(r)
         );
     }
@@ -203,7 +203,7 @@ fn step(o: &mut String, s: &StepEntry) {
         let _ = writeln!(
             o,
             "<p class=\"meta\">{}: {}</p>",
-            &text::l(text::SOURCE),
+            text::l(text::SOURCE),
             esc(&s.source.join(", "))
         );
     }
@@ -211,9 +211,9 @@ fn step(o: &mut String, s: &StepEntry) {
 }
 
 fn deadlines(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::DEADLINES));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::DEADLINES));
     if book.deadlines.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_DEADLINES));
+        let _ = writeln!(o, "<p>{}</p>", text::l(text::NO_DEADLINES));
     }
     for d in &book.deadlines {
         let _ = writeln!(
@@ -237,7 +237,7 @@ fn deadlines(o: &mut String, book: &Book) {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}</p>",
-                &text::l(text::SOURCE),
+                text::l(text::SOURCE),
                 esc(&d.source.join(", "))
             );
         }
@@ -246,9 +246,9 @@ fn deadlines(o: &mut String, book: &Book) {
 }
 
 fn messages(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::MESSAGES));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::MESSAGES));
     if book.messages.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_MESSAGES));
+        let _ = writeln!(o, "<p>{}</p>", text::l(text::NO_MESSAGES));
     } else {
         let _ = writeln!(
             o,
@@ -283,7 +283,7 @@ fn messages(o: &mut String, book: &Book) {
     if book.schedules.is_empty() {
         return;
     }
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::SCHEDULES));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::SCHEDULES));
     for s in &book.schedules {
         let _ = writeln!(
             o,
@@ -298,7 +298,7 @@ fn messages(o: &mut String, book: &Book) {
             let _ = writeln!(
                 o,
                 "<p class=\"meta\">{}: {}</p>",
-                &text::l(text::SOURCE),
+                text::l(text::SOURCE),
                 esc(&s.source.join(", "))
             );
         }
@@ -307,12 +307,12 @@ fn messages(o: &mut String, book: &Book) {
 }
 
 fn choices(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "<h2>{}</h2>", &text::l(text::LOCAL_CHOICES));
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::LOCAL_CHOICES));
     if book.local_choices.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", &text::l(text::NO_LOCAL_CHOICES));
+        let _ = writeln!(o, "<p>{}</p>", text::l(text::NO_LOCAL_CHOICES));
         return;
     }
-    let _ = writeln!(o, "<p>{}</p>", &text::l(text::LOCAL_CHOICES_INTRO));
+    let _ = writeln!(o, "<p>{}</p>", text::l(text::LOCAL_CHOICES_INTRO));
     for c in &book.local_choices {
         let _ = writeln!(
             o,
@@ -331,15 +331,15 @@ fn trace(o: &mut String, book: &Book) {
         o,
         "<h2>{}</h2>\n<p>{}</p>\n<table class=\"trace\">\n<colgroup><col class=\"id\"><col><col class=\"where\"></colgroup>\n\
          <thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-        &text::l(text::TRACE),
-        &text::l(text::TRACE_INTRO),
-        &text::l(text::TABLE_CLAUSE),
-        &text::l(text::TABLE_TEXT),
-        &text::l(text::TABLE_WHERE)
+        text::l(text::TRACE),
+        text::l(text::TRACE_INTRO),
+        text::l(text::TABLE_CLAUSE),
+        text::l(text::TABLE_TEXT),
+        text::l(text::TABLE_WHERE)
     );
     for c in &book.clauses {
         let places = if c.places.is_empty() {
-            text::l(text::NOT_DONE).to_owned()
+            text::l(text::NOT_DONE)
         } else {
             c.places.join("; ")
         };

@@ -68,8 +68,8 @@ pub(crate) fn render(book: &Book, diagram: Option<&str>) -> String {
         let _ = writeln!(
             o,
             "## {}\n\n![{}]({path})\n",
-            &text::l(text::DIAGRAM),
-            &text::l(text::DIAGRAM)
+            text::l(text::DIAGRAM),
+            text::l(text::DIAGRAM)
         );
     }
     deadlines(&mut o, book);
@@ -85,7 +85,7 @@ fn header(o: &mut String, book: &Book) {
         let _ = writeln!(o, "{}\n", esc(org));
     }
     let _ = writeln!(o, "# {}\n", esc(&h.title));
-    let _ = writeln!(o, "| {} | |\n|---|---|", &text::l(text::ROUTINE));
+    let _ = writeln!(o, "| {} | |\n|---|---|", text::l(text::ROUTINE));
     for (label, value) in &h.facts {
         let _ = writeln!(o, "| {label} | {} |", esc(value));
     }
@@ -94,14 +94,14 @@ fn header(o: &mut String, book: &Book) {
         let _ = writeln!(
             o,
             "## {}\n\n{}\n",
-            &text::l(text::INTRODUCTION),
+            text::l(text::INTRODUCTION),
             prose(intro)
         );
     }
 }
 
 fn roles(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "## {}\n", &text::l(text::ROLES));
+    let _ = writeln!(o, "## {}\n", text::l(text::ROLES));
     for r in &book.roles {
         let _ = writeln!(o, "### {}\n", esc(&r.name));
         if let Some(d) = &r.description {
@@ -115,13 +115,13 @@ fn roles(o: &mut String, book: &Book) {
             let _ = writeln!(
                 o,
                 "{}: {}.\n",
-                &text::l(text::GROUPS_OF_ROLE),
+                text::l(text::GROUPS_OF_ROLE),
                 esc(&r.groups.join(", "))
             );
         }
     }
     if !book.groups.is_empty() {
-        let _ = writeln!(o, "### {}\n", &text::l(text::GROUPS));
+        let _ = writeln!(o, "### {}\n", text::l(text::GROUPS));
         for g in &book.groups {
             let _ = writeln!(o, "- **{}**: {}", esc(&g.name), esc(&g.details.join(" ")));
         }
@@ -130,7 +130,7 @@ fn roles(o: &mut String, book: &Book) {
 }
 
 fn procedure(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "## {}\n", &text::l(text::PROCEDURE));
+    let _ = writeln!(o, "## {}\n", text::l(text::PROCEDURE));
     for p in &book.phases {
         let _ = writeln!(o, "### {}\n", esc(&p.title));
         if let Some(n) = &p.note {
@@ -145,7 +145,7 @@ fn procedure(o: &mut String, book: &Book) {
 fn step(o: &mut String, s: &StepEntry) {
     let _ = writeln!(o, "#### {}. {}\n", s.number, esc(&s.title));
     if let Some(r) = &s.responsible {
-        let _ = writeln!(o, "**{}:** {}\n", &text::l(text::RESPONSIBLE), esc(r));
+        let _ = writeln!(o, "**{}:** {}\n", text::l(text::RESPONSIBLE), esc(r));
     }
     for l in &s.lines {
         let _ = writeln!(o, "{}\n", line(l));
@@ -160,7 +160,7 @@ fn step(o: &mut String, s: &StepEntry) {
         o.push('\n');
     }
     if !s.ways.is_empty() {
-        let _ = writeln!(o, "**{}:**\n", &text::l(text::WAYS));
+        let _ = writeln!(o, "**{}:**\n", text::l(text::WAYS));
         for w in &s.ways {
             let c = w.condition.as_ref().map(line).unwrap_or_default();
             let _ = writeln!(o, "- {c}: {}.", esc(&w.to));
@@ -174,16 +174,16 @@ fn step(o: &mut String, s: &StepEntry) {
         let _ = writeln!(
             o,
             "*{}: {}*\n",
-            &text::l(text::SOURCE),
+            text::l(text::SOURCE),
             esc(&s.source.join(", "))
         );
     }
 }
 
 fn deadlines(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "## {}\n", &text::l(text::DEADLINES));
+    let _ = writeln!(o, "## {}\n", text::l(text::DEADLINES));
     if book.deadlines.is_empty() {
-        let _ = writeln!(o, "{}\n", &text::l(text::NO_DEADLINES));
+        let _ = writeln!(o, "{}\n", text::l(text::NO_DEADLINES));
     }
     for d in &book.deadlines {
         let _ = writeln!(
@@ -192,21 +192,21 @@ fn deadlines(o: &mut String, book: &Book) {
             text::deadline_label(d.number),
             esc(&d.when)
         );
-        let _ = writeln!(o, "- **{}:** {}", &text::l(text::DEADLINE_ON), esc(&d.on));
+        let _ = writeln!(o, "- **{}:** {}", text::l(text::DEADLINE_ON), esc(&d.on));
         if let Some(c) = &d.condition {
             let _ = writeln!(o, "- {}", esc(&text::only_if(&super::build::plain(c))));
         }
         let _ = writeln!(
             o,
             "- **{}:** {}",
-            &text::l(text::WHEN_PASSED),
+            text::l(text::WHEN_PASSED),
             esc(&d.actions.join(" "))
         );
         if !d.source.is_empty() {
             let _ = writeln!(
                 o,
                 "- *{}: {}*",
-                &text::l(text::SOURCE),
+                text::l(text::SOURCE),
                 esc(&d.source.join(", "))
             );
         }
@@ -215,48 +215,48 @@ fn deadlines(o: &mut String, book: &Book) {
 }
 
 fn messages(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "## {}\n", &text::l(text::MESSAGES));
+    let _ = writeln!(o, "## {}\n", text::l(text::MESSAGES));
     if book.messages.is_empty() {
-        let _ = writeln!(o, "{}\n", &text::l(text::NO_MESSAGES));
+        let _ = writeln!(o, "{}\n", text::l(text::NO_MESSAGES));
     } else {
         let _ = writeln!(o, "*{}*\n", esc(&text::l(text::TEMPLATE_LEGEND)));
     }
     for m in &book.messages {
         let title = m.subject.clone().unwrap_or_else(|| m.sent.clone());
         let _ = writeln!(o, "### M{}: {}\n", m.number, esc(&title));
-        let _ = writeln!(o, "- **{}:** {}", &text::l(text::SENT), esc(&m.sent));
+        let _ = writeln!(o, "- **{}:** {}", text::l(text::SENT), esc(&m.sent));
         let list = |l: &[Line]| l.iter().map(line).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(o, "- **{}:** {}", &text::l(text::TO), list(&m.to));
+        let _ = writeln!(o, "- **{}:** {}", text::l(text::TO), list(&m.to));
         if !m.cc.is_empty() {
-            let _ = writeln!(o, "- **{}:** {}", &text::l(text::CC), list(&m.cc));
+            let _ = writeln!(o, "- **{}:** {}", text::l(text::CC), list(&m.cc));
         }
         if !m.left_out.is_empty() {
             let _ = writeln!(
                 o,
                 "- **{}:** {}",
-                &text::l(text::LEFT_OUT),
+                text::l(text::LEFT_OUT),
                 esc(&m.left_out.join(", "))
             );
         }
         let _ = writeln!(o, "\n{}\n", paragraph(&m.body, "> "));
     }
     if !book.schedules.is_empty() {
-        let _ = writeln!(o, "## {}\n", &text::l(text::SCHEDULES));
+        let _ = writeln!(o, "## {}\n", text::l(text::SCHEDULES));
         for s in &book.schedules {
             let _ = writeln!(o, "### {}\n", esc(&s.title));
-            let _ = writeln!(o, "- **{}:** {}", &text::l(text::EVERY), esc(&s.every));
-            let _ = writeln!(o, "- **{}:** {}", &text::l(text::SELECTS), line(&s.select));
+            let _ = writeln!(o, "- **{}:** {}", text::l(text::EVERY), esc(&s.every));
+            let _ = writeln!(o, "- **{}:** {}", text::l(text::SELECTS), line(&s.select));
             let _ = writeln!(
                 o,
                 "- **{}:** {}",
-                &text::l(text::SENT),
+                text::l(text::SENT),
                 esc(&text::message_ref(s.message))
             );
             if !s.source.is_empty() {
                 let _ = writeln!(
                     o,
                     "- *{}: {}*",
-                    &text::l(text::SOURCE),
+                    text::l(text::SOURCE),
                     esc(&s.source.join(", "))
                 );
             }
@@ -266,11 +266,11 @@ fn messages(o: &mut String, book: &Book) {
 }
 
 fn choices_and_trace(o: &mut String, book: &Book) {
-    let _ = writeln!(o, "## {}\n", &text::l(text::LOCAL_CHOICES));
+    let _ = writeln!(o, "## {}\n", text::l(text::LOCAL_CHOICES));
     if book.local_choices.is_empty() {
-        let _ = writeln!(o, "{}\n", &text::l(text::NO_LOCAL_CHOICES));
+        let _ = writeln!(o, "{}\n", text::l(text::NO_LOCAL_CHOICES));
     } else {
-        let _ = writeln!(o, "{}\n", &text::l(text::LOCAL_CHOICES_INTRO));
+        let _ = writeln!(o, "{}\n", text::l(text::LOCAL_CHOICES_INTRO));
     }
     for c in &book.local_choices {
         let _ = writeln!(o, "- **{}:** {}", esc(&c.place), prose(&c.text));
@@ -284,19 +284,19 @@ fn choices_and_trace(o: &mut String, book: &Book) {
     let _ = writeln!(
         o,
         "## {}\n\n{}\n",
-        &text::l(text::TRACE),
-        &text::l(text::TRACE_INTRO)
+        text::l(text::TRACE),
+        text::l(text::TRACE_INTRO)
     );
     let _ = writeln!(
         o,
         "| {} | {} | {} |\n|---|---|---|",
-        &text::l(text::TABLE_CLAUSE),
-        &text::l(text::TABLE_TEXT),
-        &text::l(text::TABLE_WHERE)
+        text::l(text::TABLE_CLAUSE),
+        text::l(text::TABLE_TEXT),
+        text::l(text::TABLE_WHERE)
     );
     for c in &book.clauses {
         let places = if c.places.is_empty() {
-            text::l(text::NOT_DONE).to_owned()
+            text::l(text::NOT_DONE)
         } else {
             c.places.join("; ")
         };

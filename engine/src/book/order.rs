@@ -66,7 +66,7 @@ pub(crate) fn order(routine: &Routine) -> Order {
             w.queue.push_back((text::event_way(&e.title), to.clone()));
         }
     }
-    w.phase(text::l(text::MAIN_PHASE).into(), None);
+    w.phase(text::l(text::MAIN_PHASE), None);
     w.walk(&routine.start, None);
     while let Some((reason, to)) = w.queue.pop_front() {
         if !w.order.steps.contains_key(&to) {
@@ -131,7 +131,7 @@ impl Walk<'_> {
                 for b in branches {
                     self.walk(b, Some(join));
                 }
-                self.phase(text::l(text::AFTER_JOIN).into(), None);
+                self.phase(text::l(text::AFTER_JOIN), None);
                 current = join.clone();
                 continue;
             }

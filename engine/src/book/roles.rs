@@ -104,7 +104,7 @@ pub(crate) fn groups(cx: &Ctx<'_>) -> Vec<GroupEntry> {
                 details.push(d.clone());
             }
             if let Some(a) = &g.address {
-                details.push(format!("{}: {a}.", &text::l(text::ADDRESS)));
+                details.push(format!("{}: {a}.", text::l(text::ADDRESS)));
             }
             if let Some(r) = &g.sees_as {
                 details.push(text::sees_as(&cx.role_name(r)));

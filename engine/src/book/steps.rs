@@ -133,7 +133,7 @@ fn ways(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
     for r in &s.routes {
         let condition = cx
             .condition(&r.title, &r.when)
-            .or_else(|| Some(line(&text::l(text::OTHERWISE))));
+            .or_else(|| Some(line(text::l(text::OTHERWISE))));
         let mut to = target(&r.to);
         if !r.set.is_empty() {
             to = format!(
@@ -188,10 +188,7 @@ fn deadline(cx: &Ctx<'_>, number: usize, step: Option<&str>, d: &Deadline) -> De
     }
     DeadlineEntry {
         number,
-        on: step.map_or_else(
-            || text::l(text::WHOLE_CASE).to_owned(),
-            |s| cx.step_place(s),
-        ),
+        on: step.map_or_else(|| text::l(text::WHOLE_CASE), |s| cx.step_place(s)),
         when,
         condition: cx.condition(&d.title, &d.when),
         actions,

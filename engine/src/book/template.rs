@@ -96,12 +96,12 @@ fn show(cx: &Ctx<'_>, expr: &str) -> String {
     for name in names(expr) {
         let label = match name.split('.').next().unwrap_or(name) {
             f if cx.routine.field(f).is_some() => cx.label(f),
-            "recipients" => text::l(text::RECIPIENTS).into(),
-            "today" => text::l(text::TODAY).into(),
-            "case" => text::l(text::CASE_ID).into(),
-            "step" => text::l(text::STEP_TITLE).into(),
-            "routine" => text::l(text::ROUTINE_TITLE).into(),
-            "deadline" => text::l(text::DEADLINE_AFTER).into(),
+            "recipients" => text::l(text::RECIPIENTS),
+            "today" => text::l(text::TODAY),
+            "case" => text::l(text::CASE_ID),
+            "step" => text::l(text::STEP_TITLE),
+            "routine" => text::l(text::ROUTINE_TITLE),
+            "deadline" => text::l(text::DEADLINE_AFTER),
             _ => continue,
         };
         if !labels.contains(&label) {
@@ -109,7 +109,7 @@ fn show(cx: &Ctx<'_>, expr: &str) -> String {
         }
     }
     if labels.is_empty() {
-        labels.push(text::l(text::COMPUTED).into());
+        labels.push(text::l(text::COMPUTED));
     }
     format!("«{}»", labels.join(", "))
 }

@@ -54,6 +54,7 @@ struct Shown<'a> {
     message: String,
     help: String,
     here: String,
+    lang: Lang,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -95,13 +96,25 @@ impl miette::Diagnostic for Shown<'_> {
         if let Some((related, label)) = &self.diagnostic.related {
             if related.file == location.file {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(label.clone()),
+                    Some(related_label(label, self.lang)),
                     clamp(related.span, related.file.text()),
                 ));
             }
         }
         Some(Box::new(labels.into_iter()))
     }
+}
+
+/// The labels the analyzer gives a second place, by their catalogue id.
+const RELATED_LABELS: [&str; 2] = ["diagnostic-first-here", "diagnostic-first-declared-here"];
+
+/// A second place's label in `lang`: the analyzer writes it in English (the
+/// catalogue's English text), shown here in the chosen language.
+fn related_label(label: &str, lang: Lang) -> String {
+    RELATED_LABELS
+        .iter()
+        .find(|id| text(Lang::En, id, &[]) == label)
+        .map_or_else(|| label.to_owned(), |id| text(lang, id, &[]))
 }
 
 fn clamp(span: crate::source::Span, text: &str) -> SourceSpan {
@@ -130,6 +143,7 @@ pub fn render_in(diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
         message: problem.message(lang),
         help: problem.help_in(lang),
         here: text(lang, "diagnostic-here", &[]),
+        lang,
     };
     let theme = if color {
         GraphicalTheme::unicode()
