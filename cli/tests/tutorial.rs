@@ -19,7 +19,11 @@
 //!   after another and indented alike, in the file PATH as the document
 //!   leaves it (its last `file=PATH` block).
 //!
-//! Blocks with none of these marks are prose and not run. In FORMAT.md every
+//! Blocks with none of these marks are prose and not run.
+//!
+//! When Rutin's output changes on purpose, `RUTIN_UPDATE_DOCS=1 cargo test
+//! -p rutin-cli --test tutorial` writes the real output into the documents
+//! (exit codes and files are never changed); read the diff before committing. In FORMAT.md every
 //! folder holding a `file=` routine is checked with
 //! `rutin check --deny-warnings` and must be clean: an excerpt is thus always
 //! a piece of a routine that checks.
@@ -27,6 +31,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -153,14 +158,26 @@ struct Expected {
     command: String,
     output: String,
     exit: i32,
+    /// The document's lines (0-based) that show the output.
+    shown: Range<usize>,
 }
 
-fn compare(dir: &Path, doc: &str, want: &Expected) {
+/// Output to write into the document instead of what it shows (only with
+/// `RUTIN_UPDATE_DOCS=1`).
+type Fixes = Vec<(Range<usize>, String)>;
+
+fn compare(dir: &Path, doc: &str, want: Expected, fixes: &mut Fixes) {
     let (code, got) = run(dir, &want.command);
+    let updating = std::env::var_os("RUTIN_UPDATE_DOCS").is_some_and(|v| v == "1");
+    if code == want.exit && got != want.output && updating {
+        fixes.push((want.shown, got));
+        return;
+    }
     assert!(
         code == want.exit && got == want.output,
         "{doc}:{}: `{}` exited {code} (the document says {}) and printed\n\
-         ----- real output -----\n{got}\n----- the document shows -----\n{}\n",
+         ----- real output -----\n{got}\n----- the document shows -----\n{}\n\
+         (RUTIN_UPDATE_DOCS=1 writes the real output into the document)\n",
         want.doc_line,
         want.command,
         want.exit,
@@ -168,13 +185,30 @@ fn compare(dir: &Path, doc: &str, want: &Expected) {
     );
 }
 
+/// Writes the real output into the document where it differed.
+fn apply(doc: &str, mut fixes: Fixes) {
+    if fixes.is_empty() {
+        return;
+    }
+    let path = root().join(doc);
+    let text = fs::read_to_string(&path).expect("the document is readable");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    fixes.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, got) in fixes {
+        let new = got.lines().map(str::to_string).filter(|_| !got.is_empty());
+        lines.splice(range, new);
+    }
+    fs::write(&path, lines.join("\n") + "\n").expect("the document is written");
+}
+
 /// The commands of a console block, each with its output lines.
 fn commands(block: &Block) -> Vec<Expected> {
     let exit = block.attr("exit").map_or(0, |e| e.parse().expect("exit=N"));
+    // The body's line n is the document's line `block.line + n` (0-based).
     let mut out: Vec<(usize, String, Vec<&str>)> = Vec::new();
     for (n, line) in block.body.iter().enumerate() {
         match line.strip_prefix("$ ") {
-            Some(command) => out.push((block.line + 1 + n, command.to_string(), Vec::new())),
+            Some(command) => out.push((block.line + n, command.to_string(), Vec::new())),
             None => out
                 .last_mut()
                 .expect("a console block starts with a `$ ` command")
@@ -185,9 +219,10 @@ fn commands(block: &Block) -> Vec<Expected> {
     let last = out.len().saturating_sub(1);
     out.into_iter()
         .enumerate()
-        .map(|(i, (doc_line, command, lines))| Expected {
-            doc_line,
+        .map(|(i, (at, command, lines))| Expected {
+            doc_line: at + 1,
             command,
+            shown: at + 1..at + 1 + lines.len(),
             output: normal(lines.into_iter()),
             exit: if i == last { exit } else { 0 },
         })
@@ -200,6 +235,7 @@ fn play(doc: &str) -> (tempfile::TempDir, usize) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut ran = 0;
     let mut below: Option<Expected> = None;
+    let mut fixes = Fixes::new();
     for block in blocks(doc) {
         if let Some(path) = block.attr("file") {
             write(dir.path(), &block, path);
@@ -213,22 +249,24 @@ fn play(doc: &str) -> (tempfile::TempDir, usize) {
             if block.has("output-below") {
                 below = list.pop();
             }
-            for want in &list {
-                compare(dir.path(), doc, want);
-            }
             ran += list.len() + usize::from(below.is_some());
+            for want in list {
+                compare(dir.path(), doc, want, &mut fixes);
+            }
         } else if block.has("output") {
             let mut want = below.take().unwrap_or_else(|| {
                 panic!("{doc}:{}: an output block without a command", block.line)
             });
             want.output = normal(block.body.iter().map(String::as_str));
-            compare(dir.path(), doc, &want);
+            want.shown = block.line..block.line + block.body.len();
+            compare(dir.path(), doc, want, &mut fixes);
         }
     }
     assert!(
         below.is_none(),
         "{doc}: the last command's output block is missing"
     );
+    apply(doc, fixes);
     (dir, ran)
 }
 
