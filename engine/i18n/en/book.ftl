@@ -151,3 +151,11 @@ book-deadline-repeat = { $when }, then { $every }{ $times ->
 book-and = { $init } and { $last }
 # A deadline's number in headings.
 book-deadline-label = D{ $number }
+
+# Who a message is sent on behalf of (`from:`), and a template's `sender`.
+book-from = From
+book-sender = sender
+book-sends-from = { $from } sends message M{ $number } to { $to }.
+book-duty-sends = Sends messages: { $list }.
+# A role whose members get messages as a person named in the case.
+book-duty-receives-as = Receives messages as { $person }: { $list }.

@@ -151,3 +151,11 @@ book-deadline-repeat = { $when }, sedan { $every }{ $times ->
 book-and = { $init } och { $last }
 # A deadline's number in headings.
 book-deadline-label = F{ $number }
+
+# Who a message is sent on behalf of (`from:`), and a template's `sender`.
+book-from = Från
+book-sender = avsändare
+book-sends-from = { $from } skickar meddelande M{ $number } till { $to }.
+book-duty-sends = Skickar meddelanden: { $list }.
+# A role whose members get messages as a person named in the case.
+book-duty-receives-as = Får meddelanden som { $person }: { $list }.

@@ -393,6 +393,37 @@ pub(crate) fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Who a message is sent on behalf of (`from:`).
+pub(crate) const FROM: &str = "book-from";
+
+/// A template's `sender` where the message names none.
+pub(crate) const SENDER: &str = "book-sender";
+
+/// A message step or deadline that sends on someone's behalf.
+pub(crate) fn sends_from(number: usize, from: &str, to: &str) -> String {
+    t(
+        "book-sends-from",
+        &[
+            ("number", number.into()),
+            ("from", from.into()),
+            ("to", to.into()),
+        ],
+    )
+}
+
+/// A role on whose behalf messages are sent.
+pub(crate) fn duty_sends(list: &str) -> String {
+    t("book-duty-sends", &[("list", list.into())])
+}
+
+/// A role whose members get messages as a person named in the case.
+pub(crate) fn duty_receives_as(person: &str, list: &str) -> String {
+    t(
+        "book-duty-receives-as",
+        &[("person", person.into()), ("list", list.into())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
