@@ -166,10 +166,15 @@ impl Ctx<'_> {
             RecipientTarget::Group(id) => self.group_name(id),
             RecipientTarget::GroupOf { expr, .. } => {
                 let source = expr.source().trim();
-                if self.routine.field(source).is_some() {
-                    text::group_of(&self.placeholder(source))
+                if let Some(field) = self.routine.field(source) {
+                    let mapped: Vec<String> = field
+                        .groups
+                        .iter()
+                        .map(|(value, g)| format!("{value}: {}", self.group_name(g)))
+                        .collect();
+                    text::group_of(&self.placeholder(source), &mapped)
                 } else {
-                    text::group_of(&format!("«{}»", text::COMPUTED))
+                    text::group_of(&format!("«{}»", text::COMPUTED), &[])
                 }
             }
             RecipientTarget::Person(p) => {

@@ -175,8 +175,11 @@ pub(crate) fn schedule_ref(title: &str) -> String {
 }
 
 /// "Hemtjänstgrupp enligt «Hemtjänstgrupp»".
-pub(crate) fn group_of(label: &str) -> String {
-    format!("den grupp som {label} anger")
+pub(crate) fn group_of(label: &str, mapped: &[String]) -> String {
+    match mapped {
+        [] => format!("den grupp som {label} anger"),
+        _ => format!("den grupp som {label} anger ({})", mapped.join(", ")),
+    }
 }
 
 /// A group's members see what a role sees.

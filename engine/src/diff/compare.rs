@@ -326,6 +326,24 @@ fn field_changes(old: &Routine, new: &Routine, was: &Field, field: &Field, out: 
         seen,
         visibility(new, &field.visibility),
     );
+    compare(
+        out,
+        at,
+        "groups",
+        group_map(old, was),
+        group_map(new, field),
+    );
+}
+
+/// An enumeration's `groups:` in words: `Norr → Hemtjänst norr, ...`.
+fn group_map(routine: &Routine, field: &Field) -> String {
+    let name = |g: &String| routine.groups.get(g).map_or(g.clone(), |g| g.name.clone());
+    field
+        .groups
+        .iter()
+        .map(|(value, g)| format!("{value} → {}", name(g)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(super) fn fields(old: &Routine, new: &Routine, out: &mut Vec<Change>) {

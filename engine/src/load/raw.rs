@@ -279,6 +279,10 @@ pub(crate) struct Field {
     pub(crate) max_length: Option<Sp<i64>>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
+    /// enum: the group each value stands for (`value: group`), where the
+    /// values are not group ids themselves; every value must be listed.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub(crate) groups: Option<Vec<(Sp<String>, Sp<String>)>>,
 }
 
 /// One step.

@@ -76,6 +76,13 @@ impl std::fmt::Debug for EnvCache {
 }
 
 impl Routine {
+    /// The group a value given to `group_of` or `group_name` stands for: a
+    /// group id is itself; an enumeration value mapped by its field's
+    /// `groups:` is its group. The analyzer keeps the maps from disagreeing.
+    pub fn group_for<'a>(&'a self, value: &'a str) -> &'a str {
+        super::field::group_for(|g| self.groups.contains_key(g), &self.fields, value)
+    }
+
     /// The step with this id.
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)

@@ -47,7 +47,7 @@ pub(crate) fn address(
                 let id = eval_text(env, expr, ctx).map_err(|e| {
                     RunError::expr(format!("`group_of` of message `{template}`"), e)
                 })?;
-                group(routine, &id).ok_or_else(|| RunError::UnknownGroup {
+                group(routine, routine.group_for(&id)).ok_or_else(|| RunError::UnknownGroup {
                     expr: expr.source().to_string(),
                     value: id,
                 })?

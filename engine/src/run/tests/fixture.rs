@@ -38,6 +38,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         rules: crate::model::Rules::default(),
         local_choice: None,
         name: None,
+        groups: Default::default(),
     }
 }
 
