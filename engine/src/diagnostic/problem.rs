@@ -524,6 +524,12 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A time of day that cannot be read (`at: "25:00"`).
+    #[error("{message}")]
+    BadTimeOfDay {
+        /// The parser's explanation.
+        message: String,
+    },
 }
 
 impl Problem {
@@ -616,6 +622,7 @@ impl Problem {
             Problem::ProbabilitySum { .. } => "rutin::probability-sum",
             Problem::NegativeDuration { .. } => "rutin::negative-duration",
             Problem::BadProfile { .. } => "rutin::bad-profile",
+            Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
         }
     }
 
@@ -791,6 +798,9 @@ impl Problem {
                 "write 0 or more (`fixed: 2`, `uniform: [1, 5]`)".into()
             }
             Problem::BadProfile { fix, .. } => fix.clone(),
+            Problem::BadTimeOfDay { .. } => {
+                "write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`".into()
+            }
         }
     }
 }
