@@ -237,12 +237,12 @@ pub(crate) fn only_if(condition: &str) -> String {
     format!("Bara {condition}.")
 }
 
-/// "en", "2": a number of units as it reads in Swedish.
-fn amount(n: u32) -> String {
-    if n == 1 {
-        "en".into()
-    } else {
-        n.to_string()
+/// "en", "ett", "2": a number of units as it reads in Swedish ("ett år").
+fn amount(n: u32, u: Unit) -> String {
+    match (n, u) {
+        (1, Unit::Years) => "ett".into(),
+        (1, _) => "en".into(),
+        _ => n.to_string(),
     }
 }
 
@@ -256,12 +256,17 @@ fn unit(u: Unit, plural: bool) -> &'static str {
         (Unit::Months, true) => "månader",
         (Unit::WorkingDays, false) => "arbetsdag",
         (Unit::WorkingDays, true) => "arbetsdagar",
+        (Unit::Years, _) => "år",
     }
 }
 
 /// "en månad", "5 arbetsdagar".
 pub(crate) fn duration(d: &Duration) -> String {
-    format!("{} {}", amount(d.amount), unit(d.unit, d.amount != 1))
+    format!(
+        "{} {}",
+        amount(d.amount, d.unit),
+        unit(d.unit, d.amount != 1)
+    )
 }
 
 /// "varje vecka", "med 2 arbetsdagars mellanrum".
@@ -272,20 +277,32 @@ pub(crate) fn every_words(d: &Duration) -> String {
     format!("med {} {}s mellanrum", d.amount, unit(d.unit, true))
 }
 
-/// When a deadline passes: "5 arbetsdagar efter att steget började, sedan
-/// varje vecka, högst 2 gånger".
+/// What a deadline counts from, for [`deadline_when`].
+pub(crate) struct DeadlineStartWords<'a> {
+    /// The date field's label, or `None` for the step's (case's) start.
+    pub(crate) from: Option<&'a str>,
+    /// A case deadline (counted from the case's start).
+    pub(crate) case: bool,
+    /// Its time of day (`kl. 08:00`).
+    pub(crate) at: Option<chrono::NaiveTime>,
+}
+
+/// When a deadline passes: "5 arbetsdagar efter att steget började, kl.
+/// 08:00, sedan varje vecka, högst 2 gånger".
 pub(crate) fn deadline_when(
     after: &Duration,
-    from: Option<&str>,
-    case: bool,
+    start: &DeadlineStartWords<'_>,
     repeat: Option<(&Duration, Option<u32>)>,
 ) -> String {
-    let start = match (from, case) {
+    let from = match (start.from, start.case) {
         (Some(field), _) => field.to_lowercase(),
         (None, false) => "att steget började".into(),
         (None, true) => "att ärendet startade".into(),
     };
-    let mut text = format!("{} efter {start}", duration(after));
+    let mut text = format!("{} efter {from}", duration(after));
+    if let Some(at) = start.at {
+        text.push_str(&format!(", kl. {}", at.format("%H:%M")));
+    }
     if let Some((every, times)) = repeat {
         text.push_str(&format!(", sedan {}", every_words(every)));
         text.push_str(&match times {
@@ -340,17 +357,24 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn start(from: Option<&str>, case: bool) -> DeadlineStartWords<'_> {
+        DeadlineStartWords {
+            from,
+            case,
+            at: None,
+        }
+    }
+
     #[test]
     fn deadlines_read_as_swedish() {
         assert_eq!(
-            deadline_when(&d("1 month"), Some("Beslutsdatum"), false, None),
+            deadline_when(&d("1 month"), &start(Some("Beslutsdatum"), false), None),
             "en månad efter beslutsdatum"
         );
         assert_eq!(
             deadline_when(
                 &d("5 working days"),
-                None,
-                false,
+                &start(None, false),
                 Some((&d("1 week"), Some(2)))
             ),
             "5 arbetsdagar efter att steget började, sedan varje vecka, högst 2 gånger"
@@ -358,11 +382,32 @@ mod tests {
         assert_eq!(
             deadline_when(
                 &d("2 working days"),
-                None,
-                true,
+                &start(None, true),
                 Some((&d("2 working days"), Some(1)))
             ),
             "2 arbetsdagar efter att ärendet startade, sedan med 2 arbetsdagars mellanrum, högst en gång"
+        );
+        assert_eq!(
+            deadline_when(
+                &d("1 year"),
+                &start(Some("Beslutsdatum"), false),
+                Some((&d("1 år"), None))
+            ),
+            "ett år efter beslutsdatum, sedan varje år så länge steget pågår"
+        );
+        assert_eq!(
+            deadline_when(&d("2 år"), &start(None, false), Some((&d("3 years"), None))),
+            "2 år efter att steget började, sedan med 3 års mellanrum så länge steget pågår"
+        );
+        let eight = chrono::NaiveTime::from_hms_opt(8, 0, 0);
+        let at_eight = DeadlineStartWords {
+            from: Some("Beslutsdatum"),
+            case: false,
+            at: eight,
+        };
+        assert_eq!(
+            deadline_when(&d("1 month"), &at_eight, Some((&d("1 week"), Some(2)))),
+            "en månad efter beslutsdatum, kl. 08:00, sedan varje vecka, högst 2 gånger"
         );
     }
 

@@ -545,6 +545,12 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// A time of day that cannot be read (`at: "25:00"`).
+    #[error("{message}")]
+    BadTimeOfDay {
+        /// The parser's explanation.
+        message: String,
+    },
 }
 
 impl Problem {
@@ -639,6 +645,7 @@ impl Problem {
             Problem::BadProfile { .. } => "rutin::bad-profile",
             Problem::ValueWithoutGroup { .. } => "rutin::value-without-group",
             Problem::BadGroupMap { .. } => "rutin::bad-group-map",
+            Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
         }
     }
 
@@ -818,6 +825,9 @@ impl Problem {
                 "map each value of `{field}` to its group on the field (`groups: {{{value}: <group>, ...}}`), or declare a group `{value}`"
             ),
             Problem::BadGroupMap { fix, .. } => fix.clone(),
+            Problem::BadTimeOfDay { .. } => {
+                "write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`".into()
+            }
         }
     }
 }

@@ -296,6 +296,9 @@ pub(crate) fn deadline_label(d: &Deadline) -> String {
     if let DeadlineStart::Field(field) = &d.from {
         let _ = write!(label, " från {field}");
     }
+    if let Some(at) = d.at {
+        let _ = write!(label, " kl. {}", at.format("%H:%M"));
+    }
     if let Some(when) = &d.when {
         let _ = write!(label, "\nom {}", when.source());
     }

@@ -322,6 +322,7 @@ fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
                 source: m.strings(sink, "source"),
                 set: m.get("set").map(|n| super::set::assignments(sink, n)),
                 local_choice: m.string(sink, "local_choice"),
+                at: m.string(sink, "at"),
                 id,
                 span: n.span,
             };

@@ -130,6 +130,7 @@ pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
         source: Vec::new(),
         local_choice: None,
         title: None,
+        at: None,
     }
 }
 
