@@ -196,10 +196,14 @@ fn tick_into_folder(db: &Path, folder: &Path, book: &Path) -> usize {
             text.contains("Content-Type: text/plain; charset=utf-8"),
             "{text}"
         );
-        // The sender's name (the routine's `from:`, else Rutin) at the configured address.
+        // Each of the three goes on the alarm team's behalf (`from:`): its
+        // name before the engine's address, its own address for replies.
         assert!(
-            text.lines()
-                .any(|l| l.starts_with("From: ") && l.ends_with(" <rutin@rutin.invalid>")),
+            text.contains("From: Larmgruppen <rutin@rutin.invalid>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Reply-To: Larmgruppen <larm@kommun.example>"),
             "{text}"
         );
     }
