@@ -2,7 +2,7 @@
 
 pub(crate) mod fixture;
 
-mod assign;
+pub(crate) mod assign;
 mod assignments;
 mod case_events;
 mod commands;
