@@ -201,4 +201,8 @@ pub struct Schedule {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// The time of day each run falls at, on the day `every` lands on
+    /// (`at: "08:00"`, see [`crate::calendar::due_at`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<chrono::NaiveTime>,
 }
