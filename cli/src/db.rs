@@ -115,9 +115,9 @@ impl From<RunnerError> for Failure {
 /// `refused (code): why` and that nothing changed; `text` is the refusal as
 /// the reader may see it (see `timeline::refusal`).
 pub(crate) fn refusal_text(error: &RunError, text: Option<String>) -> String {
-    format!(
-        "refused ({}): {}\nthe case is unchanged",
-        error.code(),
-        text.unwrap_or_else(|| error.to_string())
+    let why = text.unwrap_or_else(|| error.message_in(crate::output::lang()));
+    crate::output::text(
+        "run-refused-unchanged",
+        &[("code", error.code().into()), ("why", why.into())],
     )
 }

@@ -48,7 +48,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     match show(args) {
         Ok(()) => OK,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }

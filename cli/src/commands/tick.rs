@@ -36,7 +36,10 @@ pub(crate) fn run(args: &Args) -> u8 {
         Ok(done) if done.failures == 0 => OK,
         Ok(_) => PROBLEMS,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }
