@@ -403,12 +403,9 @@ fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), 
 
 /// Why the simulation stopped, as `role` may read it.
 fn explain(routine: &Routine, e: &RunError, role: Option<&str>) -> String {
-    format!(
-        "{}",
-        text(
-            "simulate-stopped",
-            &[("error", timeline::refusal(routine, e, role).into())]
-        )
+    text(
+        "simulate-stopped",
+        &[("error", timeline::refusal(routine, e, role).into())],
     )
 }
 

@@ -44,3 +44,33 @@ case-nothing-due = nothing was due up to { $to }
 case-colon = case { $id }:
 case-this-routine = this routine
 case-any-routine = any routine of the stored cases
+
+# `rutin case import` and `case migrate`: a label (at most 9 letters) before each case.
+case-not-a-folder = { $path } is not a folder of case files (the old store was `.rutin`)
+case-label-imported = imported
+case-label-present = present
+case-already-in-db = { $id } (already in the database)
+case-label-skipped = SKIPPED
+case-import-summary = { $imported } imported, { $present } already present, { $skipped } skipped; the folder was not changed
+case-import-skipped = { $count } case file(s) were not imported (see above)
+case-target = routine { $routine } version { $version }
+case-label-can-move = can move
+case-label-moved = moved
+case-label-cannot = cannot
+case-label-failed = FAILED
+case-label-already = already
+case-runs-on-this = { $id } (runs on this version)
+case-migrate-summary = to { $target }: { $done } case(s) { $moved ->
+    [yes] moved
+   *[other] could move
+}, { $blocked } cannot, { $already } already on it{ $unread }
+case-migrate-unread = , { $count } could not be read
+case-migrate-failed = { $count } case(s) could not be judged (see above)
+
+# Values and times given on the command line.
+input-cannot-read = cannot read { $path }: { $error }
+input-the-values = the values
+input-not-json = { $source } are not JSON or YAML: { $error }
+input-not-a-mapping = { $source } must be a mapping of field: value, like `{"{"}"order_ok": true{"}"}`
+input-not-a-time = `{ $text }` is not a date (YYYY-MM-DD) or a time (YYYY-MM-DD HH:MM)
+input-bad-database-url = RUTIN_DATABASE_URL must be postgres://user@host/database or sqlite:FILE, not `{ $url }`

@@ -24,3 +24,30 @@ simulate-input-ended = input ended before the case finished
 simulate-open-task = Open task { $task }: { $title } [{ $role }]
 simulate-again = (again, done { $at })
 simulate-refused = refused: { $error } (the case is unchanged; try again)
+
+# `rutin simulate --profile`: the bulk simulation's tables.
+bulk-heading = { $cases } cases, seed { $seed }, from { $start } to the horizon { $horizon } ({ $weeks } weeks)
+bulk-failure = error in { $cases } cases of { $routine }: { $message }
+bulk-col-routine = routine
+bulk-col-started = started
+bulk-col-finished = finished
+bulk-col-open = open
+bulk-col-failed = failed
+bulk-col-lead-time = lead time p50 / p90 / p99 (days)
+bulk-lifecycle = whole lifecycle
+bulk-outcomes = outcomes of { $routine }: { $outcomes }
+bulk-deadlines = Deadlines breached (expired and acted)
+bulk-col-deadline = deadline (routine/step/id)
+bulk-col-cases = cases
+bulk-col-times = times
+bulk-col-first-week = first week
+bulk-col-peak-week = peak week
+bulk-col-week = week
+bulk-tasks = Tasks per role and week (opened / open at the week's end)
+bulk-peak = peak { $role } ({ $name }): { $open } open at the end of the week of { $week }; at most { $opened } opened in a week
+bulk-breaches = Deadlines breached per week
+bulk-messages = Messages per recipient (role, group or person) and week
+bulk-kind = { $kind ->
+   *[other] { $kind }
+}
+bulk-message-total = { $id } ({ $kind }, { $name }): { $total } messages

@@ -44,3 +44,33 @@ case-nothing-due = inget var på tur fram till { $to }
 case-colon = ärende { $id }:
 case-this-routine = den här rutinen
 case-any-routine = någon rutin för de sparade ärendena
+
+# `rutin case import` och `case migrate`: en etikett (högst 9 bokstäver) före varje ärende.
+case-not-a-folder = { $path } är ingen mapp med ärendefiler (den gamla lagringen var `.rutin`)
+case-label-imported = inläst
+case-label-present = finns
+case-already-in-db = { $id } (finns redan i databasen)
+case-label-skipped = UTELÄMNAT
+case-import-summary = { $imported } inlästa, { $present } fanns redan, { $skipped } utelämnade; mappen ändrades inte
+case-import-skipped = { $count } ärendefil(er) lästes inte in (se ovan)
+case-target = rutin { $routine } version { $version }
+case-label-can-move = flyttbart
+case-label-moved = flyttat
+case-label-cannot = kan inte
+case-label-failed = FEL
+case-label-already = redan
+case-runs-on-this = { $id } (följer redan den här versionen)
+case-migrate-summary = till { $target }: { $done } ärende(n) { $moved ->
+    [yes] flyttade
+   *[other] kan flyttas
+}, { $blocked } kan inte, { $already } redan där{ $unread }
+case-migrate-unread = , { $count } kunde inte läsas
+case-migrate-failed = { $count } ärende(n) kunde inte bedömas (se ovan)
+
+# Värden och tider som anges på kommandoraden.
+input-cannot-read = kan inte läsa { $path }: { $error }
+input-the-values = värdena
+input-not-json = { $source } är inte JSON eller YAML: { $error }
+input-not-a-mapping = { $source } ska vara fält: värde, som `{"{"}"order_ok": true{"}"}`
+input-not-a-time = `{ $text }` är inget datum (ÅÅÅÅ-MM-DD) eller någon tidpunkt (ÅÅÅÅ-MM-DD TT:MM)
+input-bad-database-url = RUTIN_DATABASE_URL ska vara postgres://användare@värd/databas eller sqlite:FIL, inte `{ $url }`
