@@ -199,7 +199,12 @@ fn tick_into_folder(db: &Path, folder: &Path, book: &Path) -> usize {
             text.contains("Content-Type: text/plain; charset=utf-8"),
             "{text}"
         );
-        assert!(text.contains("From: Rutin <rutin@rutin.invalid>"), "{text}");
+        // The sender's name (the routine's `from:`, else Rutin) at the configured address.
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("From: ") && l.ends_with(" <rutin@rutin.invalid>")),
+            "{text}"
+        );
     }
     let installed = files
         .iter()

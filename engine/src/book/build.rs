@@ -4,7 +4,7 @@
 use super::doc::{text as line, Book, Header, Inline, Line};
 use super::order::{order, Order};
 use super::text;
-use crate::model::{Expr, MessageSpec, Recipient, RecipientTarget, Routine, StepKind};
+use crate::model::{Expr, MessageFrom, MessageSpec, Recipient, RecipientTarget, Routine, StepKind};
 
 /// Where a message is sent from.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +187,24 @@ impl Ctx<'_> {
             out.push(Inline::Text(")".into()));
         }
         out
+    }
+
+    /// The display name of who a message is sent on behalf of (`from:`).
+    pub(crate) fn sender(&self, m: &MessageSpec) -> Option<String> {
+        m.from.as_ref().map(|f| match f {
+            MessageFrom::Role(id) => self.role_name(id),
+            MessageFrom::Group(id) => self.group_name(id),
+        })
+    }
+
+    /// "Larmgruppen skickar meddelande M2 till …", or without a sender
+    /// "Meddelande M2 skickas till …".
+    pub(crate) fn sends(&self, number: usize, m: &MessageSpec) -> String {
+        let to = self.recipients_text(m);
+        match self.sender(m) {
+            Some(from) => text::sends_from(number, &from, &to),
+            None => text::sends(number, &to),
+        }
     }
 
     /// The recipients of a message as one text ("Larmgruppen och Nattpatrullen").

@@ -97,7 +97,7 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
         }
         StepKind::Message(m) => {
             let n = cx.message_number(&MessageKey::Step(s.id.clone()));
-            e.lines.push(line(text::sends(n, &cx.recipients_text(m))));
+            e.lines.push(line(cx.sends(n, m)));
         }
         StepKind::End { outcome } => {
             e.lines.push(sentence(None));
@@ -174,7 +174,7 @@ fn deadline(cx: &Ctx<'_>, number: usize, step: Option<&str>, d: &Deadline) -> De
     }
     if let Some(m) = &d.message {
         let n = cx.message_number(&MessageKey::Deadline(number));
-        actions.push(text::sends(n, &cx.recipients_text(m)));
+        actions.push(cx.sends(n, m));
     }
     if let Some(t) = &d.task {
         actions.push(text::opens_task(&cx.role_name(&t.role), &t.title));

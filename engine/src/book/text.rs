@@ -308,6 +308,27 @@ pub(crate) fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Who a message is sent on behalf of (`from:`).
+pub(crate) const FROM: &str = "Från";
+
+/// A template's `sender` where the message names none.
+pub(crate) const SENDER: &str = "avsändare";
+
+/// A message step or deadline that sends on someone's behalf.
+pub(crate) fn sends_from(number: usize, from: &str, to: &str) -> String {
+    format!("{from} skickar meddelande M{number} till {to}.")
+}
+
+/// A role on whose behalf messages are sent.
+pub(crate) fn duty_sends(list: &str) -> String {
+    format!("Skickar meddelanden: {list}.")
+}
+
+/// A role whose members get messages as a person named in the case.
+pub(crate) fn duty_receives_as(person: &str, list: &str) -> String {
+    format!("Får meddelanden som {person}: {list}.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
