@@ -37,6 +37,7 @@ mod context;
 mod deadline;
 mod effect;
 mod error;
+mod error_text;
 mod exec;
 mod failure;
 mod interrupt;
