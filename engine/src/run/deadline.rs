@@ -128,7 +128,7 @@ impl Exec<'_> {
                 exec.drain()
             });
             if let Err(error) = result {
-                self.rewind(mark);
+                self.rewind(mark)?;
                 self.as_actor(Actor::Clock, |exec| exec.failed(due, &error))?;
             }
         }
@@ -286,7 +286,7 @@ impl Exec<'_> {
         let Err(error) = self.send(message, step, Some(deadline)) else {
             return Ok(());
         };
-        self.rewind(mark);
+        self.rewind(mark)?;
         self.emit(Record::DeadlineMessageFailed {
             armed: armed.armed,
             deadline: armed.deadline.clone(),

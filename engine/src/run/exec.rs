@@ -21,7 +21,7 @@ use super::case::Case;
 use super::context;
 use super::error::RunError;
 use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
-use super::state::{State, Status};
+use super::state::Status;
 use crate::expr::{self, eval_bool, eval_date};
 use crate::model::{Route, Routine, Step, StepKind};
 
@@ -29,10 +29,10 @@ use crate::model::{Route, Routine, Step, StepKind};
 /// `rutin check` refuses a routine whose chains of automatic steps are longer.
 pub const MAX_STEPS_PER_INSTANT: u32 = 1000;
 
-/// A point of a command to go back to (see [`Exec::mark`]).
+/// A point of a command to go back to (see [`Exec::mark`]): the journal's
+/// length (the state is folded again from it) and the instant's count.
 #[derive(Debug)]
 pub(crate) struct Mark {
-    state: State,
     len: usize,
     instant: NaiveDateTime,
     steps_at_instant: u32,
@@ -72,7 +72,6 @@ impl<'a> Exec<'a> {
     /// Where the command stands, to go back to with [`Exec::rewind`].
     pub(crate) fn mark(&self) -> Mark {
         Mark {
-            state: self.case.state.clone(),
             len: self.case.journal.len(),
             instant: self.instant,
             steps_at_instant: self.steps_at_instant,
@@ -81,12 +80,12 @@ impl<'a> Exec<'a> {
 
     /// Undoes everything since `mark`: its entries, their state and any
     /// steps still queued.
-    pub(crate) fn rewind(&mut self, mark: Mark) {
-        self.case.state = mark.state;
-        self.case.journal.truncate(mark.len);
+    pub(crate) fn rewind(&mut self, mark: Mark) -> Result<(), RunError> {
+        self.case.rewind_to(mark.len)?;
         self.instant = mark.instant;
         self.steps_at_instant = mark.steps_at_instant;
         self.queue.clear();
+        Ok(())
     }
 
     /// Appends an entry to the journal and folds it into the state.
