@@ -16,7 +16,7 @@ use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Actor, ArmedDeadline, ArmedId, Record, TokenId};
 use crate::calendar::Duration;
-use crate::expr::{eval_bool, parse_date};
+use crate::expr::parse_date;
 use crate::model::{Deadline, DeadlineStart, MessageSpec, Routine, Step};
 
 /// How many deadlines and waits may fire in one command.
@@ -199,12 +199,9 @@ impl Exec<'_> {
         let (deadline, step) = definition(self.routine, &armed)?;
         let holds = match &deadline.when {
             None => true,
-            Some(cond) => {
-                let ctx = self.expr_context();
-                eval_bool(self.env, cond, &ctx).map_err(|e| {
-                    RunError::expr(format!("`when` of deadline `{}`", deadline.id), e)
-                })?
-            }
+            Some(cond) => self.eval(cond).map(|v| v.is_true()).map_err(|e| {
+                RunError::expr(format!("`when` of deadline `{}`", deadline.id), e)
+            })?,
         };
         if !holds {
             self.emit(Record::DeadlineSkipped {
