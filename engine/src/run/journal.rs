@@ -271,8 +271,9 @@ pub enum Record {
         /// Its step (`None`: a case deadline).
         step: Option<String>,
     },
-    /// A message was sent.
-    MessageSent(Message),
+    /// A message was sent. Boxed: the largest record by far, it would
+    /// otherwise make every entry as large as itself.
+    MessageSent(Box<Message>),
     /// The case ended.
     CaseEnded {
         /// The end step reached.

@@ -280,7 +280,7 @@ impl Exec<'_> {
             )?),
             None => None,
         };
-        self.emit(Record::MessageSent(Message {
+        self.emit(Record::MessageSent(Box::new(Message {
             step: step.map(|s| s.id.clone()),
             deadline: deadline.map(|d| d.id.clone()),
             template: spec.template.clone(),
@@ -290,6 +290,6 @@ impl Exec<'_> {
             cc,
             fields_used: used,
             from,
-        }))
+        })))
     }
 }
