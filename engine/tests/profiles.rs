@@ -157,3 +157,52 @@ fn the_lifecycle_runs_every_stage() {
     let lifecycle = report.lifecycle.expect("three stages");
     assert!(lifecycle.finished > 0);
 }
+
+#[test]
+fn a_case_wide_event_ends_the_cases_it_reaches_and_withdraws_their_tasks() {
+    let p = profile("tests/fixtures/profiles/interrupted/interrupted.profile.yml");
+    let report = run(&p, 2000, 3);
+    let stage = &report.stages[0];
+    assert_eq!(stage.finished, 2000, "{stage:?}");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    // Half of the decisions are withdrawn, 2 working days into a 4-day installation.
+    let withdrawn = *stage.outcomes.get("withdrawn").unwrap_or(&0) as f64;
+    assert!(
+        (withdrawn / 2000.0 - 0.5).abs() < 0.035,
+        "{:?}",
+        stage.outcomes
+    );
+    assert_eq!(
+        stage.outcomes.get("done").copied().unwrap_or(0) + withdrawn as u64,
+        2000,
+        "the move (after 10 working days) comes to no case: {:?}",
+        stage.outcomes
+    );
+    // The withdrawn installations' tasks are closed, not left open for ever.
+    let team = team_workload(&report);
+    assert_eq!(team.opened.iter().sum::<u32>(), 2000);
+    assert_eq!(team.open_at_week_end.last(), Some(&0));
+}
+
+#[test]
+fn a_case_wide_event_that_goes_to_a_step_carries_the_case_on() {
+    let p = profile("tests/fixtures/profiles/interrupted/moved.profile.yml");
+    let report = run(&p, 500, 4);
+    let stage = &report.stages[0];
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(
+        stage.outcomes.get("moved"),
+        Some(&500),
+        "{:?}",
+        stage.outcomes
+    );
+    // Each case opened the installation (withdrawn by the move) and the address update.
+    let team = team_workload(&report);
+    assert_eq!(team.opened.iter().sum::<u32>(), 1000);
+    assert_eq!(team.open_at_week_end.last(), Some(&0));
+}
+
+fn team_workload(report: &Report) -> &rutin::simulate::Workload {
+    let team = report.workload.iter().find(|w| w.role == "team");
+    team.expect("the team has a workload row")
+}

@@ -43,6 +43,8 @@ enum Pending {
     Task(TaskId),
     /// Deliver the event awaited at this step (by index), on this visit.
     Event { step: usize, visit: u32 },
+    /// Deliver the case-wide event (by index in the routine's `events`).
+    CaseEvent(usize),
 }
 
 /// The state of one simulated case.
@@ -105,6 +107,7 @@ impl<'a> Driver<'a> {
         tally.stages[self.index].started += 1;
         let mut case = match Case::start(routine, id, data, at) {
             Ok((case, effects)) => {
+                self.plan_case_events(at, rng);
                 self.account(&effects, rng, tally);
                 case
             }
@@ -214,9 +217,32 @@ impl<'a> Driver<'a> {
                 if !waiting {
                     return Ok(None);
                 }
-                let values = self.values(&s.id, collects, optional, at, rng);
+                let values = self.values(Some(&s.id), collects, optional, at, rng);
                 case.deliver(routine, event, values, at).map(Some)
             }
+            Pending::CaseEvent(index) => {
+                let Some(event) = routine.events.get(index) else {
+                    return Ok(None);
+                };
+                let values = self.values(None, &event.collects, &event.optional, at, rng);
+                case.deliver(routine, &event.id, values, at).map(Some)
+            }
+        }
+    }
+
+    /// Draws when each case-wide event the profile times comes (or that it
+    /// never does); one the profile leaves out never comes.
+    fn plan_case_events(&mut self, start: NaiveDateTime, rng: &mut ChaCha8Rng) {
+        let routine = routine_of(self.stage);
+        for (index, event) in routine.events.iter().enumerate() {
+            let Some(timing) = self.stage.events.get(&event.id) else {
+                continue;
+            };
+            if timing.never > 0.0 && unit_interval(rng) < timing.never {
+                continue;
+            }
+            let due = timing.delay.after(start, rng);
+            self.push(due, Pending::CaseEvent(index));
         }
     }
 
@@ -226,17 +252,18 @@ impl<'a> Driver<'a> {
             Some(step) if task.deadline.is_none() => match &step.kind {
                 StepKind::Task {
                     collects, optional, ..
-                } => self.values(&step.id, collects, optional, at, rng),
+                } => self.values(Some(&step.id), collects, optional, at, rng),
                 _ => Value::Object(Map::new()),
             },
             _ => Value::Object(Map::new()),
         }
     }
 
-    /// The values a step records: drawn, then those of the branch chosen.
+    /// The values a step (or a case-wide event) records: drawn, then those
+    /// of the branch chosen at the step.
     fn values(
         &self,
-        step: &str,
+        step: Option<&str>,
         collects: &[String],
         optional: &[String],
         at: NaiveDateTime,
@@ -258,7 +285,7 @@ impl<'a> Driver<'a> {
                 out.insert(id.clone(), draw(self.stage, f, today, rng));
             }
         }
-        if let Some(branches) = self.stage.branches.get(step) {
+        if let Some(branches) = step.and_then(|step| self.stage.branches.get(step)) {
             apply_branch(branches, optional, &mut out, rng);
         }
         Value::Object(out)

@@ -87,7 +87,8 @@ pub(crate) struct Stage {
     pub(crate) values: BTreeMap<String, Choice>,
 }
 
-/// When an awaited event arrives.
+/// When an event arrives: an awaited one after its step starts, a case-wide
+/// one after the case starts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct EventTiming {
     pub(crate) delay: Delay,

@@ -3,6 +3,8 @@
 pub(crate) mod fixture;
 
 mod assign;
+mod assignments;
+mod case_events;
 mod commands;
 mod deadlines;
 mod errors;
@@ -10,6 +12,7 @@ mod journal;
 mod messages;
 mod personnummer;
 mod props;
+mod props_extras;
 mod redact;
 mod rules;
 mod schedule;

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 
 use super::fixture::{self, t};
+use super::props_extras::{extras, with_extras};
 use super::snapshot;
 use crate::model::{FieldType, Routine, StepKind};
 use crate::run::visibility::may_see;
@@ -24,7 +25,15 @@ const ROLES: &[&str] = &[
     "coordinator_night",
     "nobody",
 ];
-const EVENTS: &[&str] = &["order_corrected", "phone_call"];
+/// Events delivered: the fixture's, one it does not know, and the case-wide
+/// events of `props_extras::CASE_EVENTS` (unknown unless generated).
+const EVENTS: &[&str] = &[
+    "order_corrected",
+    "phone_call",
+    "withdrawn",
+    "moved",
+    "reopened",
+];
 
 #[derive(Debug, Clone)]
 enum Cmd {
@@ -58,7 +67,7 @@ fn cmd() -> impl Strategy<Value = Cmd> {
         4 => (0usize..4, any::<u64>(), 0u32..100).prop_map(|(pick, seed, hours)| Cmd::Good { pick, seed, hours }),
         2 => (0usize..20, any::<bool>(), 0usize..8, values.clone(), 0u32..100)
             .prop_map(|(pick, by_step, role, values, hours)| Cmd::Wild { pick, by_step, role, values, hours }),
-        2 => (0usize..2, any::<bool>(), any::<u64>(), values, 0u32..400)
+        3 => (0usize..EVENTS.len(), any::<bool>(), any::<u64>(), values, 0u32..400)
             .prop_map(|(event, good, seed, values, hours)| Cmd::Deliver { event, good, seed, values, hours }),
         2 => (0u32..3000).prop_map(|hours| Cmd::Advance { hours }),
         1 => (1u32..200).prop_map(|hours| Cmd::Back { hours }),
@@ -210,21 +219,17 @@ fn apply(
             values,
             hours,
         } => {
+            let name = EVENTS[event % EVENTS.len()];
             let values = if *is_good {
-                good(
-                    routine,
-                    &["order_ok".to_string(), "comment".to_string()],
-                    *seed,
-                )
+                let fields = match routine.case_event(name) {
+                    Some(e) => [e.collects.clone(), e.optional.clone()].concat(),
+                    None => vec!["order_ok".to_string(), "comment".to_string()],
+                };
+                good(routine, &fields, *seed)
             } else {
                 wild(routine, values)
             };
-            case.deliver(
-                routine,
-                EVENTS[event % EVENTS.len()],
-                values,
-                later(now, *hours),
-            )
+            case.deliver(routine, name, values, later(now, *hours))
         }
         Cmd::Advance { hours } => case.advance(routine, later(now, *hours)),
         Cmd::Back { hours } => {
@@ -279,48 +284,6 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
     routine
 }
 
-/// The fixture routine with assignments everywhere: every step but the
-/// parallel ones counts in `visits`, every route taken and every deadline
-/// fired in `moves`, and each route also records `last_move` (a date): once
-/// `moves` passes 6 the route sets it to a text instead, which the runtime
-/// refuses (a command that moves the case then fails and changes nothing; a
-/// deadline's failure is journaled).
-fn with_assignments(mut routine: Routine) -> Routine {
-    use crate::model::{Assignment, Expr};
-    routine
-        .fields
-        .push(fixture::field("visits", FieldType::Integer));
-    routine
-        .fields
-        .push(fixture::field("moves", FieldType::Integer));
-    routine
-        .fields
-        .push(fixture::field("last_move", FieldType::Date));
-    let set = |field: &str, value: &str| Assignment {
-        field: field.into(),
-        value: Expr(value.into()),
-    };
-    for step in &mut routine.steps {
-        if !matches!(step.kind, StepKind::Parallel { .. }) {
-            step.set.push(set("visits", "(visits or 0) + 1"));
-        }
-        for route in &mut step.routes {
-            route.set.push(set("moves", "(moves or 0) + 1"));
-            route
-                .set
-                .push(set("last_move", "today if (moves or 0) < 6 else 'soon'"));
-        }
-        for d in &mut step.deadlines {
-            d.set.push(set("moves", "(moves or 0) + 1"));
-        }
-    }
-    for d in &mut routine.deadlines {
-        d.set
-            .push(set("moves", "none if moves == 3 else (moves or 0) + 1"));
-    }
-    routine
-}
-
 /// Nothing a role may not see shows up in its view or in a message to it.
 fn check_visibility(routine: &Routine, case: &Case) -> Result<(), TestCaseError> {
     for role in ROLES {
@@ -371,7 +334,8 @@ proptest! {
         decision in prop::sample::select(vec!["2025-09-30", "2026-01-15", "2026-01-31"]),
         with_key in any::<bool>(),
         hidden_date in any::<bool>(),
-        assigning in any::<bool>(),
+        extend in any::<bool>(),
+        extra in extras(),
         cmds in prop::collection::vec(cmd(), 1..40),
     ) {
         let routine = if hidden_date {
@@ -379,7 +343,7 @@ proptest! {
         } else {
             fixture::routine()
         };
-        let routine = if assigning { with_assignments(routine) } else { routine };
+        let routine = if extend { with_extras(routine, &extra) } else { routine };
         let area = ["saltis", "boo"][area];
         let mut data = json!({"decision_date": decision, "area_group": area});
         if with_key {

@@ -230,6 +230,8 @@ fn events(
             _ => None,
         })
         .collect();
+    // Case-wide events too: their delay counts from the case's start.
+    known.extend(routine.events.iter().map(|e| e.id.as_str()));
     known.sort_unstable();
     known.dedup();
     let mut out = BTreeMap::new();
