@@ -49,9 +49,7 @@ pub fn eval(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<Value, Ex
     let compiled = env
         .compile_expression(source)
         .map_err(|e| failed(source, &e))?;
-    let value = compiled
-        .eval(ctx.clone())
-        .map_err(|e| failed(source, &e))?;
+    let value = compiled.eval(ctx.clone()).map_err(|e| failed(source, &e))?;
     defined(source, value)
 }
 

@@ -40,7 +40,9 @@ impl Exec<'_> {
         let mut values = Values::new();
         for a in set {
             let place = || format!("`set: {}` of {}", a.field, at.describe());
-            let value = self.eval(&a.value).map_err(|e| RunError::expr(place(), e))?;
+            let value = self
+                .eval(&a.value)
+                .map_err(|e| RunError::expr(place(), e))?;
             let json = if value.is_none() {
                 serde_json::Value::Null
             } else {

@@ -199,9 +199,10 @@ impl Exec<'_> {
         let (deadline, step) = definition(self.routine, &armed)?;
         let holds = match &deadline.when {
             None => true,
-            Some(cond) => self.eval(cond).map(|v| v.is_true()).map_err(|e| {
-                RunError::expr(format!("`when` of deadline `{}`", deadline.id), e)
-            })?,
+            Some(cond) => self
+                .eval(cond)
+                .map(|v| v.is_true())
+                .map_err(|e| RunError::expr(format!("`when` of deadline `{}`", deadline.id), e))?,
         };
         if !holds {
             self.emit(Record::DeadlineSkipped {

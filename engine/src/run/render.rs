@@ -17,7 +17,8 @@ use super::journal::{Addressee, AddresseeKind, Message, Record};
 use super::visibility::may_see;
 use crate::expr::{to_text, ExprError};
 use crate::model::{
-    Deadline, Expr, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine, Step,
+    Deadline, Expr, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine,
+    Step,
 };
 
 /// Resolves a recipient list: drops those whose condition is false, turns
@@ -83,9 +84,9 @@ fn person(
 ) -> Result<Addressee, RunError> {
     let text = |field: &str| {
         text(field).ok_or_else(|| RunError::PersonUnset {
-                template: template.to_owned(),
-                field: field.to_owned(),
-            })
+            template: template.to_owned(),
+            field: field.to_owned(),
+        })
     };
     Ok(Addressee {
         kind: AddresseeKind::Person,
