@@ -379,7 +379,7 @@ pub(crate) fn report(
         seq: 0,
         at,
         actor: Actor::Clock,
-        record: Record::MessageSent(message.clone()),
+        record: Record::MessageSent(Box::new(message.clone())),
     };
     let sent = rutin::run::Effects {
         entries: vec![entry],

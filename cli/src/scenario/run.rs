@@ -461,7 +461,7 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
         .journal()
         .iter()
         .filter_map(|e| match &e.record {
-            Record::MessageSent(m) => Some(m),
+            Record::MessageSent(m) => Some(&**m),
             _ => None,
         })
         .chain(reports.iter().map(|(_, m)| m))

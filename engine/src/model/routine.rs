@@ -1,10 +1,9 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use minijinja::Environment;
-
 use serde::Serialize;
 
+use super::compiled::Compiled;
 use super::{Deadline, Expr, Field, MessageSpec, Step, Template};
 use crate::calendar::Duration;
 
@@ -34,8 +33,9 @@ pub struct Routine {
     /// Events that interrupt the case whatever step it stands at.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<super::CaseEvent>,
-    /// The expression environment cases of this routine run with, built
-    /// once on first use (`expr::routine_environment`).
+    /// The expression environment cases of this routine run with and the
+    /// expressions compiled in it, built on first use
+    /// (`expr::routine_environment`, `expr::routine_compiled`).
     #[serde(skip)]
     pub(crate) env: EnvCache,
 }
@@ -44,14 +44,11 @@ pub struct Routine {
 /// every command on its cases. A clone starts empty, so that a routine
 /// changed after cloning (a test's variant) never runs with another's names.
 #[derive(Default)]
-pub(crate) struct EnvCache(OnceLock<Environment<'static>>);
+pub(crate) struct EnvCache(OnceLock<Compiled>);
 
 impl EnvCache {
-    /// The environment, built by `build` the first time.
-    pub(crate) fn get_or_init(
-        &self,
-        build: impl FnOnce() -> Environment<'static>,
-    ) -> &Environment<'static> {
+    /// The compiled routine, built by `build` the first time.
+    pub(crate) fn get_or_init(&self, build: impl FnOnce() -> Compiled) -> &Compiled {
         self.0.get_or_init(build)
     }
 }

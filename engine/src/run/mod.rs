@@ -42,6 +42,7 @@ mod exec;
 mod failure;
 mod interrupt;
 pub mod journal;
+mod json_time;
 mod migrate;
 mod redact;
 mod render;
