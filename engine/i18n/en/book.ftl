@@ -89,6 +89,9 @@ book-deadline-ref = deadline D{ $number }
 book-message-ref = message M{ $number }
 book-schedule-ref = the list “{ $title }”
 book-group-of = the group { $label } names
+book-group-of-mapped = the group { $label } names ({ $map })
+# A time of day after a deadline or a schedule.
+book-clock = , at { $time }
 book-sees-as = Sees what { $role } sees.
 book-left-out-for = { $field } (may not be seen by { $who })
 book-duty-task = { $title } (step { $number }).
@@ -101,8 +104,12 @@ book-moves-to = The case goes to step { $number }, { $title }.
 book-deadline-sets = Rutin sets { $list }.
 book-only-if = Only { $condition }.
 
-# `$unit` is days, weeks, months or working_days.
+# `$unit` is days, weeks, months, years or working_days.
 book-duration = { $unit ->
+    [years] { $amount ->
+        [1] one year
+       *[other] { $amount } years
+    }
     [days] { $amount ->
         [1] one day
        *[other] { $amount } days
@@ -121,6 +128,10 @@ book-duration = { $unit ->
     }
 }
 book-every-interval = { $unit ->
+    [years] { $amount ->
+        [1] every year
+       *[other] every { $amount } years
+    }
     [days] { $amount ->
         [1] every day
        *[other] every { $amount } days

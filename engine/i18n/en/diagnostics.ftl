@@ -250,3 +250,12 @@ negative-duration-help = write 0 or more (`fixed: 2`, `uniform: [1, 5]`)
 
 bad-profile = { $message }
 bad-profile-help = { $fix }
+
+value-without-group = { $used } turns `{ $field }` into a group, but its value `{ $value }` stands for no group (the groups are { $groups })
+value-without-group-help = map each value of `{ $field }` to its group on the field (`groups: {"{"}{ $value }: <group>, ...{"}"}`), or declare a group `{ $value }`
+
+bad-group-map = { $message }
+bad-group-map-help = { $fix }
+
+bad-time-of-day = { $message }
+bad-time-of-day-help = write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`

@@ -89,6 +89,9 @@ book-deadline-ref = frist F{ $number }
 book-message-ref = meddelande M{ $number }
 book-schedule-ref = listan ”{ $title }”
 book-group-of = den grupp som { $label } anger
+book-group-of-mapped = den grupp som { $label } anger ({ $map })
+# A time of day after a deadline or a schedule.
+book-clock = , kl. { $time }
 book-sees-as = Ser det som { $role } ser.
 book-left-out-for = { $field } (får inte ses av { $who })
 book-duty-task = { $title } (steg { $number }).
@@ -101,8 +104,12 @@ book-moves-to = Ärendet går till steg { $number }, { $title }.
 book-deadline-sets = Rutin sätter { $list }.
 book-only-if = Bara { $condition }.
 
-# `$unit` is days, weeks, months or working_days.
+# `$unit` is days, weeks, months, years or working_days.
 book-duration = { $unit ->
+    [years] { $amount ->
+        [1] ett år
+       *[other] { $amount } år
+    }
     [days] { $amount ->
         [1] en dag
        *[other] { $amount } dagar
@@ -121,6 +128,10 @@ book-duration = { $unit ->
     }
 }
 book-every-interval = { $unit ->
+    [years] { $amount ->
+        [1] varje år
+       *[other] med { $amount } års mellanrum
+    }
     [days] { $amount ->
         [1] varje dag
        *[other] med { $amount } dagars mellanrum

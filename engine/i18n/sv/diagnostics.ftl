@@ -277,3 +277,12 @@ negative-duration-help = skriv 0 eller mer (`fixed: 2`, `uniform: [1, 5]`)
 
 bad-profile = { $message }
 bad-profile-help = { $fix }
+
+value-without-group = { $used } gör `{ $field }` till en grupp, men värdet `{ $value }` står inte för någon grupp (grupperna är { $groups })
+value-without-group-help = koppla varje värde av `{ $field }` till sin grupp på fältet (`groups: {"{"}{ $value }: <grupp>, ...{"}"}`), eller lägg till en grupp `{ $value }`
+
+bad-group-map = { $message }
+bad-group-map-help = { $fix }
+
+bad-time-of-day = { $message }
+bad-time-of-day-help = skriv timmar och minuter med 24-timmarsklocka och kolon, från `00:00` till `23:59`: `08:00`, `16:30`

@@ -104,7 +104,7 @@ fn messages<'r>(routine: &'r Routine, order: &Order) -> Vec<(MessageKey, &'r Mes
         }
     }
     for (i, s) in routine.schedules.iter().enumerate() {
-        let sent = text::sent_by_schedule(&s.title, &s.every);
+        let sent = text::sent_by_schedule(&s.title, &s.every, s.at);
         out.push((MessageKey::Schedule(i), &s.message, sent));
     }
     out
@@ -178,10 +178,15 @@ impl Ctx<'_> {
             RecipientTarget::Group(id) => self.group_name(id),
             RecipientTarget::GroupOf { expr, .. } => {
                 let source = expr.source().trim();
-                if self.routine.field(source).is_some() {
-                    text::group_of(&self.placeholder(source))
+                if let Some(field) = self.routine.field(source) {
+                    let mapped: Vec<String> = field
+                        .groups
+                        .iter()
+                        .map(|(value, g)| format!("{value}: {}", self.group_name(g)))
+                        .collect();
+                    text::group_of(&self.placeholder(source), &mapped)
                 } else {
-                    text::group_of(&format!("«{}»", text::l(text::COMPUTED)))
+                    text::group_of(&format!("«{}»", text::l(text::COMPUTED)), &[])
                 }
             }
             RecipientTarget::Person(p) => {

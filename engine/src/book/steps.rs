@@ -167,7 +167,12 @@ fn deadline(cx: &Ctx<'_>, number: usize, step: Option<&str>, d: &Deadline) -> De
         DeadlineStart::StepStart => None,
     };
     let repeat = d.repeat.as_ref().map(|r| (&r.every, r.times));
-    let when = text::deadline_when(&d.after, from.as_deref(), step.is_none(), repeat);
+    let start = text::DeadlineStartWords {
+        from: from.as_deref(),
+        case: step.is_none(),
+        at: d.at,
+    };
+    let when = text::deadline_when(&d.after, &start, repeat);
     let mut actions = Vec::new();
     if !d.set.is_empty() {
         actions.push(text::deadline_sets(&sets(cx, &d.set).join(", ")));

@@ -41,6 +41,7 @@ fn t(id: &str, args: &[(&str, Arg<'_>)]) -> String {
 pub(crate) fn l(id: &str) -> String {
     t(id, &[])
 }
+use chrono::NaiveTime;
 
 /// Section headings and labels.
 pub(crate) const ROUTINE: &str = "book-routine";
@@ -210,11 +211,28 @@ pub(crate) fn sent_by_deadline(number: usize) -> String {
 }
 
 /// A schedule's report: when it goes.
-pub(crate) fn sent_by_schedule(title: &str, every: &Duration) -> String {
-    let every = every_words(every);
+pub(crate) fn sent_by_schedule(title: &str, every: &Duration, at: Option<NaiveTime>) -> String {
+    let every = schedule_every(every, at);
     t(
         "book-sent-by-schedule",
         &[("every", every.into()), ("title", title.into())],
+    )
+}
+
+/// How often a schedule runs: "varje månad", "varje månad, kl. 08:00".
+pub(crate) fn schedule_every(every: &Duration, at: Option<NaiveTime>) -> String {
+    let mut text = every_words(every);
+    if let Some(at) = at {
+        text.push_str(&clock(at));
+    }
+    text
+}
+
+/// ", kl. 08:00" (", at 08:00").
+fn clock(at: NaiveTime) -> String {
+    t(
+        "book-clock",
+        &[("time", at.format("%H:%M").to_string().into())],
     )
 }
 
@@ -234,8 +252,14 @@ pub(crate) fn schedule_ref(title: &str) -> String {
 }
 
 /// "Hemtjänstgrupp enligt «Hemtjänstgrupp»".
-pub(crate) fn group_of(label: &str) -> String {
-    t("book-group-of", &[("label", label.into())])
+pub(crate) fn group_of(label: &str, mapped: &[String]) -> String {
+    match mapped {
+        [] => t("book-group-of", &[("label", label.into())]),
+        _ => t(
+            "book-group-of-mapped",
+            &[("label", label.into()), ("map", mapped.join(", ").into())],
+        ),
+    }
 }
 
 /// A group's members see what a role sees.
@@ -321,6 +345,7 @@ fn unit(u: Unit) -> &'static str {
         Unit::Weeks => "weeks",
         Unit::Months => "months",
         Unit::WorkingDays => "working_days",
+        Unit::Years => "years",
     }
 }
 
@@ -338,26 +363,36 @@ pub(crate) fn every_words(d: &Duration) -> String {
     t("book-every-interval", &amount_and_unit(d))
 }
 
-/// When a deadline passes: "5 arbetsdagar efter att steget började, sedan
-/// varje vecka, högst 2 gånger".
+/// What a deadline counts from, for [`deadline_when`].
+pub(crate) struct DeadlineStartWords<'a> {
+    /// The date field's label, or `None` for the step's (case's) start.
+    pub(crate) from: Option<&'a str>,
+    /// A case deadline (counted from the case's start).
+    pub(crate) case: bool,
+    /// Its time of day (`kl. 08:00`).
+    pub(crate) at: Option<NaiveTime>,
+}
+
+/// When a deadline passes: "5 arbetsdagar efter att steget började, kl.
+/// 08:00, sedan varje vecka, högst 2 gånger".
 pub(crate) fn deadline_when(
     after: &Duration,
-    from: Option<&str>,
-    case: bool,
+    start: &DeadlineStartWords<'_>,
     repeat: Option<(&Duration, Option<u32>)>,
 ) -> String {
-    let start = match (from, case) {
+    let from = match (start.from, start.case) {
         (Some(field), _) => field.to_lowercase(),
         (None, false) => l("book-from-step-start"),
         (None, true) => l("book-from-case-start"),
     };
     let when = t(
         "book-deadline-counted",
-        &[
-            ("duration", duration(after).into()),
-            ("start", start.into()),
-        ],
+        &[("duration", duration(after).into()), ("start", from.into())],
     );
+    let mut when = when;
+    if let Some(at) = start.at {
+        when.push_str(&clock(at));
+    }
     let Some((every, times)) = repeat else {
         return when;
     };
@@ -432,17 +467,24 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn start(from: Option<&str>, case: bool) -> DeadlineStartWords<'_> {
+        DeadlineStartWords {
+            from,
+            case,
+            at: None,
+        }
+    }
+
     #[test]
     fn deadlines_read_as_swedish() {
         assert_eq!(
-            deadline_when(&d("1 month"), Some("Beslutsdatum"), false, None),
+            deadline_when(&d("1 month"), &start(Some("Beslutsdatum"), false), None),
             "en månad efter beslutsdatum"
         );
         assert_eq!(
             deadline_when(
                 &d("5 working days"),
-                None,
-                false,
+                &start(None, false),
                 Some((&d("1 week"), Some(2)))
             ),
             "5 arbetsdagar efter att steget började, sedan varje vecka, högst 2 gånger"
@@ -450,11 +492,32 @@ mod tests {
         assert_eq!(
             deadline_when(
                 &d("2 working days"),
-                None,
-                true,
+                &start(None, true),
                 Some((&d("2 working days"), Some(1)))
             ),
             "2 arbetsdagar efter att ärendet startade, sedan med 2 arbetsdagars mellanrum, högst en gång"
+        );
+        assert_eq!(
+            deadline_when(
+                &d("1 year"),
+                &start(Some("Beslutsdatum"), false),
+                Some((&d("1 år"), None))
+            ),
+            "ett år efter beslutsdatum, sedan varje år så länge steget pågår"
+        );
+        assert_eq!(
+            deadline_when(&d("2 år"), &start(None, false), Some((&d("3 years"), None))),
+            "2 år efter att steget började, sedan med 3 års mellanrum så länge steget pågår"
+        );
+        let eight = chrono::NaiveTime::from_hms_opt(8, 0, 0);
+        let at_eight = DeadlineStartWords {
+            from: Some("Beslutsdatum"),
+            case: false,
+            at: eight,
+        };
+        assert_eq!(
+            deadline_when(&d("1 month"), &at_eight, Some((&d("1 week"), Some(2)))),
+            "en månad efter beslutsdatum, kl. 08:00, sedan varje vecka, högst 2 gånger"
         );
     }
 
@@ -462,11 +525,11 @@ mod tests {
     fn deadlines_read_as_english() {
         in_lang(Lang::En, || {
             assert_eq!(
-                deadline_when(&d("1 month"), Some("Decision date"), false, None),
+                deadline_when(&d("1 month"), &start(Some("Decision date"), false), None),
                 "one month after decision date"
             );
             assert_eq!(
-                deadline_when(&d("5 working days"), None, false, Some((&d("1 week"), None))),
+                deadline_when(&d("5 working days"), &start(None, false), Some((&d("1 week"), None))),
                 "5 working days after the step began, then every week for as long as the step lasts"
             );
             let items: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();

@@ -463,6 +463,30 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// An enumeration value turned into a group (`group_of`, `group_name`)
+    /// that stands for no group.
+    ValueWithoutGroup {
+        /// The enumeration field.
+        field: String,
+        /// The value with no group.
+        value: String,
+        /// Where the value becomes a group (`group_of: area`).
+        used: String,
+        /// The routine's groups.
+        groups: Vec<String>,
+    },
+    /// A field's `groups:` map that does not fit the field or the groups.
+    BadGroupMap {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A time of day that cannot be read (`at: "25:00"`).
+    BadTimeOfDay {
+        /// The parser's explanation.
+        message: String,
+    },
 }
 
 impl Problem {
@@ -555,6 +579,9 @@ impl Problem {
             Problem::ProbabilitySum { .. } => "rutin::probability-sum",
             Problem::NegativeDuration { .. } => "rutin::negative-duration",
             Problem::BadProfile { .. } => "rutin::bad-profile",
+            Problem::ValueWithoutGroup { .. } => "rutin::value-without-group",
+            Problem::BadGroupMap { .. } => "rutin::bad-group-map",
+            Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
         }
     }
 }

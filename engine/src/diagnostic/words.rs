@@ -248,9 +248,22 @@ impl Problem {
             | Problem::BadCaseEvent { message, fix }
             | Problem::BadFieldRule { message, fix }
             | Problem::BadWording { message, fix }
-            | Problem::BadProfile { message, fix } => {
+            | Problem::BadProfile { message, fix }
+            | Problem::BadGroupMap { message, fix } => {
                 vec![("message", message.into()), ("fix", fix.into())]
             }
+            Problem::ValueWithoutGroup {
+                field,
+                value,
+                used,
+                groups,
+            } => vec![
+                ("field", field.into()),
+                ("value", value.into()),
+                ("used", used.into()),
+                ("groups", list(groups).into()),
+            ],
+            Problem::BadTimeOfDay { message } => vec![("message", message.into())],
             Problem::MayNotArm { deadline, field } => {
                 vec![("deadline", deadline.into()), ("field", field.into())]
             }
