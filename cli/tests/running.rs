@@ -196,7 +196,16 @@ fn tick_into_folder(db: &Path, folder: &Path, book: &Path) -> usize {
             text.contains("Content-Type: text/plain; charset=utf-8"),
             "{text}"
         );
-        assert!(text.contains("From: Rutin <rutin@rutin.invalid>"), "{text}");
+        // Each of the three goes on the alarm team's behalf (`from:`): its
+        // name before the engine's address, its own address for replies.
+        assert!(
+            text.contains("From: Larmgruppen <rutin@rutin.invalid>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Reply-To: Larmgruppen <larm@kommun.example>"),
+            "{text}"
+        );
     }
     let installed = files
         .iter()

@@ -104,3 +104,17 @@ fn the_wording_fixture_shows_titles_and_every_local_choice() {
         assert!(md.contains(words), "missing {words:?} in\n{md}");
     }
 }
+
+#[test]
+fn a_time_of_day_and_years_read_in_words() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/time_of_day/routine.yaml");
+    let md = rutin::book::build(&routine(&path), None).markdown(None);
+    for words in [
+        "ett år efter installed\\_date, kl. 08:00",
+        "2 år efter installed\\_date, kl. 16:30",
+        "2 arbetsdagar efter att steget började, kl. 08:00, sedan varje vecka, högst 2 gånger",
+    ] {
+        assert!(md.contains(words), "missing {words:?} in\n{md}");
+    }
+}

@@ -100,3 +100,29 @@ fn the_reverse_diff_mirrors_it_and_a_routine_equals_itself() {
         .to_text()
         .ends_with("no changes\n"));
 }
+
+#[test]
+fn a_changed_time_of_day_is_the_deadlines_at_aspect() {
+    let old = routine(&root().join("engine/tests/fixtures/valid/time_of_day/routine.yaml"));
+    let mut new = old.clone();
+    let nine = chrono::NaiveTime::from_hms_opt(9, 30, 0);
+    for step in &mut new.steps {
+        for d in &mut step.deadlines {
+            if d.id == "remind" {
+                d.at = nine;
+            }
+        }
+    }
+    let diff = rutin::diff::diff(&old, &new);
+    let change = diff
+        .changes
+        .iter()
+        .find(|c| c.area == Area::Deadline && c.aspect.as_deref() == Some("at"));
+    let change = change.unwrap_or_else(|| panic!("{diff:#?}"));
+    assert_eq!(change.id, "check.remind");
+    assert_eq!(change.old.as_deref(), Some("08:00"));
+    assert_eq!(change.new.as_deref(), Some("09:30"));
+    assert_eq!(diff.changes.len(), 1, "{diff:#?}");
+    let text = diff.to_text();
+    assert!(text.contains("09:30"), "{text}");
+}

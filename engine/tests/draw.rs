@@ -102,3 +102,18 @@ fn a_routine_over_the_limit_is_refused_in_plain_words() {
     // DOT and Mermaid are not limited.
     assert!(draw::draw(&routine, draw::Format::Dot, &options).is_ok());
 }
+
+#[test]
+fn a_deadline_shows_its_time_of_day() {
+    let routine = routine("time_of_day");
+    let mermaid = draw::mermaid(&routine, &Options::default());
+    let dot = draw::dot(&routine, &Options::default());
+    for label in [
+        "annual: 1 år från installed_date kl. 08:00",
+        "review: 2 år från installed_date kl. 16:30",
+        "remind: 2 arbetsdagar kl. 08:00",
+    ] {
+        assert!(mermaid.contains(label), "{label} in {mermaid}");
+        assert!(dot.contains(label), "{label} in {dot}");
+    }
+}

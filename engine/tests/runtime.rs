@@ -277,3 +277,30 @@ fn the_installation_routine_runs_as_the_document_says() {
     let journal = serde_json::to_string(case.journal()).unwrap_or_default();
     assert!(!journal.contains("N-1042") && !journal.contains("558812"));
 }
+
+/// An enumeration value mapped by its field's `groups:` reaches the group it
+/// stands for (`group_of`), and `group_name` names that group.
+#[test]
+fn a_mapped_enumeration_value_reaches_its_group() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/group_map/routine.yaml");
+    let routine = rutin::check_routine(&path)
+        .routine
+        .unwrap_or_else(|| panic!("the fixture checks clean"));
+    for (area, group, name) in [
+        ("Norr", "home_care_north", "Hemtjänst norr"),
+        ("Söder", "home_care_south", "Hemtjänst söder"),
+        ("night_patrol", "night_patrol", "Nattpatrullen"),
+    ] {
+        let data = json!({"client_name": "Anna Andersson", "area": area});
+        let (_, fx) = Case::start(&routine, "c-1", data, at(2026, 3, 2, 9))
+            .unwrap_or_else(|e| panic!("{area}: {e}"));
+        let m = fx
+            .messages()
+            .next()
+            .unwrap_or_else(|| panic!("{area}: no message"));
+        let to: Vec<&str> = m.to.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(to, [group], "{area}");
+        assert!(m.body.starts_with(&format!("Till {name}:")), "{}", m.body);
+    }
+}

@@ -172,3 +172,26 @@ fn a_step_without_kind_is_flagged() {
     let found = errors_with("    kind: task\n", "");
     assert!(found.iter().any(|e| e.contains("kind")), "{found:?}");
 }
+
+#[test]
+fn a_time_of_day_on_a_deadline_is_checked_like_the_analyzer_does() {
+    let deadline = |at: &str| {
+        format!(
+            "    next: done\n    deadlines:\n      - id: d\n        after: 1 year\n        at: {at}\n        goto: done\n"
+        )
+    };
+    for good in ["\"08:00\"", "08:00", "\"8:05\"", "\"23:59\""] {
+        assert_eq!(
+            errors_with("    next: done\n", &deadline(good)),
+            Vec::<String>::new(),
+            "{good}"
+        );
+    }
+    for bad in ["\"25:00\"", "\"08:60\"", "\"08.00\""] {
+        let found = errors_with("    next: done\n", &deadline(bad));
+        assert!(
+            found.iter().any(|e| e.contains("/deadlines/0/at")),
+            "{bad}: {found:?}"
+        );
+    }
+}

@@ -16,5 +16,6 @@ pub(crate) mod outbox;
 pub(crate) mod run;
 pub(crate) mod schema;
 pub(crate) mod simulate;
+pub(crate) mod simulate_until;
 pub(crate) mod test;
 pub(crate) mod tick;

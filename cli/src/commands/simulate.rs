@@ -1,11 +1,9 @@
 //! `rutin simulate`: one case from start to finish on a virtual clock,
 //! printed as a timeline. Without a scenario it follows the routine by
-//! itself: each awaited event arrives one working day later with the example
-//! values of the fields it may carry (before open tasks are done, so an
-//! answer that runs beside tasks in a parallel branch comes as it would, not
-//! after all of them), each open task is done one
-//! working day after it opened with the example values of the fields it
-//! records, and otherwise the clock moves to the next deadline or date.
+//! itself (`rutin::simulate::follow`: events and tasks one working day
+//! later with example values, else the clock to the next deadline or date),
+//! up to `--until` if given (`simulate_until.rs` prints the rounds and
+//! where the case stands then).
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -14,7 +12,9 @@ use chrono::NaiveDateTime;
 use rutin::calendar::{Duration, Unit};
 use rutin::model::{FieldType, Routine, StepKind};
 use rutin::run::{Case, RunError, TaskId, TaskRef};
+use rutin::simulate::{follow, Limits, Next, Stop};
 
+use super::simulate_until;
 use crate::output::{eprintln, print, println, Format};
 use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
@@ -42,6 +42,15 @@ pub(crate) struct Args {
     /// Output format: a timeline, or the case's journal as JSON.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+    /// Stop the virtual clock at this date (the end of the day) or time
+    /// (YYYY-MM-DD HH:MM) and show where the case stands, round by round
+    /// when the routine repeats.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["scenario", "interactive", "profile"])]
+    pub(crate) until: Option<String>,
+    /// With --until: the step whose every return begins a round (default:
+    /// the step nearest the start that the case enters again).
+    #[arg(long, value_name = "STEP", requires = "until")]
+    pub(crate) round: Option<String>,
     /// Stop after this many actions (guards against a routine that loops on its example values).
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub(crate) max_actions: u32,
@@ -136,20 +145,15 @@ pub(crate) fn run(args: &Args) -> u8 {
             return USAGE;
         }
     }
-    let start = match &args.start {
-        Some(s) => match model::parse_time(s) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: --start: {e}");
-                return USAGE;
-            }
-        },
-        None => default_start(&routine, &example_data(&routine))
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
-            .and_hms_opt(8, 0, 0)
-            .unwrap_or_default(),
+    let Clock { start, until, head } = match clock(args, &routine) {
+        Ok(c) => c,
+        Err(h) => {
+            eprintln!("error: {}", h.message);
+            return h.code;
+        }
     };
     let role = args.as_role.as_deref();
+    let mut stood = None;
     let result = match &scenario {
         Some(scenario) => {
             // The same case id as `rutin test` gives it: the scenario's, or its file name.
@@ -165,7 +169,12 @@ pub(crate) fn run(args: &Args) -> u8 {
                 let r = if args.interactive {
                     interactive(&routine, &mut case, args.max_actions, role)
                 } else {
-                    follow(&routine, &mut case, args.max_actions)
+                    let limits = Limits {
+                        max_actions: args.max_actions,
+                        until,
+                    };
+                    follow(&routine, &mut case, limits)
+                        .map(|stop| note_of(stop, &mut stood))
                         .map_err(|e| Halt::problem(explain(&routine, &e, role)))
                 };
                 r.map(|note| (case, note))
@@ -208,11 +217,23 @@ pub(crate) fn run(args: &Args) -> u8 {
                 println!("as seen by {name} ({role})");
             }
             println!();
-            print!("{}", timeline::render(&routine, &journal));
+            match until {
+                Some(_) => print!(
+                    "{}",
+                    simulate_until::timeline(&routine, &case, head, &journal)
+                ),
+                None => print!("{}", timeline::render(&routine, &journal)),
+            }
             println!();
             match case.outcome() {
                 Some(outcome) => println!("outcome: {outcome}"),
                 None => println!("the case is still open"),
+            }
+            if let (Some(until), Some(next)) = (until, &stood) {
+                print!(
+                    "{}",
+                    simulate_until::stand(&routine, &case, (role, head), until, next)
+                );
             }
             print!("{}", timeline::failures(&failures));
             if let Some(note) = note {
@@ -221,6 +242,33 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     }
     OK
+}
+
+/// When the simulated case starts, when its clock stops, and which step
+/// begins a round.
+struct Clock<'a> {
+    start: NaiveDateTime,
+    until: Option<NaiveDateTime>,
+    head: Option<&'a str>,
+}
+
+fn clock<'a>(args: &'a Args, routine: &Routine) -> Result<Clock<'a>, Halt> {
+    let start = match &args.start {
+        Some(s) => model::parse_time(s).map_err(|e| Halt::usage(format!("--start: {e}")))?,
+        None => default_start(routine, &example_data(routine))
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .and_hms_opt(8, 0, 0)
+            .unwrap_or_default(),
+    };
+    let until = args
+        .until
+        .as_deref()
+        .map(|u| simulate_until::parse(u, start))
+        .transpose()
+        .map_err(|e| Halt::usage(format!("--until: {e}")))?;
+    let head = simulate_until::round_step(routine, args.round.as_deref())
+        .map_err(|e| Halt::usage(format!("--round: {e}")))?;
+    Ok(Clock { start, until, head })
 }
 
 /// The day a simulation without `--start` begins: the earliest date among
@@ -260,125 +308,19 @@ fn scripted(
     Ok((case, note))
 }
 
-/// A value a person records along the way: a date is the simulated day it
-/// is recorded (an installation date is the day of the installation), kept
-/// within the field's `min:`/`max:`; other fields take their example, or a
-/// neutral value of their type.
-fn value_for(routine: &Routine, field: &str, at: NaiveDateTime) -> serde_json::Value {
-    let Some(f) = routine.field(field) else {
-        return serde_json::Value::Null;
-    };
-    let today = at.date().format("%Y-%m-%d").to_string();
-    if f.ty == FieldType::Date {
-        return within_rules(f, at.date())
-            .format("%Y-%m-%d")
-            .to_string()
-            .into();
-    }
-    if let Some(e) = &f.example {
-        return e.clone();
-    }
-    match &f.ty {
-        FieldType::Text => "(simulerat)".into(),
-        FieldType::Integer => 1.into(),
-        FieldType::Boolean => true.into(),
-        FieldType::Date => today.into(),
-        FieldType::Period => serde_json::json!({"from": today, "to": today}),
-        FieldType::Enum { values } => values.first().cloned().unwrap_or_default().into(),
-        FieldType::Personnummer => "19121212-1212".into(),
-        FieldType::List { .. } => serde_json::json!([]),
-    }
-}
-
-/// The day, moved into the field's `min:`/`max:` when it lies outside.
-fn within_rules(f: &rutin::model::Field, day: chrono::NaiveDate) -> chrono::NaiveDate {
-    use rutin::model::Bound;
-    match (f.rules.min, f.rules.max) {
-        (Some(Bound::Date(min)), _) if day < min => min,
-        (_, Some(Bound::Date(max))) if day > max => max,
-        _ => day,
-    }
-}
-
-fn one_working_day_after(at: NaiveDateTime) -> NaiveDateTime {
-    Duration {
-        amount: 1,
-        unit: Unit::WorkingDays,
-    }
-    .after_datetime(at)
-    .unwrap_or(at)
-}
-
-/// Follows the routine by itself until it ends, waits with nothing to do, or hits the limit.
-fn follow(routine: &Routine, case: &mut Case, max: u32) -> Result<Option<String>, RunError> {
-    for _ in 0..max {
-        if case.is_ended() {
-            return Ok(None);
+/// What to say when following stopped; the next action when the clock stopped at `--until`.
+fn note_of(stop: Stop, stood: &mut Option<Next>) -> Option<String> {
+    match stop {
+        Stop::Ended => None,
+        Stop::Idle => {
+            Some("the case waits, but nothing is due: no open task, event or deadline".into())
         }
-        let now = case.latest();
-        let at = one_working_day_after(now);
-        let waiting_event =
-            case.active_steps()
-                .iter()
-                .find_map(|s| match routine.step(s).map(|s| &s.kind) {
-                    // An event from outside carries what it may: its optional fields too.
-                    Some(StepKind::Event {
-                        event,
-                        collects,
-                        optional,
-                        ..
-                    }) => Some((event.clone(), [collects.clone(), optional.clone()].concat())),
-                    _ => None,
-                });
-        if let Some((event, fields)) = waiting_event {
-            if let Some(due) = case.next_due().filter(|d| *d <= at) {
-                advance(routine, case, due)?;
-                continue;
-            }
-            let values = values_for(routine, &fields, at);
-            case.deliver(routine, &event, values, at)?;
-            continue;
-        }
-        if let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) {
-            let fields: Vec<String> = match task.step.as_deref().and_then(|s| routine.step(s)) {
-                Some(step) if task.deadline.is_none() => match &step.kind {
-                    StepKind::Task { collects, .. } => collects.clone(),
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
-            let due = case.next_due().filter(|d| *d <= at);
-            if let Some(due) = due {
-                advance(routine, case, due)?;
-                continue;
-            }
-            let values = values_for(routine, &fields, at);
-            let name = routine
-                .roles
-                .get(&task.role)
-                .map_or("", |r| r.name.as_str())
-                .to_owned();
-            case.complete_task(routine, TaskRef::Id(task.id), &name, &task.role, values, at)?;
-            continue;
-        }
-        match case.next_due() {
-            Some(due) => advance(routine, case, due.max(now))?,
-            None => {
-                return Ok(Some(
-                    "the case waits, but nothing is due: no open task, event or deadline".into(),
-                ))
-            }
+        Stop::ActionLimit(max) => Some(format!("stopped after {max} actions (--max-actions)")),
+        Stop::Until(next) => {
+            *stood = Some(next);
+            None
         }
     }
-    Ok(Some(format!("stopped after {max} actions (--max-actions)")))
-}
-
-fn values_for(routine: &Routine, fields: &[String], at: NaiveDateTime) -> serde_json::Value {
-    fields
-        .iter()
-        .map(|f| (f.clone(), value_for(routine, f, at)))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
 }
 
 fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), RunError> {
@@ -447,7 +389,11 @@ fn interactive(
         let Some(task) = case.open_tasks().first().map(|t| (*t).clone()) else {
             // No task: let the routine go on by itself one action.
             let before = case.journal().len();
-            follow(routine, case, 1).map_err(stop)?;
+            let one = Limits {
+                max_actions: 1,
+                until: None,
+            };
+            follow(routine, case, one).map_err(stop)?;
             if case.journal().len() == before {
                 return Ok(Some("the case waits, but nothing is due".into()));
             }
@@ -482,7 +428,7 @@ fn interactive(
         };
         let mut values = serde_json::Map::new();
         for f in &fields {
-            let default = value_for(routine, f, at);
+            let default = rutin::simulate::value_for(routine, f, at);
             let shown_default = match &default {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),

@@ -59,6 +59,7 @@ fn days(duration: &Duration) -> Option<f64> {
         Unit::Days => 1.0,
         Unit::Weeks => 7.0,
         Unit::Months => 365.0 / 12.0,
+        Unit::Years => 365.0,
         // About 250 working days in a Swedish year.
         Unit::WorkingDays => 365.0 / 250.0,
     };

@@ -194,6 +194,12 @@ impl Scope {
         self.fields.iter().find(|f| f.id == id).map(|f| &f.ty)
     }
 
+    /// The group a value stands for: a group id itself, or an enumeration
+    /// value mapped by its field's `groups:` (as [`crate::model::Routine::group_for`]).
+    pub(super) fn group_for<'a>(&'a self, value: &'a str) -> &'a str {
+        crate::model::group_for(|g| self.groups.contains_key(g), &self.fields, value)
+    }
+
     /// The role a group's members see as, when it has one.
     pub(super) fn group_sees_as(&self, group: &str) -> Option<String> {
         self.groups.get(group).and_then(|g| g.sees_as.clone())

@@ -4,7 +4,7 @@
 use super::doc::{text as line, Book, Header, Inline, Line};
 use super::order::{order, Order};
 use super::text;
-use crate::model::{Expr, MessageSpec, Recipient, RecipientTarget, Routine, StepKind};
+use crate::model::{Expr, MessageFrom, MessageSpec, Recipient, RecipientTarget, Routine, StepKind};
 
 /// Where a message is sent from.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +92,7 @@ fn messages<'r>(routine: &'r Routine, order: &Order) -> Vec<(MessageKey, &'r Mes
         }
     }
     for (i, s) in routine.schedules.iter().enumerate() {
-        let sent = text::sent_by_schedule(&s.title, &s.every);
+        let sent = text::sent_by_schedule(&s.title, &s.every, s.at);
         out.push((MessageKey::Schedule(i), &s.message, sent));
     }
     out
@@ -166,10 +166,15 @@ impl Ctx<'_> {
             RecipientTarget::Group(id) => self.group_name(id),
             RecipientTarget::GroupOf { expr, .. } => {
                 let source = expr.source().trim();
-                if self.routine.field(source).is_some() {
-                    text::group_of(&self.placeholder(source))
+                if let Some(field) = self.routine.field(source) {
+                    let mapped: Vec<String> = field
+                        .groups
+                        .iter()
+                        .map(|(value, g)| format!("{value}: {}", self.group_name(g)))
+                        .collect();
+                    text::group_of(&self.placeholder(source), &mapped)
                 } else {
-                    text::group_of(&format!("«{}»", text::COMPUTED))
+                    text::group_of(&format!("«{}»", text::COMPUTED), &[])
                 }
             }
             RecipientTarget::Person(p) => {
@@ -187,6 +192,24 @@ impl Ctx<'_> {
             out.push(Inline::Text(")".into()));
         }
         out
+    }
+
+    /// The display name of who a message is sent on behalf of (`from:`).
+    pub(crate) fn sender(&self, m: &MessageSpec) -> Option<String> {
+        m.from.as_ref().map(|f| match f {
+            MessageFrom::Role(id) => self.role_name(id),
+            MessageFrom::Group(id) => self.group_name(id),
+        })
+    }
+
+    /// "Larmgruppen skickar meddelande M2 till …", or without a sender
+    /// "Meddelande M2 skickas till …".
+    pub(crate) fn sends(&self, number: usize, m: &MessageSpec) -> String {
+        let to = self.recipients_text(m);
+        match self.sender(m) {
+            Some(from) => text::sends_from(number, &from, &to),
+            None => text::sends(number, &to),
+        }
     }
 
     /// The recipients of a message as one text ("Larmgruppen och Nattpatrullen").

@@ -95,6 +95,8 @@ pub(crate) struct MessageEntry {
     pub(crate) subject: Option<String>,
     pub(crate) body: String,
     pub(crate) left_out: Vec<String>,
+    /// Who it is sent on behalf of (`from:`), by display name.
+    pub(crate) from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

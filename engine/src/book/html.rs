@@ -257,6 +257,9 @@ fn messages(o: &mut String, book: &Book) {
             esc(&subject)
         );
         labelled(o, text::SENT, &esc(&m.sent));
+        if let Some(from) = &m.from {
+            labelled(o, text::FROM, &esc(from));
+        }
         let list = |l: &[Line]| l.iter().map(line).collect::<Vec<_>>().join(", ");
         labelled(o, text::TO, &list(&m.to));
         if !m.cc.is_empty() {

@@ -200,6 +200,9 @@ fn messages(o: &mut String, book: &Book) {
         let title = m.subject.clone().unwrap_or_else(|| m.sent.clone());
         let _ = writeln!(o, "### M{}: {}\n", m.number, esc(&title));
         let _ = writeln!(o, "- **{}:** {}", text::SENT, esc(&m.sent));
+        if let Some(from) = &m.from {
+            let _ = writeln!(o, "- **{}:** {}", text::FROM, esc(from));
+        }
         let list = |l: &[Line]| l.iter().map(line).collect::<Vec<_>>().join(", ");
         let _ = writeln!(o, "- **{}:** {}", text::TO, list(&m.to));
         if !m.cc.is_empty() {

@@ -11,19 +11,26 @@ pub(crate) fn messages(cx: &Ctx<'_>) -> Vec<MessageEntry> {
     cx.messages
         .iter()
         .enumerate()
-        .map(|(i, (_, m, sent))| MessageEntry {
-            number: i + 1,
-            sent: sent.clone(),
-            to: m.to.iter().map(|r| cx.recipient(r)).collect(),
-            cc: m.cc.iter().map(|r| cx.recipient(r)).collect(),
-            subject: m.subject.as_ref().map(|s| template::readable(cx, s)),
-            body: cx
-                .routine
-                .templates
-                .get(&m.template)
-                .map(|t| template::readable(cx, &t.source))
-                .unwrap_or_default(),
-            left_out: left_out(cx, m),
+        .map(|(i, (_, m, sent))| {
+            let from = cx.sender(m);
+            MessageEntry {
+                number: i + 1,
+                sent: sent.clone(),
+                to: m.to.iter().map(|r| cx.recipient(r)).collect(),
+                cc: m.cc.iter().map(|r| cx.recipient(r)).collect(),
+                subject: m
+                    .subject
+                    .as_ref()
+                    .map(|s| template::readable(cx, s, from.as_deref())),
+                body: cx
+                    .routine
+                    .templates
+                    .get(&m.template)
+                    .map(|t| template::readable(cx, &t.source, from.as_deref()))
+                    .unwrap_or_default(),
+                left_out: left_out(cx, m),
+                from,
+            }
         })
         .collect()
 }
@@ -73,7 +80,7 @@ pub(crate) fn schedules(cx: &Ctx<'_>) -> Vec<ScheduleEntry> {
         .enumerate()
         .map(|(i, s)| ScheduleEntry {
             title: s.title.clone(),
-            every: text::every_words(&s.every),
+            every: text::schedule_every(&s.every, s.at),
             select: vec![Inline::Code(s.select.source().to_owned())],
             message: cx.message_number(&MessageKey::Schedule(i)),
             source: s.source.clone(),

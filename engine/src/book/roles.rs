@@ -4,7 +4,7 @@
 use super::build::Ctx;
 use super::doc::{GroupEntry, RoleEntry};
 use super::text;
-use crate::model::{RecipientTarget, StepKind};
+use crate::model::{MessageFrom, RecipientTarget, StepKind};
 
 /// Every role the routine names, in the order of its first duty.
 pub(crate) fn roles(cx: &Ctx<'_>) -> Vec<RoleEntry> {
@@ -77,7 +77,46 @@ fn duties(cx: &Ctx<'_>, id: &str) -> (usize, Vec<String>) {
         out.push(text::duty_receives(&text::and_list(&received)));
         first = first.min(usize::MAX - 1);
     }
+    for (person, list) in persons(cx, id) {
+        out.push(text::duty_receives_as(&person, &text::and_list(&list)));
+        first = first.min(usize::MAX - 1);
+    }
+    let sent: Vec<String> = cx
+        .messages
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, m, _))| matches!(&m.from, Some(MessageFrom::Role(r)) if r == id))
+        .map(|(i, _)| format!("M{}", i + 1))
+        .collect();
+    if !sent.is_empty() {
+        out.push(text::duty_sends(&text::and_list(&sent)));
+        first = first.min(usize::MAX - 1);
+    }
     (first, out)
+}
+
+/// The persons who see as role `id` («Ordinarie biståndshandläggare»), each
+/// with the messages they get.
+fn persons(cx: &Ctx<'_>, id: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (i, (_, m, _)) in cx.messages.iter().enumerate() {
+        for r in m.recipients() {
+            let RecipientTarget::Person(p) = &r.target else {
+                continue;
+            };
+            if p.sees_as != id {
+                continue;
+            }
+            let who = cx.placeholder(&p.name);
+            let number = format!("M{}", i + 1);
+            match out.iter_mut().find(|(w, _)| *w == who) {
+                Some((_, list)) if !list.contains(&number) => list.push(number),
+                Some(_) => {}
+                None => out.push((who, vec![number])),
+            }
+        }
+    }
+    out
 }
 
 /// The groups messages go to, with their addresses.

@@ -97,7 +97,7 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
         }
         StepKind::Message(m) => {
             let n = cx.message_number(&MessageKey::Step(s.id.clone()));
-            e.lines.push(line(text::sends(n, &cx.recipients_text(m))));
+            e.lines.push(line(cx.sends(n, m)));
         }
         StepKind::End { outcome } => {
             e.lines.push(sentence(None));
@@ -167,14 +167,19 @@ fn deadline(cx: &Ctx<'_>, number: usize, step: Option<&str>, d: &Deadline) -> De
         DeadlineStart::StepStart => None,
     };
     let repeat = d.repeat.as_ref().map(|r| (&r.every, r.times));
-    let when = text::deadline_when(&d.after, from.as_deref(), step.is_none(), repeat);
+    let start = text::DeadlineStartWords {
+        from: from.as_deref(),
+        case: step.is_none(),
+        at: d.at,
+    };
+    let when = text::deadline_when(&d.after, &start, repeat);
     let mut actions = Vec::new();
     if !d.set.is_empty() {
         actions.push(text::deadline_sets(&sets(cx, &d.set).join(", ")));
     }
     if let Some(m) = &d.message {
         let n = cx.message_number(&MessageKey::Deadline(number));
-        actions.push(text::sends(n, &cx.recipients_text(m)));
+        actions.push(cx.sends(n, m));
     }
     if let Some(t) = &d.task {
         actions.push(text::opens_task(&cx.role_name(&t.role), &t.title));

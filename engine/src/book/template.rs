@@ -90,8 +90,12 @@ fn names(expr: &str) -> Vec<&str> {
     out
 }
 
-/// The label of what `{{ expr }}` shows.
-fn show(cx: &Ctx<'_>, expr: &str) -> String {
+/// The label of what `{{ expr }}` shows; the sender's name as it is, when
+/// the message names one (`sender` is the same for every case).
+fn show(cx: &Ctx<'_>, expr: &str, sender: Option<&str>) -> String {
+    if let (Some(name), "sender.name") = (sender, expr) {
+        return name.to_owned();
+    }
     let mut labels: Vec<String> = Vec::new();
     for name in names(expr) {
         let label = match name.split('.').next().unwrap_or(name) {
@@ -102,6 +106,7 @@ fn show(cx: &Ctx<'_>, expr: &str) -> String {
             "step" => text::STEP_TITLE.into(),
             "routine" => text::ROUTINE_TITLE.into(),
             "deadline" => text::DEADLINE_AFTER.into(),
+            "sender" => text::SENDER.into(),
             _ => continue,
         };
         if !labels.contains(&label) {
@@ -124,8 +129,9 @@ fn tag(name: &str) -> &'static str {
     }
 }
 
-/// The template `source` as people read it.
-pub(crate) fn readable(cx: &Ctx<'_>, source: &str) -> String {
+/// The template `source` as people read it, for a message sent on behalf
+/// of `sender` (its display name).
+pub(crate) fn readable(cx: &Ctx<'_>, source: &str, sender: Option<&str>) -> String {
     let mut out = String::new();
     let mut opened = false;
     for p in pieces(source) {
@@ -133,7 +139,7 @@ pub(crate) fn readable(cx: &Ctx<'_>, source: &str) -> String {
             // A conditional part starts and ends with its text, not a line break.
             Piece::Text(t) if opened => out.push_str(t.trim_start_matches(['\n', '\r'])),
             Piece::Text(t) => out.push_str(t),
-            Piece::Show(e) => out.push_str(&show(cx, e)),
+            Piece::Show(e) => out.push_str(&show(cx, e, sender)),
             Piece::Tag(t) => {
                 let mark = tag(t.split_whitespace().next().unwrap_or(""));
                 if mark == "]" {

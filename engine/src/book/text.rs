@@ -3,6 +3,7 @@
 //! data are small functions here too, so no Swedish lies anywhere else.
 
 use crate::calendar::{Duration, Unit};
+use chrono::NaiveTime;
 
 /// Section headings and labels.
 pub(crate) const ROUTINE: &str = "Rutin";
@@ -155,8 +156,22 @@ pub(crate) fn sent_by_deadline(number: usize) -> String {
 }
 
 /// A schedule's report: when it goes.
-pub(crate) fn sent_by_schedule(title: &str, every: &Duration) -> String {
-    format!("{}, listan ”{title}”", every_words(every))
+pub(crate) fn sent_by_schedule(title: &str, every: &Duration, at: Option<NaiveTime>) -> String {
+    format!("{}, listan ”{title}”", schedule_every(every, at))
+}
+
+/// How often a schedule runs: "varje månad", "varje månad, kl. 08:00".
+pub(crate) fn schedule_every(every: &Duration, at: Option<NaiveTime>) -> String {
+    let mut text = every_words(every);
+    if let Some(at) = at {
+        text.push_str(&clock(at));
+    }
+    text
+}
+
+/// ", kl. 08:00".
+fn clock(at: NaiveTime) -> String {
+    format!(", kl. {}", at.format("%H:%M"))
 }
 
 /// "Frist F3".
@@ -175,8 +190,11 @@ pub(crate) fn schedule_ref(title: &str) -> String {
 }
 
 /// "Hemtjänstgrupp enligt «Hemtjänstgrupp»".
-pub(crate) fn group_of(label: &str) -> String {
-    format!("den grupp som {label} anger")
+pub(crate) fn group_of(label: &str, mapped: &[String]) -> String {
+    match mapped {
+        [] => format!("den grupp som {label} anger"),
+        _ => format!("den grupp som {label} anger ({})", mapped.join(", ")),
+    }
 }
 
 /// A group's members see what a role sees.
@@ -234,12 +252,12 @@ pub(crate) fn only_if(condition: &str) -> String {
     format!("Bara {condition}.")
 }
 
-/// "en", "2": a number of units as it reads in Swedish.
-fn amount(n: u32) -> String {
-    if n == 1 {
-        "en".into()
-    } else {
-        n.to_string()
+/// "en", "ett", "2": a number of units as it reads in Swedish ("ett år").
+fn amount(n: u32, u: Unit) -> String {
+    match (n, u) {
+        (1, Unit::Years) => "ett".into(),
+        (1, _) => "en".into(),
+        _ => n.to_string(),
     }
 }
 
@@ -253,12 +271,17 @@ fn unit(u: Unit, plural: bool) -> &'static str {
         (Unit::Months, true) => "månader",
         (Unit::WorkingDays, false) => "arbetsdag",
         (Unit::WorkingDays, true) => "arbetsdagar",
+        (Unit::Years, _) => "år",
     }
 }
 
 /// "en månad", "5 arbetsdagar".
 pub(crate) fn duration(d: &Duration) -> String {
-    format!("{} {}", amount(d.amount), unit(d.unit, d.amount != 1))
+    format!(
+        "{} {}",
+        amount(d.amount, d.unit),
+        unit(d.unit, d.amount != 1)
+    )
 }
 
 /// "varje vecka", "med 2 arbetsdagars mellanrum".
@@ -269,20 +292,32 @@ pub(crate) fn every_words(d: &Duration) -> String {
     format!("med {} {}s mellanrum", d.amount, unit(d.unit, true))
 }
 
-/// When a deadline passes: "5 arbetsdagar efter att steget började, sedan
-/// varje vecka, högst 2 gånger".
+/// What a deadline counts from, for [`deadline_when`].
+pub(crate) struct DeadlineStartWords<'a> {
+    /// The date field's label, or `None` for the step's (case's) start.
+    pub(crate) from: Option<&'a str>,
+    /// A case deadline (counted from the case's start).
+    pub(crate) case: bool,
+    /// Its time of day (`kl. 08:00`).
+    pub(crate) at: Option<NaiveTime>,
+}
+
+/// When a deadline passes: "5 arbetsdagar efter att steget började, kl.
+/// 08:00, sedan varje vecka, högst 2 gånger".
 pub(crate) fn deadline_when(
     after: &Duration,
-    from: Option<&str>,
-    case: bool,
+    start: &DeadlineStartWords<'_>,
     repeat: Option<(&Duration, Option<u32>)>,
 ) -> String {
-    let start = match (from, case) {
+    let from = match (start.from, start.case) {
         (Some(field), _) => field.to_lowercase(),
         (None, false) => "att steget började".into(),
         (None, true) => "att ärendet startade".into(),
     };
-    let mut text = format!("{} efter {start}", duration(after));
+    let mut text = format!("{} efter {from}", duration(after));
+    if let Some(at) = start.at {
+        text.push_str(&clock(at));
+    }
     if let Some((every, times)) = repeat {
         text.push_str(&format!(", sedan {}", every_words(every)));
         text.push_str(&match times {
@@ -308,6 +343,27 @@ pub(crate) fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Who a message is sent on behalf of (`from:`).
+pub(crate) const FROM: &str = "Från";
+
+/// A template's `sender` where the message names none.
+pub(crate) const SENDER: &str = "avsändare";
+
+/// A message step or deadline that sends on someone's behalf.
+pub(crate) fn sends_from(number: usize, from: &str, to: &str) -> String {
+    format!("{from} skickar meddelande M{number} till {to}.")
+}
+
+/// A role on whose behalf messages are sent.
+pub(crate) fn duty_sends(list: &str) -> String {
+    format!("Skickar meddelanden: {list}.")
+}
+
+/// A role whose members get messages as a person named in the case.
+pub(crate) fn duty_receives_as(person: &str, list: &str) -> String {
+    format!("Får meddelanden som {person}: {list}.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,17 +372,24 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn start(from: Option<&str>, case: bool) -> DeadlineStartWords<'_> {
+        DeadlineStartWords {
+            from,
+            case,
+            at: None,
+        }
+    }
+
     #[test]
     fn deadlines_read_as_swedish() {
         assert_eq!(
-            deadline_when(&d("1 month"), Some("Beslutsdatum"), false, None),
+            deadline_when(&d("1 month"), &start(Some("Beslutsdatum"), false), None),
             "en månad efter beslutsdatum"
         );
         assert_eq!(
             deadline_when(
                 &d("5 working days"),
-                None,
-                false,
+                &start(None, false),
                 Some((&d("1 week"), Some(2)))
             ),
             "5 arbetsdagar efter att steget började, sedan varje vecka, högst 2 gånger"
@@ -334,11 +397,32 @@ mod tests {
         assert_eq!(
             deadline_when(
                 &d("2 working days"),
-                None,
-                true,
+                &start(None, true),
                 Some((&d("2 working days"), Some(1)))
             ),
             "2 arbetsdagar efter att ärendet startade, sedan med 2 arbetsdagars mellanrum, högst en gång"
+        );
+        assert_eq!(
+            deadline_when(
+                &d("1 year"),
+                &start(Some("Beslutsdatum"), false),
+                Some((&d("1 år"), None))
+            ),
+            "ett år efter beslutsdatum, sedan varje år så länge steget pågår"
+        );
+        assert_eq!(
+            deadline_when(&d("2 år"), &start(None, false), Some((&d("3 years"), None))),
+            "2 år efter att steget började, sedan med 3 års mellanrum så länge steget pågår"
+        );
+        let eight = chrono::NaiveTime::from_hms_opt(8, 0, 0);
+        let at_eight = DeadlineStartWords {
+            from: Some("Beslutsdatum"),
+            case: false,
+            at: eight,
+        };
+        assert_eq!(
+            deadline_when(&d("1 month"), &at_eight, Some((&d("1 week"), Some(2)))),
+            "en månad efter beslutsdatum, kl. 08:00, sedan varje vecka, högst 2 gånger"
         );
     }
 

@@ -17,7 +17,7 @@ use super::holidays::{is_working_day, working_days_between};
 const MAX_AMOUNT: u64 = 1000;
 
 /// The units a routine author may use, listed in error messages.
-const UNIT_LIST: &str = "days, weeks, months, working days";
+const UNIT_LIST: &str = "days, weeks, months, years, working days";
 
 /// The unit of a [`Duration`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -33,6 +33,9 @@ pub enum Unit {
     /// Swedish working days: Monday to Friday, excluding public holidays and
     /// midsommarafton, julafton and nyårsafton.
     WorkingDays,
+    /// Calendar years: twelve calendar months, so 29 February + 1 year = 28
+    /// February (clamped like months).
+    Years,
 }
 
 impl Unit {
@@ -48,6 +51,8 @@ impl Unit {
             (Unit::Months, false) => "months",
             (Unit::WorkingDays, true) => "working day",
             (Unit::WorkingDays, false) => "working days",
+            (Unit::Years, true) => "year",
+            (Unit::Years, false) => "years",
         }
     }
 }
@@ -70,6 +75,9 @@ const VOCABULARY: &[(&str, Unit, bool)] = &[
     ("working days", Unit::WorkingDays, true),
     ("arbetsdag", Unit::WorkingDays, false),
     ("arbetsdagar", Unit::WorkingDays, true),
+    ("year", Unit::Years, false),
+    ("years", Unit::Years, true),
+    ("år", Unit::Years, true),
 ];
 
 /// A length of time such as "3 days", "2 weeks", "1 month" or "10 working days".
@@ -135,7 +143,7 @@ pub enum DurationError {
     },
     /// The amount is larger than 1000.
     #[error(
-        "`{amount}` is too large; a duration can be at most {MAX_AMOUNT} days, weeks, months or working days"
+        "`{amount}` is too large; a duration can be at most {MAX_AMOUNT} days, weeks, months, years or working days"
     )]
     TooLarge {
         /// The number that was given (saturated at `u64::MAX` if even larger).
@@ -196,8 +204,8 @@ fn suggest(unit: &str, amount: u64) -> Option<&'static str> {
 }
 
 impl Duration {
-    /// Parses "1 day", "3 days", "2 weeks", "1 month", "3 months", "10 working days", "1 working day",
-    /// also Swedish: "1 dag", "3 dagar", "2 veckor", "1 vecka", "1 månad", "3 månader", "10 arbetsdagar", "1 arbetsdag".
+    /// Parses "1 day", "3 days", "2 weeks", "1 month", "3 months", "1 year", "2 years", "10 working days", "1 working day",
+    /// also Swedish: "1 dag", "3 dagar", "2 veckor", "1 vecka", "1 månad", "3 månader", "1 år", "10 arbetsdagar", "1 arbetsdag".
     /// Whitespace-tolerant, case-insensitive. Amount 0 allowed; amount > 1000 (any unit) is TooLarge.
     ///
     /// Singular and plural forms are accepted regardless of the amount ("1 days"
@@ -257,7 +265,8 @@ impl Duration {
         Ok(Duration { amount, unit })
     }
 
-    /// date + self. Months are calendar months clamped to the month's end (2026-01-31 + 1 month = 2026-02-28; 2024-01-31 + 1 month = 2024-02-29).
+    /// date + self. Months are calendar months clamped to the month's end (2026-01-31 + 1 month = 2026-02-28; 2024-01-31 + 1 month = 2024-02-29);
+    /// a year is twelve calendar months (2024-02-29 + 1 year = 2025-02-28).
     /// WorkingDays: the n-th Swedish working day after `date` (Mon–Fri, not a public holiday); 0 working days = `date` itself. Returns None if out of range.
     ///
     /// Working days are those of [`is_working_day`],
@@ -268,6 +277,7 @@ impl Duration {
             Unit::Days => date.checked_add_days(Days::new(u64::from(n))),
             Unit::Weeks => date.checked_add_days(Days::new(u64::from(n).checked_mul(7)?)),
             Unit::Months => date.checked_add_months(Months::new(n)),
+            Unit::Years => date.checked_add_months(Months::new(n.checked_mul(12)?)),
             Unit::WorkingDays => working_days_forward(date, n),
         }
     }
@@ -288,6 +298,7 @@ impl Duration {
             Unit::Days => date.checked_sub_days(Days::new(u64::from(n))),
             Unit::Weeks => date.checked_sub_days(Days::new(u64::from(n).checked_mul(7)?)),
             Unit::Months => date.checked_sub_months(Months::new(n)),
+            Unit::Years => date.checked_sub_months(Months::new(n.checked_mul(12)?)),
             Unit::WorkingDays => working_days_backward(date, n),
         }
     }
@@ -375,6 +386,7 @@ impl Duration {
             (Unit::Months, false) => "månader",
             (Unit::WorkingDays, true) => "arbetsdag",
             (Unit::WorkingDays, false) => "arbetsdagar",
+            (Unit::Years, _) => "år",
         };
         format!("{} {unit}", self.amount)
     }
@@ -405,6 +417,8 @@ mod tests {
             "3 månader",
             "1 arbetsdag",
             "10 arbetsdagar",
+            "1 år",
+            "5 år",
         ] {
             let d = Duration::parse(text).unwrap();
             assert_eq!(d.swedish(), text);
@@ -423,7 +437,13 @@ mod tests {
         Duration::parse(text).unwrap_or_else(|e| panic!("`{text}` did not parse: {e}"))
     }
 
-    const ALL_UNITS: [Unit; 4] = [Unit::Days, Unit::Weeks, Unit::Months, Unit::WorkingDays];
+    const ALL_UNITS: [Unit; 5] = [
+        Unit::Days,
+        Unit::Weeks,
+        Unit::Months,
+        Unit::WorkingDays,
+        Unit::Years,
+    ];
 
     #[test]
     fn parses_english_and_swedish() {
@@ -444,6 +464,11 @@ mod tests {
             ("3 månader", 3, Unit::Months),
             ("10 arbetsdagar", 10, Unit::WorkingDays),
             ("1 arbetsdag", 1, Unit::WorkingDays),
+            ("1 year", 1, Unit::Years),
+            ("2 years", 2, Unit::Years),
+            ("1 år", 1, Unit::Years),
+            ("3 År", 3, Unit::Years),
+            ("2år", 2, Unit::Years),
             // Tolerance.
             ("  3   DAYS  ", 3, Unit::Days),
             ("3\tWorking\n  Days", 3, Unit::WorkingDays),
@@ -474,6 +499,8 @@ mod tests {
             (dur(3, Unit::Months), "3 months"),
             (dur(1, Unit::WorkingDays), "1 working day"),
             (dur(10, Unit::WorkingDays), "10 working days"),
+            (dur(1, Unit::Years), "1 year"),
+            (dur(2, Unit::Years), "2 years"),
         ];
         for (d, text) in table {
             assert_eq!(d.to_string(), text);
@@ -498,7 +525,7 @@ mod tests {
         }
         assert_eq!(
             DurationError::Empty.to_string(),
-            "the duration is empty; write a number and one of: days, weeks, months, working days (for example `3 days`)"
+            "the duration is empty; write a number and one of: days, weeks, months, years, working days (for example `3 days`)"
         );
     }
 
@@ -514,7 +541,7 @@ mod tests {
         );
         assert_eq!(
             DurationError::MissingUnit { amount: 3 }.to_string(),
-            "`3` has no unit; write a number and one of: days, weeks, months, working days (for example `3 days`)"
+            "`3` has no unit; write a number and one of: days, weeks, months, years, working days (for example `3 days`)"
         );
     }
 
@@ -542,7 +569,7 @@ mod tests {
                 text: "three".to_string()
             }
             .to_string(),
-            "`three` is not a whole number; a duration starts with a whole number such as 3, followed by one of: days, weeks, months, working days"
+            "`three` is not a whole number; a duration starts with a whole number such as 3, followed by one of: days, weeks, months, years, working days"
         );
     }
 
@@ -559,7 +586,7 @@ mod tests {
         );
         assert_eq!(
             err.err().map(|e| e.to_string()).unwrap_or_default(),
-            "`3 dayz` has an unknown unit `dayz`; write a number and one of: days, weeks, months, working days; did you mean `days`?"
+            "`3 dayz` has an unknown unit `dayz`; write a number and one of: days, weeks, months, years, working days; did you mean `days`?"
         );
 
         let err = Duration::parse("3 fortnights");
@@ -573,7 +600,7 @@ mod tests {
         );
         assert_eq!(
             err.err().map(|e| e.to_string()).unwrap_or_default(),
-            "`3 fortnights` has an unknown unit `fortnights`; write a number and one of: days, weeks, months, working days"
+            "`3 fortnights` has an unknown unit `fortnights`; write a number and one of: days, weeks, months, years, working days"
         );
 
         let suggestions = [
@@ -584,6 +611,9 @@ mod tests {
             ("5 workingdays", Some("working days")),
             ("5 working  dayz", Some("working days")),
             ("5 arbetsdgar", Some("arbetsdagar")),
+            ("1 yaer", Some("year")),
+            ("2 yeras", Some("years")),
+            ("2 ar", Some("år")),
             ("2 x", None),
             ("2 days later", None),
         ];
@@ -609,7 +639,7 @@ mod tests {
         );
         assert_eq!(
             DurationError::TooLarge { amount: 1001 }.to_string(),
-            "`1001` is too large; a duration can be at most 1000 days, weeks, months or working days"
+            "`1001` is too large; a duration can be at most 1000 days, weeks, months, years or working days"
         );
     }
 
@@ -651,6 +681,23 @@ mod tests {
     }
 
     #[test]
+    fn years_are_calendar_years() {
+        let y = |n| dur(n, Unit::Years);
+        // A leap day clamps to 28 February, like a month does.
+        assert_eq!(y(1).after(date(2024, 2, 29)), Some(date(2025, 2, 28)));
+        assert_eq!(y(4).after(date(2024, 2, 29)), Some(date(2028, 2, 29)));
+        assert_eq!(y(1).before(date(2024, 2, 29)), Some(date(2023, 2, 28)));
+        assert_eq!(y(1).after(date(2026, 3, 15)), Some(date(2027, 3, 15)));
+        assert_eq!(y(2).before(date(2026, 12, 31)), Some(date(2024, 12, 31)));
+        assert_eq!(y(0).after(date(2024, 2, 29)), Some(date(2024, 2, 29)));
+        // A year is exactly twelve months.
+        for start in [date(2024, 2, 29), date(2026, 1, 31), date(2025, 8, 31)] {
+            assert_eq!(y(3).after(start), dur(36, Unit::Months).after(start));
+            assert_eq!(y(3).before(start), dur(36, Unit::Months).before(start));
+        }
+    }
+
+    #[test]
     fn working_days_across_holidays() {
         let w = |n| dur(n, Unit::WorkingDays);
         // Skärtorsdagen + 1 skips långfredagen, the weekend and annandag påsk.
@@ -679,6 +726,76 @@ mod tests {
         assert_eq!(w(0).before(date(2026, 12, 25)), Some(date(2026, 12, 25)));
         // Whole years: 2026 has 251 working days (261 weekdays, 10 weekday holidays).
         assert_eq!(w(251).after(date(2025, 12, 31)), Some(date(2026, 12, 30)));
+    }
+
+    /// The rule docs/FORMAT.md states: the start day never counts; N working
+    /// days after a date is the N-th working day after it, whatever the start
+    /// day is (a weekend, a holiday, an eve); 0 is the date itself.
+    #[test]
+    fn working_day_counting_rule() {
+        let table = [
+            // (start, n, due, why)
+            (
+                (2026, 3, 2),
+                1,
+                (2026, 3, 3),
+                "Monday: the next day, Monday not counted",
+            ),
+            ((2026, 3, 2), 5, (2026, 3, 9), "Monday + 5: the next Monday"),
+            ((2026, 3, 2), 10, (2026, 3, 16), "Monday + 10: two weeks on"),
+            ((2026, 3, 6), 1, (2026, 3, 9), "Friday: Monday"),
+            (
+                (2026, 3, 6),
+                10,
+                (2026, 3, 20),
+                "Friday + 10: Friday two weeks on",
+            ),
+            (
+                (2026, 3, 7),
+                1,
+                (2026, 3, 9),
+                "Saturday: Monday is the first",
+            ),
+            (
+                (2026, 3, 7),
+                10,
+                (2026, 3, 20),
+                "Saturday + 10: as from Friday",
+            ),
+            ((2026, 3, 8), 1, (2026, 3, 9), "Sunday: Monday is the first"),
+            (
+                (2026, 3, 7),
+                0,
+                (2026, 3, 7),
+                "0: the day itself, even a Saturday",
+            ),
+            (
+                (2026, 5, 13),
+                1,
+                (2026, 5, 15),
+                "day before Kristi himmelsfärd",
+            ),
+            ((2026, 6, 18), 1, (2026, 6, 22), "day before midsommarafton"),
+            (
+                (2026, 6, 19),
+                1,
+                (2026, 6, 22),
+                "from midsommarafton itself",
+            ),
+            (
+                (2026, 6, 5),
+                1,
+                (2026, 6, 8),
+                "Friday before nationaldagen (a Saturday)",
+            ),
+            ((2026, 4, 2), 2, (2026, 4, 8), "skärtorsdagen: past Easter"),
+            ((2026, 12, 23), 1, (2026, 12, 28), "day before julafton"),
+            ((2026, 12, 30), 1, (2027, 1, 4), "day before nyårsafton"),
+        ];
+        for ((y, m, d), n, (dy, dm, dd), why) in table {
+            let due = dur(n, Unit::WorkingDays).after(date(y, m, d));
+            assert_eq!(due, Some(date(dy, dm, dd)), "{why}");
+        }
     }
 
     #[test]
@@ -783,7 +900,7 @@ mod tests {
         #[test]
         fn parse_never_panics_on_near_misses(
             amount in "[0-9 .,+-]{0,25}",
-            unit in "(?i)(days?|dag(ar)?|weeks?|veck(a|or)|months?|månad(er)?|working days?|arbetsdag(ar)?|[a-zåäö ]{0,12})",
+            unit in "(?i)(days?|dag(ar)?|weeks?|veck(a|or)|months?|månad(er)?|working days?|arbetsdag(ar)?|years?|år|[a-zåäö ]{0,12})",
         ) {
             let text = format!("{amount}{unit}");
             if let Err(e) = Duration::parse(&text) {

@@ -20,5 +20,7 @@
 
 pub mod duration;
 pub mod holidays;
+pub mod time_of_day;
 
 pub use duration::{Duration, DurationError, Unit};
+pub use time_of_day::{due_at, parse_time_of_day, TimeOfDayError};

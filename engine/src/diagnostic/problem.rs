@@ -524,6 +524,33 @@ pub enum Problem {
         /// How to fix it.
         fix: String,
     },
+    /// An enumeration value turned into a group (`group_of`, `group_name`)
+    /// that stands for no group.
+    #[error("{used} turns `{field}` into a group, but its value `{value}` stands for no group (the groups are {})", list_ids(.groups))]
+    ValueWithoutGroup {
+        /// The enumeration field.
+        field: String,
+        /// The value with no group.
+        value: String,
+        /// Where the value becomes a group (`group_of: area`).
+        used: String,
+        /// The routine's groups.
+        groups: Vec<String>,
+    },
+    /// A field's `groups:` map that does not fit the field or the groups.
+    #[error("{message}")]
+    BadGroupMap {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// A time of day that cannot be read (`at: "25:00"`).
+    #[error("{message}")]
+    BadTimeOfDay {
+        /// The parser's explanation.
+        message: String,
+    },
 }
 
 impl Problem {
@@ -616,6 +643,9 @@ impl Problem {
             Problem::ProbabilitySum { .. } => "rutin::probability-sum",
             Problem::NegativeDuration { .. } => "rutin::negative-duration",
             Problem::BadProfile { .. } => "rutin::bad-profile",
+            Problem::ValueWithoutGroup { .. } => "rutin::value-without-group",
+            Problem::BadGroupMap { .. } => "rutin::bad-group-map",
+            Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
         }
     }
 
@@ -791,6 +821,13 @@ impl Problem {
                 "write 0 or more (`fixed: 2`, `uniform: [1, 5]`)".into()
             }
             Problem::BadProfile { fix, .. } => fix.clone(),
+            Problem::ValueWithoutGroup { field, value, .. } => format!(
+                "map each value of `{field}` to its group on the field (`groups: {{{value}: <group>, ...}}`), or declare a group `{value}`"
+            ),
+            Problem::BadGroupMap { fix, .. } => fix.clone(),
+            Problem::BadTimeOfDay { .. } => {
+                "write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`".into()
+            }
         }
     }
 }

@@ -217,7 +217,7 @@ fn step_changes(old: &Routine, new: &Routine, was: &Step, step: &Step, out: &mut
 
 /// A deadline in words, aspect by aspect: when it passes, how it
 /// repeats, and what it does then.
-fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String); 5] {
+fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String); 6] {
     let mut when = format!("after {}", d.after.swedish());
     if let DeadlineStart::Field(field) = &d.from {
         let _ = write!(when, " from {field}");
@@ -244,8 +244,11 @@ fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String);
         .goto
         .as_ref()
         .map_or_else(|| "—".to_owned(), |g| step_name(routine, g));
+    let at =
+        d.at.map_or_else(|| "—".to_owned(), |t| t.format("%H:%M").to_string());
     [
         ("passes", when),
+        ("at", at),
         ("repeats", repeat),
         ("message", message),
         ("task", task),
@@ -326,6 +329,24 @@ fn field_changes(old: &Routine, new: &Routine, was: &Field, field: &Field, out: 
         seen,
         visibility(new, &field.visibility),
     );
+    compare(
+        out,
+        at,
+        "groups",
+        group_map(old, was),
+        group_map(new, field),
+    );
+}
+
+/// An enumeration's `groups:` in words: `Norr → Hemtjänst norr, ...`.
+fn group_map(routine: &Routine, field: &Field) -> String {
+    let name = |g: &String| routine.groups.get(g).map_or(g.clone(), |g| g.name.clone());
+    field
+        .groups
+        .iter()
+        .map(|(value, g)| format!("{value} → {}", name(g)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(super) fn fields(old: &Routine, new: &Routine, out: &mut Vec<Change>) {

@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{
-    Assignment, CaseEvent, Deadline, DeadlineStart, Interrupt, MessageSpec, Recipient,
+    Assignment, CaseEvent, Deadline, DeadlineStart, Interrupt, MessageFrom, MessageSpec, Recipient,
     RecipientTarget, Routine, StepKind,
 };
 
@@ -130,7 +130,8 @@ pub(crate) struct Node {
     /// For a task: the role's display name (for pictures without groups).
     pub(crate) role_name: Option<String>,
     /// The role whose lane the node belongs in, when the node names one (a
-    /// task's role, an event's sender, an escalation task's role).
+    /// task's role, an event's sender, an escalation task's role, a
+    /// message's sender or the role its sender group sees as).
     pub(crate) role: Option<String>,
 }
 
@@ -268,11 +269,19 @@ pub(crate) fn recipient(routine: &Routine, r: &Recipient) -> String {
             .get(id)
             .map_or_else(|| id.clone(), |g| g.name.clone()),
         RecipientTarget::GroupOf { expr, .. } => format!("group_of {}", expr.source()),
-        RecipientTarget::Person(p) => format!("{} ({})", p.name, role_name(routine, &p.sees_as)),
+        RecipientTarget::Person(p) => {
+            let name = routine.field(&p.name).and_then(|f| f.name.as_deref());
+            format!(
+                "{} ({})",
+                name.unwrap_or(&p.name),
+                role_name(routine, &p.sees_as)
+            )
+        }
     };
-    match &r.when {
-        Some(when) => format!("{who} (om {})", when.source()),
-        None => who,
+    match (&r.title, &r.when) {
+        (Some(title), Some(_)) => format!("{who} {title}"),
+        (None, Some(when)) => format!("{who} (om {})", when.source()),
+        _ => who,
     }
 }
 
@@ -295,6 +304,9 @@ pub(crate) fn deadline_label(d: &Deadline) -> String {
     let mut label = format!("{}: {}", d.id, d.after.swedish());
     if let DeadlineStart::Field(field) = &d.from {
         let _ = write!(label, " från {field}");
+    }
+    if let Some(at) = d.at {
+        let _ = write!(label, " kl. {}", at.format("%H:%M"));
     }
     if let Some(when) = &d.when {
         let _ = write!(label, "\nom {}", when.source());
@@ -409,6 +421,16 @@ impl Builder<'_> {
     }
 }
 
+/// The role whose lane a message is drawn in: its sender's (`from:`), or
+/// for a group sender the role the group sees as. A group that sees as no
+/// role, and a message without sender, stay where the flow puts them.
+fn sender_role(routine: &Routine, m: &MessageSpec) -> Option<String> {
+    match m.from.as_ref()? {
+        MessageFrom::Role(id) => Some(id.clone()),
+        MessageFrom::Group(id) => routine.groups.get(id)?.sees_as.clone(),
+    }
+}
+
 /// Builds the picture of a validated routine.
 pub(crate) fn picture(routine: &Routine) -> Picture {
     let meta = &routine.meta;
@@ -447,6 +469,7 @@ pub(crate) fn picture(routine: &Routine) -> Picture {
         let own_role = match &step.kind {
             StepKind::Task { role, .. } => Some(role.clone()),
             StepKind::Event { from, .. } => from.clone().filter(|r| routine.roles.contains_key(r)),
+            StepKind::Message(m) => sender_role(routine, m),
             _ => None,
         };
         let key = step_key(&step.id);

@@ -92,7 +92,13 @@ pub struct Names {
 impl Names {
     /// The role and group names of a routine.
     pub fn of(routine: &Routine) -> Names {
-        Names {
+        // An enumeration value mapped to a group (`groups:`) is named as its group.
+        let mapped = routine.fields.iter().flat_map(|f| &f.groups);
+        let mapped: Vec<(String, String)> = mapped
+            .filter(|(value, _)| !routine.groups.contains_key(*value))
+            .filter_map(|(value, g)| Some((value.clone(), routine.groups.get(g)?.name.clone())))
+            .collect();
+        let mut names = Names {
             roles: routine
                 .roles
                 .iter()
@@ -103,7 +109,9 @@ impl Names {
                 .iter()
                 .map(|(id, g)| (id.clone(), g.name.clone()))
                 .collect(),
-        }
+        };
+        names.groups.extend(mapped);
+        names
     }
 }
 

@@ -41,6 +41,14 @@ fn date_arithmetic() {
         Some("2026-02-28")
     );
     assert_eq!(
+        ok("date_add('2024-02-29', '1 year')").as_str(),
+        Some("2025-02-28")
+    );
+    assert_eq!(
+        ok("date_sub('2027-06-30', '2 år')").as_str(),
+        Some("2025-06-30")
+    );
+    assert_eq!(
         ok("date_add('2026-04-02', '1 working day')").as_str(),
         Some("2026-04-07")
     );

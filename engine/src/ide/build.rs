@@ -438,6 +438,9 @@ pub(crate) fn meaning(written: &str) -> Option<String> {
         Unit::Months => {
             "calendar months (a day the month lacks becomes its last day: 31 January + 1 month = 28/29 February)"
         }
+        Unit::Years => {
+            "calendar years (29 February + 1 year = 28 February)"
+        }
         Unit::WorkingDays => {
             "Swedish working days: Monday to Friday, not public holidays, midsommarafton, julafton or nyårsafton"
         }

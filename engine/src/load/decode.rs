@@ -173,9 +173,31 @@ fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
         min_length: m.int(sink, "min_length"),
         max_length: m.int(sink, "max_length"),
         local_choice: m.string(sink, "local_choice"),
+        groups: m.get("groups").map(|n| text_map(sink, "groups", n)),
     };
     m.finish(sink);
     field
+}
+
+/// A mapping of texts to texts (`value: group`), in file order.
+fn text_map(sink: &mut Sink, key: &str, node: &Node) -> Vec<(Sp<String>, Sp<String>)> {
+    let entries = match &node.value {
+        super::node::Value::Map(entries) => entries,
+        super::node::Value::Null => return Vec::new(),
+        _ => {
+            let problem = super::fields::wrong_type(key, "a mapping of `value: group` lines", node);
+            sink.error(node.span, problem);
+            return Vec::new();
+        }
+    };
+    entries
+        .iter()
+        .filter_map(|(k, v)| {
+            let k = super::fields::string(sink, "a value", k)?;
+            let v = super::fields::string(sink, "a group id", v)?;
+            Some((k, v))
+        })
+        .collect()
 }
 
 fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
@@ -300,6 +322,7 @@ fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
                 source: m.strings(sink, "source"),
                 set: m.get("set").map(|n| super::set::assignments(sink, n)),
                 local_choice: m.string(sink, "local_choice"),
+                at: m.string(sink, "at"),
                 id,
                 span: n.span,
             };
@@ -350,6 +373,7 @@ fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
         },
         source: m.strings(sink, "source"),
         local_choice: m.string(sink, "local_choice"),
+        at: m.string(sink, "at"),
     };
     m.finish(sink);
     schedule

@@ -101,6 +101,22 @@ impl JsonSchema for ExprValue {
     }
 }
 
+/// Schema of a time of day on the 24-hour clock (`at: "08:00"`).
+pub(crate) struct TimeOfDay;
+
+impl JsonSchema for TimeOfDay {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeOfDay".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
+            "description": "A time of day on the 24-hour clock: `08:00`, `16:30`."
+        })
+    }
+}
+
 /// `set:`: field id → the expression it is set to.
 pub(crate) type Assignments = IdMap<Sp<String>>;
 
@@ -279,6 +295,10 @@ pub(crate) struct Field {
     pub(crate) max_length: Option<Sp<i64>>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
+    /// enum: the group each value stands for (`value: group`), where the
+    /// values are not group ids themselves; every value must be listed.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub(crate) groups: Option<Vec<(Sp<String>, Sp<String>)>>,
 }
 
 /// One step.
@@ -418,7 +438,7 @@ pub(crate) struct Message {
 pub(crate) struct Deadline {
     /// Identifier, unique where it is declared.
     pub(crate) id: Option<Sp<String>>,
-    /// Duration: `3 days`, `2 weeks`, `1 month`, `10 working days`.
+    /// Duration: `3 days`, `2 weeks`, `1 month`, `1 year`, `10 working days`.
     pub(crate) after: Option<Sp<String>>,
     /// A date field to count from (default: the step's start).
     pub(crate) from: Option<Sp<String>>,
@@ -441,6 +461,9 @@ pub(crate) struct Deadline {
     pub(crate) set: Option<Assignments>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
+    /// The time of day it falls due on its due day (24-hour clock): `08:00`.
+    #[schemars(with = "Option<TimeOfDay>")]
+    pub(crate) at: Option<Sp<String>>,
     /// Where the deadline starts (not a key).
     #[schemars(skip)]
     pub(crate) span: Span,
@@ -489,4 +512,7 @@ pub(crate) struct Schedule {
     pub(crate) source: Option<Vec<Sp<String>>>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
+    /// The time of day each run falls at (24-hour clock): `08:00`.
+    #[schemars(with = "Option<TimeOfDay>")]
+    pub(crate) at: Option<Sp<String>>,
 }

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -26,6 +26,26 @@ pub struct Field {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// For an enumeration whose values are not group ids: the group each
+    /// value stands for in `group_of` and `group_name` (value → group id).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub groups: BTreeMap<String, String>,
+}
+
+/// The group `value` stands for: itself when `is_group`, else the group an
+/// enumeration's `groups:` maps it to (else itself, which is no group).
+pub(crate) fn group_for<'a>(
+    is_group: impl Fn(&str) -> bool,
+    fields: &'a [Field],
+    value: &'a str,
+) -> &'a str {
+    if is_group(value) {
+        return value;
+    }
+    fields
+        .iter()
+        .find_map(|f| f.groups.get(value))
+        .map_or(value, String::as_str)
 }
 
 /// The type of a [`Field`].

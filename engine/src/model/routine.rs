@@ -73,6 +73,13 @@ impl std::fmt::Debug for EnvCache {
 }
 
 impl Routine {
+    /// The group a value given to `group_of` or `group_name` stands for: a
+    /// group id is itself; an enumeration value mapped by its field's
+    /// `groups:` is its group. The analyzer keeps the maps from disagreeing.
+    pub fn group_for<'a>(&'a self, value: &'a str) -> &'a str {
+        super::field::group_for(|g| self.groups.contains_key(g), &self.fields, value)
+    }
+
     /// The step with this id.
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
@@ -191,4 +198,8 @@ pub struct Schedule {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// The time of day each run falls at, on the day `every` lands on
+    /// (`at: "08:00"`, see [`crate::calendar::due_at`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<chrono::NaiveTime>,
 }

@@ -168,6 +168,11 @@ pub struct Deadline {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// The time of day it falls due on its due day, and every repeat too
+    /// (`at: "08:00"`, see [`crate::calendar::due_at`]); `None`: the time of
+    /// day it counts from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<chrono::NaiveTime>,
 }
 
 /// What a [`Deadline`]'s duration is counted from.

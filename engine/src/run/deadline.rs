@@ -81,12 +81,11 @@ impl Exec<'_> {
                 date.and_time(NaiveTime::MIN)
             }
         };
-        let due = deadline
-            .after
-            .after_datetime(from)
-            .ok_or_else(|| RunError::DateOutOfRange {
+        let due = crate::calendar::due_at(from, &deadline.after, deadline.at).ok_or_else(|| {
+            RunError::DateOutOfRange {
                 what: format!("deadline `{}`", deadline.id),
-            })?;
+            }
+        })?;
         let armed = ArmedDeadline {
             armed: ArmedId(self.case.state.next_armed),
             deadline: deadline.id.clone(),
@@ -327,7 +326,7 @@ impl Exec<'_> {
             what: format!("repeat of deadline `{}`", deadline.id),
         };
         let due = match armed.counted_from {
-            Some(from) => repeat_due(from, &deadline.after, &repeat.every, occurrence),
+            Some(from) => repeat_due(from, deadline, &repeat.every, occurrence),
             // A journal from before `counted_from` was recorded.
             None => repeat.every.after_datetime(armed.due),
         }
@@ -363,27 +362,29 @@ impl Exec<'_> {
 }
 
 /// When the `n`-th repeat of a deadline counted from `from` is due: `after`
-/// plus `n` × `every` (see [`Exec::next_repeat`]). `None` when out of range.
+/// plus `n` × `every` (see [`Exec::next_repeat`]), at the deadline's time
+/// of day if it has one. `None` when out of range.
 fn repeat_due(
     from: NaiveDateTime,
-    after: &Duration,
+    deadline: &Deadline,
     every: &Duration,
     n: u32,
 ) -> Option<NaiveDateTime> {
+    let after = &deadline.after;
     let times = every.amount.checked_mul(n)?;
     if after.unit == every.unit {
         let total = Duration {
             amount: after.amount.checked_add(times)?,
             unit: after.unit,
         };
-        total.after_datetime(from)
+        crate::calendar::due_at(from, &total, deadline.at)
     } else {
         let first = after.after_datetime(from)?;
-        Duration {
+        let rest = Duration {
             amount: times,
             unit: every.unit,
-        }
-        .after_datetime(first)
+        };
+        crate::calendar::due_at(first, &rest, deadline.at)
     }
 }
 

@@ -49,7 +49,7 @@ pub(crate) fn address(
                 let id = eval(expr).and_then(|v| to_text(expr, v)).map_err(|e| {
                     RunError::expr(format!("`group_of` of message `{template}`"), e)
                 })?;
-                group(routine, &id).ok_or_else(|| RunError::UnknownGroup {
+                group(routine, routine.group_for(&id)).ok_or_else(|| RunError::UnknownGroup {
                     expr: expr.source().to_string(),
                     value: id,
                 })?

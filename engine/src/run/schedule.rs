@@ -125,7 +125,7 @@ fn run(
             selected.push(*case);
         }
     }
-    let next_run = spec.every.after_datetime(at);
+    let next_run = crate::calendar::due_at(at, &spec.every, spec.at);
     let ids: Vec<CaseId> = selected.iter().map(|c| c.id().clone()).collect();
     // A run that sends nothing: no case selected, or no recipient left.
     let silent = |selected: Vec<CaseId>, other_versions: Vec<CaseId>| ScheduleRun {

@@ -41,7 +41,7 @@ impl TimeUnit {
             Unit::WorkingDays => Some(TimeUnit::WorkingDays),
             Unit::Days => Some(TimeUnit::Days),
             Unit::Weeks => Some(TimeUnit::Weeks),
-            Unit::Months => None,
+            Unit::Months | Unit::Years => None,
         }
     }
 }

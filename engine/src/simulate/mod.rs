@@ -18,14 +18,19 @@
 //! - `distribution`: drawn delays; `values`: the values cases start with and record;
 //! - `driver`: one case through the engine's public commands;
 //! - `run`: arrivals, rayon over chunks of cases; `keys`/`tally`: counting;
-//! - `report`: the counts as a [`Report`].
+//! - `report`: the counts as a [`Report`];
+//! - `follow`: one case following its routine by itself ([`follow()`], what
+//!   `rutin simulate` does without a scenario), up to a time if given;
+//!   `rounds`: the rounds of a case that goes round its routine again.
 
 mod decode;
 mod distribution;
 mod driver;
+mod follow;
 mod keys;
 mod profile;
 mod report;
+mod rounds;
 mod run;
 mod tally;
 mod values;
@@ -37,5 +42,10 @@ pub use report::{
 };
 pub use run::{simulate, Options};
 
+pub use follow::{follow, next_action, take, value_for, Limits, Next, Stop};
+pub use rounds::{rounds, Round};
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_follow;

@@ -85,24 +85,35 @@ const UNTIL: &[&str] = &[
     "day",
 ];
 
-const AFTER: &[&str] = &["1 day", "1 week", "2 working days", "1 month"];
+const AFTER: &[&str] = &["1 day", "1 week", "2 working days", "1 month", "1 år"];
+
+/// Times of day a deadline may fall at (`""`: none).
+const AT: &[&str] = &["", "08:00", "16:30"];
 
 /// One block of the chain, with its choices.
 #[derive(Debug, Clone)]
 pub struct Block {
-    kind: usize,
-    pick: [usize; 4],
-    deadline: Option<[usize; 5]>,
-    set: Option<usize>,
+    /// Which kind of block (task, decision, message, wait, event, parallel).
+    pub kind: usize,
+    /// The choices within the block.
+    pub pick: [usize; 4],
+    /// A deadline's choices, when the block has one.
+    pub deadline: Option<[usize; 5]>,
+    /// An assignment on the block's step, when it has one.
+    pub set: Option<usize>,
 }
 
 /// A generated routine's plan.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    blocks: Vec<Block>,
-    events: usize,
-    case_deadline: Option<[usize; 5]>,
-    shared: bool,
+    /// The chain of blocks.
+    pub blocks: Vec<Block>,
+    /// How many of the case-wide events the routine declares.
+    pub events: usize,
+    /// A case deadline's choices, when the routine has one.
+    pub case_deadline: Option<[usize; 5]>,
+    /// Whether every message uses one shared template.
+    pub shared: bool,
 }
 
 fn block() -> impl Strategy<Value = Block> {
@@ -187,6 +198,10 @@ impl Out {
             "{indent}- id: {id}\n{indent}  after: {}\n",
             pick(AFTER, d[0])
         );
+        let at = pick(AT, d[2] / 7);
+        if !at.is_empty() {
+            text.push_str(&format!("{indent}  at: \"{at}\"\n"));
+        }
         match d[1] % 3 {
             0 => text.push_str(&format!("{indent}  repeat: {{every: 1 week, times: 2}}\n")),
             1 => text.push_str(&format!(

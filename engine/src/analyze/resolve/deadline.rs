@@ -109,6 +109,7 @@ fn deadline(
     let set = super::assign::assignments(scope, sink, &d.set, &cx.context);
     let title = super::values::condition_title(sink, &d.title, &d.when, &cx.context);
     let local_choice = super::values::words(sink, &d.local_choice, "local_choice", &cx.context);
+    let at = d.at.as_ref().map(|a| super::values::time_of_day(sink, a));
     Some(Deadline {
         id: id.value.clone(),
         after: after?,
@@ -122,6 +123,7 @@ fn deadline(
         source,
         set,
         local_choice,
+        at: optional(at)?,
     })
 }
 

@@ -93,6 +93,7 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
     let place = format!("the field `{}`", id.value);
     let local_choice = super::values::words(sink, &f.local_choice, "local_choice", &place);
     let name = super::values::words(sink, &f.name, "name", &place);
+    let groups = super::group_map::group_map(scope, sink, id, &ty, f);
     Some(Field {
         id: id.value.clone(),
         name,
@@ -103,6 +104,7 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
         visibility,
         rules,
         local_choice,
+        groups,
     })
 }
 

@@ -8,6 +8,7 @@ mod deadline;
 mod declare;
 mod event;
 mod field;
+mod group_map;
 pub(super) mod keys;
 mod message;
 mod organisation;

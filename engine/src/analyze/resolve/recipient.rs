@@ -80,8 +80,9 @@ fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<R
 struct Yields {
     /// Group ids it may give.
     groups: Vec<String>,
-    /// Texts it may give that are no group id (enumeration values, constants).
-    not_groups: Vec<String>,
+    /// Texts it may give that stand for no group, with the enumeration
+    /// field they are a value of (none for a constant).
+    not_groups: Vec<(Option<String>, String)>,
     /// It may give a text not known here (a text field, a computed text):
     /// any group of the routine.
     any: bool,
@@ -116,16 +117,22 @@ fn group_of(
         );
         return None;
     }
-    if let (Some(v), false) = (yields.not_groups.first(), guarded) {
+    if let (Some((field, v)), false) = (yields.not_groups.first(), guarded) {
         let known: Vec<&str> = scope.groups.keys().map(String::as_str).collect();
-        sink.error(
-            expr.span,
-            Problem::UnknownReference {
+        let problem = match field {
+            Some(field) => Problem::ValueWithoutGroup {
+                field: field.clone(),
+                value: v.clone(),
+                used: format!("`group_of: {}`", expr.value),
+                groups: known.iter().map(|g| (*g).to_owned()).collect(),
+            },
+            None => Problem::UnknownReference {
                 kind: RefKind::Group,
                 suggestion: suggest(v, known.iter().copied()),
                 name: v.clone(),
             },
-        );
+        };
+        sink.error(expr.span, problem);
         return None;
     }
     scope.used_groups.extend(yields.groups.iter().cloned());
@@ -141,20 +148,24 @@ fn group_of(
     })
 }
 
-fn text(scope: &Scope, value: &str, yields: &mut Yields) {
-    if scope.groups.contains_key(value) {
-        if !yields.groups.iter().any(|g| g == value) {
-            yields.groups.push(value.to_owned());
+/// A text the expression may give (`field`: the enumeration it is a value of).
+fn text(scope: &Scope, value: &str, field: Option<&str>, yields: &mut Yields) {
+    let group = scope.group_for(value);
+    if scope.groups.contains_key(group) {
+        if !yields.groups.iter().any(|g| g == group) {
+            yields.groups.push(group.to_owned());
         }
     } else {
-        yields.not_groups.push(value.to_owned());
+        yields
+            .not_groups
+            .push((field.map(str::to_owned), value.to_owned()));
     }
 }
 
 fn gives(scope: &Scope, e: &Expr<'_>, yields: &mut Yields) {
     match e {
         Expr::Const(c) => match c.value.as_str() {
-            Some(v) => text(scope, v, yields),
+            Some(v) => text(scope, v, None, yields),
             None => yields.refused = Some(format!("it gives `{}`, which is no group id", c.value)),
         },
         Expr::Var(v) => field(scope, v.id, yields),
@@ -195,7 +206,9 @@ fn gives(scope: &Scope, e: &Expr<'_>, yields: &mut Yields) {
 /// field any group; other types never give a group id.
 fn field(scope: &Scope, name: &str, yields: &mut Yields) {
     match scope.field_type(name) {
-        Some(FieldType::Enum { values }) => values.iter().for_each(|v| text(scope, v, yields)),
+        Some(FieldType::Enum { values }) => values
+            .iter()
+            .for_each(|v| text(scope, v, Some(name), yields)),
         Some(FieldType::Text) | None => yields.any = true,
         Some(other) => {
             yields.refused = Some(format!(

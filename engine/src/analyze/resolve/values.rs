@@ -84,6 +84,22 @@ pub(super) fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {
     }
 }
 
+/// A time of day (`at: "08:00"`), reported where it is written when it is not one.
+pub(super) fn time_of_day(sink: &mut Sink, text: &Sp<String>) -> Option<chrono::NaiveTime> {
+    match crate::calendar::parse_time_of_day(&text.value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            sink.error(
+                text.span,
+                Problem::BadTimeOfDay {
+                    message: e.to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
 /// The value of a key a step of kind `kind` must have; reported at `at` when missing.
 pub(super) fn required<'a, T>(
     sink: &mut Sink,

@@ -87,7 +87,7 @@ fn names_that_are_not_ids_are_errors() {
     );
     assert_eq!(
         codes_for_condition("group_name(area) == 'Norr'"),
-        vec!["rutin::not-ids"]
+        vec!["rutin::value-without-group"]
     );
     assert!(codes_for_condition("group_name(zone) == 'Norr'").is_empty());
     assert!(codes_for_condition("role_name('team') == 'Team'").is_empty());

@@ -366,8 +366,14 @@ impl Walk<'_, '_> {
         } else {
             (RefKind::Group, &self.facts.groups)
         };
+        // A value mapped to a group by its field's `groups:` names that group.
+        let is_id = |id: &str| {
+            ids.contains(&id)
+                || (kind == RefKind::Group
+                    && self.facts.fields.iter().any(|f| f.groups.contains_key(id)))
+        };
         if let Some(id) = const_text(arg) {
-            if !ids.contains(&id) {
+            if !is_id(id) {
                 let problem = Problem::UnknownReference {
                     kind,
                     name: id.to_string(),
@@ -386,17 +392,23 @@ impl Walk<'_, '_> {
             FieldType::Enum { values } => {
                 let missing: Vec<String> = values
                     .iter()
-                    .filter(|v| !ids.contains(&v.as_str()))
+                    .filter(|v| !is_id(v.as_str()))
                     .cloned()
                     .collect();
-                if missing.is_empty() {
-                    return;
-                }
-                Problem::NotIds {
-                    function: function.to_string(),
-                    field: field.id.clone(),
-                    kind: kind.to_string(),
-                    values: missing,
+                match (missing.first(), kind) {
+                    (None, _) => return,
+                    (Some(value), RefKind::Group) => Problem::ValueWithoutGroup {
+                        field: field.id.clone(),
+                        value: value.clone(),
+                        used: format!("`{function}({})`", field.id),
+                        groups: ids.iter().map(|g| (*g).to_owned()).collect(),
+                    },
+                    _ => Problem::NotIds {
+                        function: function.to_string(),
+                        field: field.id.clone(),
+                        kind: kind.to_string(),
+                        values: missing,
+                    },
                 }
             }
             _ => Problem::WrongArgumentType {

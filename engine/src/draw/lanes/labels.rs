@@ -49,10 +49,18 @@ impl Taken {
 }
 
 /// The box of a label of size `(w, h)` centred on the first free anchor
-/// (or on the first anchor when none is free), now taken.
-pub(crate) fn place(taken: &mut Taken, anchors: &[(f64, f64)], w: f64, h: f64) -> Rect {
+/// (or on the first anchor when none is free), now taken; it stays between
+/// `left` and `right`, so that no label is cut off at the picture's edge.
+pub(crate) fn place(
+    taken: &mut Taken,
+    anchors: &[(f64, f64)],
+    (w, h): (f64, f64),
+    (left, right): (f64, f64),
+) -> Rect {
+    // A box that would stick out is moved sideways into the picture, at
+    // the same height on its edge.
     let boxed = |(x, y): (f64, f64)| Rect {
-        x: x - w / 2.0,
+        x: (x - w / 2.0).min(right - w).max(left),
         y: y - h / 2.0,
         w,
         h,
@@ -70,7 +78,8 @@ pub(crate) fn place(taken: &mut Taken, anchors: &[(f64, f64)], w: f64, h: f64) -
         (0.0, -2.0 * dy),
         (0.0, 2.0 * dy),
     ];
-    // Then, when all is crowded, ever further from the best anchor.
+    // Then, when all is crowded, ever further from each anchor in turn, so
+    // that the label stays near its own edge.
     let far = (2..10).flat_map(|k| {
         let k = f64::from(k);
         [
@@ -85,11 +94,11 @@ pub(crate) fn place(taken: &mut Taken, anchors: &[(f64, f64)], w: f64, h: f64) -
         ]
         .map(|(a, b)| (a * dx / 2.0, b * dy))
     });
-    let best = anchors.first().copied().unwrap_or_default();
     let chosen = nudges
         .iter()
-        .flat_map(|&(ox, oy)| anchors.iter().map(move |&(x, y)| (x + ox, y + oy)))
-        .chain(far.map(|(ox, oy)| (best.0 + ox, best.1 + oy)))
+        .copied()
+        .chain(far)
+        .flat_map(|(ox, oy)| anchors.iter().map(move |&(x, y)| (x + ox, y + oy)))
         .map(boxed)
         .find(|r| !taken.hits(r))
         .or_else(|| anchors.first().map(|&a| boxed(a)))
@@ -111,7 +120,12 @@ mod tests {
             w: 100.0,
             h: 20.0,
         });
-        let r = place(&mut taken, &[(50.0, 10.0), (50.0, 200.0)], 40.0, 12.0);
+        let r = place(
+            &mut taken,
+            &[(50.0, 10.0), (50.0, 200.0)],
+            (40.0, 12.0),
+            (0.0, 500.0),
+        );
         assert_eq!(r.y, 194.0);
         // Its own box is now taken too.
         assert!(taken.hits(&Rect {
@@ -120,5 +134,16 @@ mod tests {
             w: 5.0,
             h: 5.0
         }));
+    }
+
+    #[test]
+    fn a_label_stays_inside_the_picture() {
+        let mut taken = Taken::default();
+        // The anchor is near the left edge: the box moves right, not out,
+        // and stays at the anchor's height.
+        let r = place(&mut taken, &[(10.0, 50.0)], (80.0, 12.0), (0.0, 500.0));
+        assert_eq!((r.x, r.y), (0.0, 44.0));
+        let r = place(&mut taken, &[(495.0, 150.0)], (80.0, 12.0), (0.0, 500.0));
+        assert_eq!((r.x, r.y), (420.0, 144.0));
     }
 }

@@ -311,6 +311,7 @@ impl Geometry {
             });
             nodes.push((rect, text));
         }
+        let right = cols.lanes.last().map_or(MARGIN, |(x, w)| x + w);
         let mut edges = Vec::with_capacity(l.g.edges.len());
         for (e, lines) in labels.into_iter().enumerate() {
             let (from, to, index) = l.g.edges[e];
@@ -334,11 +335,10 @@ impl Geometry {
             let boxed = if lines.is_empty() {
                 Rect::default()
             } else {
-                labels::place(&mut taken, &path.anchors, w, h)
+                labels::place(&mut taken, &path.anchors, (w, h), (MARGIN, right))
             };
             edges.push((index, path, lines, boxed));
         }
-        let right = cols.lanes.last().map_or(MARGIN, |(x, w)| x + w);
         let bottom = self.gaps.last().map_or(MARGIN, |(y, h)| y + h);
         let lanes = l
             .lanes
@@ -448,6 +448,11 @@ mod tests {
                 .map(|e| &e.3)
                 .collect();
             for (i, label) in labels.iter().enumerate() {
+                assert!(
+                    inside(label, layout.size),
+                    "{}: label {label:?} outside the picture",
+                    path.display()
+                );
                 for b in &boxes {
                     assert!(
                         !label.overlaps(b),
@@ -464,5 +469,74 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The lane title a step's node is drawn in.
+    fn lane_of(routine: &crate::model::Routine, step: &str) -> String {
+        let picture = picture(routine);
+        let layout = lay_out(routine, &picture);
+        let v = picture
+            .nodes
+            .iter()
+            .position(|n| n.key == format!("s_{step}"))
+            .unwrap_or_else(|| panic!("a node for {step}"));
+        let rect = layout.nodes[v].0;
+        let lane = layout
+            .lanes
+            .iter()
+            .find(|(_, x, w)| rect.x >= *x && rect.x + rect.w <= x + w);
+        lane.map(|(t, _, _)| t.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_message_is_drawn_in_its_senders_lane() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("t")).unwrap();
+        std::fs::write(dir.path().join("t/hi.j2"), "Hej!").unwrap();
+        let file = dir.path().join("routine.yaml");
+        std::fs::write(
+            &file,
+            "routine: {id: lanes_from, version: 1, title: Avsändare}
+templates: t
+roles:
+  team: {name: Larmgruppen}
+  assessor: {name: Handläggare}
+groups:
+  team_mail: {name: Brevlådan, sees_as: team}
+  loose: {name: Lös grupp}
+fields:
+  done: {type: boolean}
+start: work
+steps:
+  work: {kind: task, title: Arbete, role: assessor, collects: [done], next: quiet}
+  quiet: {kind: message, title: Tyst, template: hi, to: [{role: team}], next: tell}
+  tell: {kind: message, title: Berätta, from: team, template: hi, to: [{role: assessor}], next: mail}
+  mail: {kind: message, title: Posta, from: team_mail, template: hi, to: [{group: loose}], next: end}
+  end: {kind: end, title: Klart, outcome: done}
+",
+        )
+        .unwrap();
+        let routine = crate::check_routine(&file).routine.expect("it checks");
+        // No sender: the lane of the step before it.
+        assert_eq!(lane_of(&routine, "quiet"), "Handläggare");
+        // A role sends: its lane; a group sends: the lane of the role it sees as.
+        assert_eq!(lane_of(&routine, "tell"), "Larmgruppen");
+        assert_eq!(lane_of(&routine, "mail"), "Larmgruppen");
+    }
+
+    #[test]
+    fn the_shipped_routines_draw_their_messages_in_the_senders_lane() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let file = root.join("workflows/kommun_003/not_executed.yaml");
+        let routine = crate::check_routine(&file).routine.expect("it checks");
+        assert_eq!(lane_of(&routine, "notify_not_installed"), "Larmpatrullen");
+        assert_eq!(
+            lane_of(&routine, "notify_decision_ended"),
+            "Biståndshandläggare"
+        );
+        let file = root.join("workflows/kommun_000/termination.yaml");
+        let routine = crate::check_routine(&file).routine.expect("it checks");
+        // The first step sends for the alarm team: no lane of its own for the routine.
+        assert_eq!(lane_of(&routine, "ask_assessor"), "Larmgruppen");
     }
 }

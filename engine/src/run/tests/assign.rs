@@ -11,7 +11,7 @@ use crate::model::Routine;
 use crate::run::{Case, Record, RunError};
 
 /// A routine from YAML text (no templates).
-pub(super) fn routine(yaml: &str) -> Routine {
+pub(crate) fn routine(yaml: &str) -> Routine {
     let checked = crate::check_text(Path::new("assign.yaml"), yaml);
     let problems: Vec<String> = checked
         .diagnostics

@@ -38,6 +38,7 @@ pub(crate) fn field(id: &str, ty: FieldType) -> Field {
         rules: crate::model::Rules::default(),
         local_choice: None,
         name: None,
+        groups: Default::default(),
     }
 }
 
@@ -129,6 +130,7 @@ pub(crate) fn deadline(id: &str, after: &str) -> Deadline {
         source: Vec::new(),
         local_choice: None,
         title: None,
+        at: None,
     }
 }
 
@@ -438,6 +440,7 @@ pub(crate) fn routine() -> Routine {
         message: message("report", vec![role("alarm_assessor")]),
         source: strings(&["E7"]),
         local_choice: None,
+        at: None,
     };
 
     let templates: BTreeMap<String, Template> = [

@@ -2,7 +2,7 @@
 
 pub(crate) mod fixture;
 
-mod assign;
+pub(crate) mod assign;
 mod assignments;
 mod case_events;
 mod commands;
@@ -17,6 +17,7 @@ mod redact;
 mod rules;
 mod schedule;
 mod senders;
+mod time_of_day;
 mod visibility;
 
 use serde_json::{json, Value as Json};

@@ -254,6 +254,7 @@ fn with_hidden_date(mut routine: Routine) -> Routine {
         rules: crate::model::Rules::default(),
         local_choice: None,
         name: None,
+        groups: Default::default(),
     });
     let mut handover = fixture::deadline("handover", "1 week");
     handover.from = DeadlineStart::Field("handover_date".into());

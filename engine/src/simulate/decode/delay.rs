@@ -152,7 +152,7 @@ fn duration_text(sink: &mut Sink, node: &Node, text: &str) -> Option<Delay> {
         }
     };
     let Some(unit) = TimeUnit::from_calendar(d.unit) else {
-        sink.error(node.span, months(text));
+        sink.error(node.span, months(text, d.unit));
         return None;
     };
     Some(Delay {
@@ -161,9 +161,13 @@ fn duration_text(sink: &mut Sink, node: &Node, text: &str) -> Option<Delay> {
     })
 }
 
-fn months(text: &str) -> Problem {
+fn months(text: &str, unit: crate::calendar::Unit) -> Problem {
+    let counted = match unit {
+        crate::calendar::Unit::Years => "years",
+        _ => "months",
+    };
     Problem::BadProfile {
-        message: format!("`{text}` counts in months, whose length varies"),
+        message: format!("`{text}` counts in {counted}, whose length varies"),
         fix: "count a simulated duration in working days, days, weeks or hours".into(),
     }
 }
@@ -269,7 +273,14 @@ fn time_unit(sink: &mut Sink, node: &Node) -> Option<TimeUnit> {
         return Some(u);
     }
     if text.value.contains("month") || text.value.contains("månad") {
-        sink.error(node.span, months(&text.value));
+        sink.error(
+            node.span,
+            months(&text.value, crate::calendar::Unit::Months),
+        );
+        return None;
+    }
+    if text.value.contains("year") || text.value.trim() == "år" {
+        sink.error(node.span, months(&text.value, crate::calendar::Unit::Years));
         return None;
     }
     sink.error(
