@@ -166,6 +166,8 @@ const WORDED_WHERE_FOUND: &[&str] = &[
     "bad-field-rule",
     "bad-wording",
     "bad-profile",
+    "bad-group-map",
+    "bad-time-of-day",
 ];
 
 /// Problems whose help is worded where they are found (`{ $fix }`).
@@ -177,6 +179,7 @@ const FIX_WORDED_WHERE_FOUND: &[&str] = &[
     "bad-field-rule",
     "bad-wording",
     "bad-profile",
+    "bad-group-map",
 ];
 
 /// Every problem code `Problem::code` gives (read from its source, so a

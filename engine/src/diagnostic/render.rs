@@ -167,11 +167,9 @@ pub fn render_in(diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
 /// catalogue's word replaces it (the last `help:` before the help text, so a
 /// `help:` in the source snippet stays as written).
 fn help_word(out: String, help: &str, lang: Lang) -> String {
-    let first_line = help.lines().next().unwrap_or_default();
-    let Some(at) = out.rfind(first_line) else {
-        return out;
-    };
-    let Some(word) = out[..at].rfind("help:") else {
+    // miette may wrap the help text, so only its first word is sure to follow `help: `.
+    let first_word = help.split_whitespace().next().unwrap_or_default();
+    let Some(word) = out.rfind(&format!("help: {first_word}")) else {
         return out;
     };
     let mut replaced = out;
