@@ -551,6 +551,26 @@ pub enum Problem {
         /// The parser's explanation.
         message: String,
     },
+    /// A `set:` value passes a field that may be unset to something that fails on `none`.
+    #[error("{place} passes `{field}` to {to}, but `{field}` may be unset when it runs, and {to} fails on an unset field: every case that gets there stops")]
+    UnguardedOptionalValue {
+        /// Where the value is written (`the \`set:\` of step \`visit\``).
+        place: String,
+        /// The field.
+        field: String,
+        /// What it is passed to (`the \`+\` operator`).
+        to: String,
+    },
+    /// A template reads from `sender` in a message that has no `from:`.
+    #[error("template `{template}` reads `sender.{attribute}`, but {message} has no `from:`, so `sender` is none there and the message fails for every case")]
+    SenderWithoutFrom {
+        /// The template (or its subject).
+        template: String,
+        /// The attribute read (`name`).
+        attribute: String,
+        /// The message use (`the message step \`tell\``).
+        message: String,
+    },
 }
 
 impl Problem {
@@ -646,6 +666,8 @@ impl Problem {
             Problem::ValueWithoutGroup { .. } => "rutin::value-without-group",
             Problem::BadGroupMap { .. } => "rutin::bad-group-map",
             Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
+            Problem::UnguardedOptionalValue { .. } => "rutin::unguarded-optional",
+            Problem::SenderWithoutFrom { .. } => "rutin::sender-without-from",
         }
     }
 
@@ -827,6 +849,12 @@ impl Problem {
             Problem::BadGroupMap { fix, .. } => fix.clone(),
             Problem::BadTimeOfDay { .. } => {
                 "write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`".into()
+            }
+            Problem::UnguardedOptionalValue { field, .. } => format!(
+                "write `({field} or 0)` in its place, give `{field}` a `default`, or set it on every way before this"
+            ),
+            Problem::SenderWithoutFrom { .. } => {
+                "add `from:` to that message, or guard with `{% if sender %}`".into()
             }
         }
     }
