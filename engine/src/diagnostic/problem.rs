@@ -562,12 +562,10 @@ pub enum Problem {
         to: String,
     },
     /// A template reads from `sender` in a message that has no `from:`.
-    #[error("template `{template}` reads `sender.{attribute}`, but {message} has no `from:`, so `sender` is none there and the message fails for every case")]
+    #[error("template `{template}` reads from `sender` without testing it, but {message} has no `from:`, so `sender` is none there and the message fails for every case")]
     SenderWithoutFrom {
         /// The template (or its subject).
         template: String,
-        /// The attribute read (`name`).
-        attribute: String,
         /// The message use (`the message step \`tell\``).
         message: String,
     },
