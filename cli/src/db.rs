@@ -56,9 +56,10 @@ fn open_url(url: &str) -> Result<Db, Failure> {
         let store = rutin::store::PostgresStore::connect(url)?;
         return Ok(Box::new(store));
     }
-    Err(Failure::usage(format!(
-        "RUTIN_DATABASE_URL must be postgres://user@host/database or sqlite:FILE, not `{}`",
-        url.split('@').next_back().unwrap_or(url)
+    let shown = url.split('@').next_back().unwrap_or(url);
+    Err(Failure::usage(crate::output::text(
+        "input-bad-database-url",
+        &[("url", shown.into())],
     )))
 }
 
@@ -97,7 +98,7 @@ impl From<StoreError> for Failure {
         };
         Failure {
             code,
-            message: e.to_string(),
+            message: e.message_in(crate::output::lang()),
         }
     }
 }
@@ -115,9 +116,9 @@ impl From<RunnerError> for Failure {
 /// `refused (code): why` and that nothing changed; `text` is the refusal as
 /// the reader may see it (see `timeline::refusal`).
 pub(crate) fn refusal_text(error: &RunError, text: Option<String>) -> String {
-    format!(
-        "refused ({}): {}\nthe case is unchanged",
-        error.code(),
-        text.unwrap_or_else(|| error.to_string())
+    let why = text.unwrap_or_else(|| error.message_in(crate::output::lang()));
+    crate::output::text(
+        "run-refused-unchanged",
+        &[("code", error.code().into()), ("why", why.into())],
     )
 }

@@ -36,20 +36,36 @@ pub(crate) fn values(text: &str) -> Result<serde_json::Value, Failure> {
     let (source, body) = match text.strip_prefix('@') {
         Some(path) => (
             path.to_owned(),
-            std::fs::read_to_string(path)
-                .map_err(|e| Failure::usage(format!("cannot read {path}: {e}")))?,
+            std::fs::read_to_string(path).map_err(|e| {
+                Failure::usage(crate::output::text(
+                    "input-cannot-read",
+                    &[("path", path.into()), ("error", e.to_string().into())],
+                ))
+            })?,
         ),
-        None => ("the values".to_owned(), text.to_owned()),
+        None => (
+            crate::output::text("input-the-values", &[]),
+            text.to_owned(),
+        ),
     };
     let mut options = serde_saphyr::Options::default();
     options.strict_booleans = true;
-    let value: serde_json::Value = serde_saphyr::from_str_with_options(&body, options)
-        .map_err(|e| Failure::usage(format!("{source} are not JSON or YAML: {e}")))?;
+    let value: serde_json::Value =
+        serde_saphyr::from_str_with_options(&body, options).map_err(|e| {
+            Failure::usage(crate::output::text(
+                "input-not-json",
+                &[
+                    ("source", (&source).into()),
+                    ("error", e.to_string().into()),
+                ],
+            ))
+        })?;
     match value {
         serde_json::Value::Object(_) => Ok(value),
         serde_json::Value::Null => Ok(serde_json::json!({})),
-        _ => Err(Failure::usage(format!(
-            "{source} must be a mapping of field: value, like `{{\"order_ok\": true}}`"
+        _ => Err(Failure::usage(crate::output::text(
+            "input-not-a-mapping",
+            &[("source", source.into())],
         ))),
     }
 }

@@ -6,6 +6,8 @@ use std::fmt::Write;
 use rutin::model::Routine;
 use rutin::run::{Actor, Addressee, JournalEntry, Record};
 
+use crate::output::text;
+
 /// Renders journal entries; the same entries always give the same text.
 pub(crate) fn render(routine: &Routine, entries: &[JournalEntry]) -> String {
     let mut out = String::new();
@@ -103,155 +105,223 @@ fn by(routine: &Routine, actor: &Actor) -> String {
                 format!("{name} ({role_name})")
             }
         }
-        Actor::External { event } => format!("event `{event}`"),
-        Actor::Clock => "the clock".into(),
-        Actor::System => "the system".into(),
+        Actor::External { event } => text("timeline-by-event", &[("event", event.into())]),
+        Actor::Clock => text("timeline-by-clock", &[]),
+        Actor::System => text("timeline-by-system", &[]),
     }
+}
+
+/// `\n  label: values` under an entry, when there are values.
+fn sub_values(id: &str, v: &rutin::run::Values) -> String {
+    if v.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n  {}",
+        crate::output::text(id, &[("values", values(v).into())])
+    )
+}
+
+fn time(at: &chrono::NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
 }
 
 fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
     Some(match &entry.record {
         Record::CaseStarted { case, data, .. } => {
-            let mut s = format!("● case {} started", case.0);
-            if !data.is_empty() {
-                s.push_str(&format!("\n  data: {}", values(data)));
-            }
-            s
+            text("timeline-case-started", &[("case", case.0.as_str().into())])
+                + &sub_values("timeline-data", data)
         }
         Record::StepEntered { step, .. } => {
             let kind = routine.step(step).map_or("step", |s| s.kind.name());
-            format!("▶ {} [{kind}]", step_title(routine, step))
+            let kind = text("timeline-step-kind", &[("kind", kind.into())]);
+            let step = step_title(routine, step);
+            text(
+                "timeline-step-entered",
+                &[("step", step.into()), ("kind", kind.into())],
+            )
         }
-        Record::WaitStarted { step, until, .. } => {
-            format!("⏸ {} waits until {until}", step_title(routine, step))
-        }
-        Record::BranchesStarted { branches, join, .. } => {
-            format!("⇉ {branches} branches run in parallel until `{join}`")
-        }
+        Record::WaitStarted { step, until, .. } => text(
+            "timeline-wait-started",
+            &[
+                ("step", step_title(routine, step).into()),
+                ("until", until.to_string().into()),
+            ],
+        ),
+        Record::BranchesStarted { branches, join, .. } => text(
+            "timeline-branches-started",
+            &[
+                ("branches", branches.to_string().into()),
+                ("join", join.into()),
+            ],
+        ),
         Record::JoinArrived {
             join,
             arrived,
             expected,
             ..
-        } => format!(
-            "⇶ {arrived} of {expected} branches have reached {}",
-            step_title(routine, join)
+        } => text(
+            "timeline-join-arrived",
+            &[
+                ("arrived", arrived.to_string().into()),
+                ("expected", expected.to_string().into()),
+                ("join", step_title(routine, join).into()),
+            ],
         ),
         Record::JoinsReset | Record::TokenEnded { .. } => return None,
         Record::RoutineChanged {
             from_version,
             version,
-        } => format!("⇄ moved from routine version {from_version} to {version}"),
-        Record::TaskOpened(task) => {
-            let mut s = format!(
-                "☐ task {} for {}: {}",
-                task.id.0,
-                role_name(routine, &task.role),
-                task.title
-            );
-            if let Some(d) = &task.deadline {
-                s.push_str(&format!(" (escalation by deadline `{d}`)"));
-            }
-            if let Some(step) = task.step.as_deref().and_then(|s| routine.step(s)) {
-                if let rutin::model::StepKind::Task { documents, .. } = &step.kind {
-                    if !documents.is_empty() {
-                        s.push_str(&format!("\n  documents: {}", documents.join(", ")));
-                    }
-                }
-            }
-            s
-        }
+        } => text(
+            "timeline-routine-changed",
+            &[("from", from_version.into()), ("to", version.into())],
+        ),
+        Record::TaskOpened(task) => task_opened(routine, task),
         Record::TaskCompleted {
             task, values: v, ..
         } => {
-            let mut s = format!("☑ task {} done by {}", task.0, by(routine, &entry.actor));
-            if !v.is_empty() {
-                s.push_str(&format!("\n  recorded: {}", values(v)));
-            }
-            s
+            text(
+                "timeline-task-completed",
+                &[
+                    ("task", task.0.to_string().into()),
+                    ("by", by(routine, &entry.actor).into()),
+                ],
+            ) + &sub_values("timeline-recorded", v)
         }
-        Record::TaskWithdrawn { task, .. } => format!("☒ task {} withdrawn", task.0),
+        Record::TaskWithdrawn { task, .. } => text(
+            "timeline-task-withdrawn",
+            &[("task", task.0.to_string().into())],
+        ),
         Record::EventReceived {
             event, values: v, ..
         } => {
-            let mut s = format!("⚑ event `{event}` received");
-            if !v.is_empty() {
-                s.push_str(&format!("\n  values: {}", values(v)));
-            }
-            s
+            text("timeline-event-received", &[("event", event.into())])
+                + &sub_values("timeline-values", v)
         }
         Record::FieldsSet { values: v, .. } => {
             if v.is_empty() {
                 return None; // every value set is hidden from this view
             }
-            format!("✎ set: {}", values(v))
+            text("timeline-fields-set", &[("values", values(v).into())])
         }
-        Record::DeadlineArmed(d) => {
-            format!(
-                "⏲ deadline `{}` armed, due {}",
-                d.deadline,
-                d.due.format("%Y-%m-%d %H:%M")
-            )
-        }
+        Record::DeadlineArmed(d) => text(
+            "timeline-deadline-armed",
+            &[
+                ("deadline", (&d.deadline).into()),
+                ("due", time(&d.due).into()),
+            ],
+        ),
         Record::DeadlineNotArmed {
             deadline, field, ..
-        } => {
-            format!("⏲ deadline `{deadline}` not armed: `{field}` is not set")
+        } => text(
+            "timeline-deadline-not-armed",
+            &[("deadline", deadline.into()), ("field", field.into())],
+        ),
+        Record::DeadlineFired { deadline, .. } => {
+            text("timeline-deadline-fired", &[("deadline", deadline.into())])
         }
-        Record::DeadlineFired { deadline, .. } => format!("⏰ deadline `{deadline}` expired"),
         Record::DeadlineFailed {
             deadline, error, ..
-        } => format!("⚠ deadline `{deadline}` expired but could not be carried out: {error}"),
+        } => text(
+            "timeline-deadline-failed",
+            &[("deadline", deadline.into()), ("error", error.into())],
+        ),
         Record::DeadlineMessageFailed {
             deadline,
             template,
             error,
             ..
-        } => format!(
-            "⚠ deadline `{deadline}` expired but its message `{template}` could not be sent (the rest was carried out): {error}"
+        } => text(
+            "timeline-deadline-message-failed",
+            &[
+                ("deadline", deadline.into()),
+                ("template", template.into()),
+                ("error", error.into()),
+            ],
         ),
-        Record::WaitFailed { step, error, .. } => format!(
-            "⚠ {} could not go on when its date came: {error}",
-            step_title(routine, step)
+        Record::WaitFailed { step, error, .. } => text(
+            "timeline-wait-failed",
+            &[
+                ("step", step_title(routine, step).into()),
+                ("error", error.into()),
+            ],
         ),
-        Record::DeadlineSkipped { deadline, .. } => {
-            format!(
-                "⏲ deadline `{deadline}` expired, but its condition does not hold: nothing done"
-            )
+        Record::DeadlineSkipped { deadline, .. } => text(
+            "timeline-deadline-skipped",
+            &[("deadline", deadline.into())],
+        ),
+        Record::DeadlineCancelled { deadline, .. } => text(
+            "timeline-deadline-cancelled",
+            &[("deadline", deadline.into())],
+        ),
+        Record::MessageSent(m) => message(m),
+        Record::CaseEnded { outcome, .. } => {
+            text("timeline-case-ended", &[("outcome", outcome.into())])
         }
-        Record::DeadlineCancelled { deadline, .. } => {
-            format!("⏲ deadline `{deadline}` cancelled")
-        }
-        Record::MessageSent(m) => {
-            let mut s = format!("✉ message `{}`", m.template);
-            if let Some(from) = &m.from {
-                s.push_str(&format!("\n  from: {}", addressees(std::slice::from_ref(from))));
-            }
-            s.push_str(&format!("\n  to: {}", addressees(&m.to)));
-            if !m.cc.is_empty() {
-                s.push_str(&format!("\n  cc: {}", addressees(&m.cc)));
-            }
-            if let Some(subject) = &m.subject {
-                s.push_str(&format!("\n  subject: {subject}"));
-            }
-            for line in m.body.trim_end().lines() {
-                s.push_str(&format!("\n  │ {line}"));
-            }
-            s
-        }
-        Record::CaseEnded { outcome, .. } => format!("■ case ended: {outcome}"),
         Record::CaseEventReceived { event, values: v } => {
-            let title = routine.case_event(event).map_or(event.as_str(), |e| e.title.as_str());
-            let mut s = format!("⚡ case event `{event}` ({title}) interrupts the case");
-            if !v.is_empty() {
-                s.push_str(&format!("\n  values: {}", values(v)));
-            }
-            s
+            let title = routine
+                .case_event(event)
+                .map_or(event.as_str(), |e| e.title.as_str());
+            text(
+                "timeline-case-event",
+                &[("event", event.into()), ("title", title.into())],
+            ) + &sub_values("timeline-values", v)
         }
-        Record::CaseEndedByEvent { event, outcome } => {
-            format!("■ case ended by event `{event}`: {outcome}")
-        }
+        Record::CaseEndedByEvent { event, outcome } => text(
+            "timeline-case-ended-by-event",
+            &[("event", event.into()), ("outcome", outcome.into())],
+        ),
     })
+}
+
+fn task_opened(routine: &Routine, task: &rutin::run::Task) -> String {
+    let mut s = text(
+        "timeline-task-opened",
+        &[
+            ("task", task.id.0.to_string().into()),
+            ("role", role_name(routine, &task.role).into()),
+            ("title", (&task.title).into()),
+        ],
+    );
+    if let Some(d) = &task.deadline {
+        s.push_str(&text("timeline-task-escalation", &[("deadline", d.into())]));
+    }
+    if let Some(step) = task.step.as_deref().and_then(|s| routine.step(s)) {
+        if let rutin::model::StepKind::Task { documents, .. } = &step.kind {
+            if !documents.is_empty() {
+                let documents = documents.join(", ");
+                s.push_str("\n  ");
+                s.push_str(&text(
+                    "timeline-documents",
+                    &[("documents", documents.into())],
+                ));
+            }
+        }
+    }
+    s
+}
+
+fn message(m: &rutin::run::Message) -> String {
+    let mut s = text("timeline-message", &[("template", (&m.template).into())]);
+    let mut line = |id: &str, who: String| {
+        s.push_str("\n  ");
+        s.push_str(&crate::output::text(id, &[("who", who.into())]));
+    };
+    if let Some(from) = &m.from {
+        line("timeline-from", addressees(std::slice::from_ref(from)));
+    }
+    line("timeline-to", addressees(&m.to));
+    if !m.cc.is_empty() {
+        line("timeline-cc", addressees(&m.cc));
+    }
+    if let Some(subject) = &m.subject {
+        s.push_str("\n  ");
+        s.push_str(&text("timeline-subject", &[("subject", subject.into())]));
+    }
+    for line in m.body.trim_end().lines() {
+        s.push_str(&format!("\n  │ {line}"));
+    }
+    s
 }
 
 /// What a command did, as `role` may see it (everything when no role is given).
@@ -273,8 +343,8 @@ pub(crate) fn refusal(
     role: Option<&str>,
 ) -> String {
     match role {
-        Some(role) => error.message_for(routine, role),
-        None => error.to_string(),
+        Some(role) => error.message_for_in(routine, role, crate::output::lang()),
+        None => error.message_in(crate::output::lang()),
     }
 }
 
@@ -283,14 +353,16 @@ pub(crate) fn refusal(
 pub(crate) fn failures(failures: &[rutin::run::CaseFailure]) -> String {
     let mut out = String::new();
     for f in failures {
-        let _ = writeln!(
-            out,
-            "  FAILED {} ({}): {}: {}",
-            f.what,
-            f.at.format("%Y-%m-%d %H:%M"),
-            f.lost,
-            f.error
+        let line = text(
+            "timeline-failure",
+            &[
+                ("what", (&f.what).into()),
+                ("at", time(&f.at).into()),
+                ("lost", (&f.lost).into()),
+                ("error", (&f.error).into()),
+            ],
         );
+        let _ = writeln!(out, "  {line}");
     }
     out
 }
@@ -307,7 +379,7 @@ pub(crate) fn report(
         seq: 0,
         at,
         actor: Actor::Clock,
-        record: Record::MessageSent(message.clone()),
+        record: Record::MessageSent(Box::new(message.clone())),
     };
     let sent = rutin::run::Effects {
         entries: vec![entry],

@@ -14,6 +14,9 @@ fn root() -> PathBuf {
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
     let output = Command::cargo_bin("rutin")
         .expect("the rutin binary is built for tests")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("RUTIN_DATABASE_URL")
@@ -33,6 +36,9 @@ fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
 fn old_folder(dir: &Path) -> PathBuf {
     let output = Command::cargo_bin("rutin")
         .expect("the rutin binary is built for tests")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .args(["simulate", ROUTINE, "--format", "json"])
         .output()

@@ -24,6 +24,9 @@ fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
 /// `rutin ARGS --db DB` (the flag after the subcommand, where clap takes it).
 fn rutin_args(db: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd.current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("RUTIN_DATABASE_URL")
@@ -523,6 +526,9 @@ fn a_report_first_brings_the_cases_up_to_its_time() {
 fn the_help_example_starts_a_case_on_the_installation_routine() {
     let output = Command::cargo_bin("rutin")
         .unwrap()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(["case", "--help"])
         .output()
         .unwrap();
@@ -570,6 +576,9 @@ fn a_file_that_is_not_a_rutin_database_is_refused_and_left_alone() {
 #[test]
 fn an_unreachable_postgres_server_is_named_plainly() {
     let mut cmd = Command::cargo_bin("rutin").unwrap();
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     let dir = tempfile::tempdir().unwrap();
     let output = cmd
         .current_dir(dir.path())
@@ -592,6 +601,9 @@ fn without_db_the_file_is_rutin_db_here() {
     let dir = tempfile::tempdir().unwrap();
     let output = Command::cargo_bin("rutin")
         .unwrap()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(dir.path())
         .env_remove("RUTIN_DATABASE_URL")
         .args(["case", "list"])

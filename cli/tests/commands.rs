@@ -11,6 +11,9 @@ fn root() -> PathBuf {
 
 fn rutin() -> Command {
     let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd.current_dir(root()).env("NO_COLOR", "1");
     cmd
 }
@@ -558,6 +561,9 @@ fn the_timeline_names_roles_once_and_joins_once() {
 fn a_reader_that_goes_away_is_no_error() {
     use std::process::{Command as Std, Stdio};
     let mut child = Std::new(assert_cmd::cargo::cargo_bin("rutin"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .args([
             "simulate",

@@ -18,6 +18,9 @@ fn root() -> PathBuf {
 
 fn rutin(db: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("rutin"));
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd.current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("RUTIN_DATABASE_URL")

@@ -15,6 +15,9 @@ fn root() -> PathBuf {
 fn rutin(args: &[&str]) -> (i32, String, String) {
     let output = Command::cargo_bin("rutin")
         .expect("the rutin binary is built for tests")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("RUTIN_DATABASE_URL")

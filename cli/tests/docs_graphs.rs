@@ -37,6 +37,9 @@ fn the_pictures_under_docs_are_current() {
     let fresh = tempfile::tempdir().expect("temporary folder");
     Command::cargo_bin("rutin")
         .expect("the rutin binary is built for tests")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .args(["graph", "workflows", "--format", "svg", "--output"])
         .arg(fresh.path())

@@ -17,6 +17,9 @@ fn root() -> PathBuf {
 fn journal(args: &[&str]) -> String {
     let output = Command::cargo_bin("rutin")
         .expect("the rutin binary is built for tests")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .current_dir(root())
         .env("NO_COLOR", "1")
         .arg("simulate")

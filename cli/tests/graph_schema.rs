@@ -16,6 +16,9 @@ fn fixture() -> PathBuf {
 
 fn rutin() -> Command {
     let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd.env("NO_COLOR", "1");
     cmd
 }

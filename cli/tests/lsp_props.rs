@@ -242,6 +242,10 @@ fn session(file: &Path, ops: &[Op]) -> String {
     let log = tempfile::NamedTempFile::new().expect("a temporary file");
     let mut command = Command::new(env!("CARGO_BIN_EXE_rutin"));
     command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    command
         .arg("lsp")
         .stderr(Stdio::from(log.reopen().expect("reopen the log")));
     let (mut client, init) = Client::spawn(command, &repo(), Value::Null);

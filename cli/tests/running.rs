@@ -28,6 +28,9 @@ fn root() -> PathBuf {
 
 fn rutin(db: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("rutin"));
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd.current_dir(root())
         .env("NO_COLOR", "1")
         .env_remove("RUTIN_DATABASE_URL")
@@ -196,10 +199,14 @@ fn tick_into_folder(db: &Path, folder: &Path, book: &Path) -> usize {
             text.contains("Content-Type: text/plain; charset=utf-8"),
             "{text}"
         );
-        // The sender's name (the routine's `from:`, else Rutin) at the configured address.
+        // Each of the three goes on the alarm team's behalf (`from:`): its
+        // name before the engine's address, its own address for replies.
         assert!(
-            text.lines()
-                .any(|l| l.starts_with("From: ") && l.ends_with(" <rutin@rutin.invalid>")),
+            text.contains("From: Larmgruppen <rutin@rutin.invalid>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Reply-To: Larmgruppen <larm@kommun.example>"),
             "{text}"
         );
     }

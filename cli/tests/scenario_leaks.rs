@@ -13,6 +13,9 @@ fn root() -> PathBuf {
 
 fn run(args: &[&str]) -> (i32, String) {
     let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     let output = cmd
         .current_dir(root())
         .env("NO_COLOR", "1")

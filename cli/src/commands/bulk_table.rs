@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use rutin::simulate::{Percentiles, Report};
 
+use crate::output::text;
+
 fn days(p: Option<&Percentiles>) -> String {
     p.map_or("-".into(), |p| {
         format!("{:.1} / {:.1} / {:.1}", p.p50, p.p90, p.p99)
@@ -14,26 +16,29 @@ fn days(p: Option<&Percentiles>) -> String {
 pub(crate) fn render(r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", r.title);
-    let _ = writeln!(
-        out,
-        "{} cases, seed {}, from {} to the horizon {} ({} weeks)\n",
-        r.cases,
-        r.seed,
-        r.start,
-        r.horizon,
-        r.weeks.len()
+    let heading = text(
+        "bulk-heading",
+        &[
+            ("cases", r.cases.to_string().into()),
+            ("seed", r.seed.to_string().into()),
+            ("start", r.start.to_string().into()),
+            ("horizon", r.horizon.to_string().into()),
+            ("weeks", r.weeks.len().to_string().into()),
+        ],
     );
+    let _ = writeln!(out, "{heading}\n");
     cases(&mut out, r);
     deadlines(&mut out, r);
     workload(&mut out, r);
     breaches(&mut out, r);
     messages(&mut out, r);
     for f in &r.failures {
-        let _ = writeln!(
-            out,
-            "error in {} cases of {}: {}",
-            f.cases, f.routine, f.message
-        );
+        let failure = [
+            ("cases", f.cases.to_string().into()),
+            ("routine", (&f.routine).into()),
+            ("message", (&f.message).into()),
+        ];
+        let _ = writeln!(out, "{}", text("bulk-failure", &failure));
     }
     out
 }
@@ -41,8 +46,13 @@ pub(crate) fn render(r: &Report) -> String {
 fn cases(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
-        "{:<16} {:>9} {:>9} {:>9} {:>7}  lead time p50 / p90 / p99 (days)",
-        "routine", "started", "finished", "open", "failed"
+        "{:<16} {:>9} {:>9} {:>9} {:>7}  {}",
+        text("bulk-col-routine", &[]),
+        text("bulk-col-started", &[]),
+        text("bulk-col-finished", &[]),
+        text("bulk-col-open", &[]),
+        text("bulk-col-failed", &[]),
+        text("bulk-col-lead-time", &[]),
     );
     for s in &r.stages {
         let _ = writeln!(
@@ -61,7 +71,7 @@ fn cases(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "{:<16} {:>9} {:>9} {:>9} {:>7}  {}",
-            "whole lifecycle",
+            text("bulk-lifecycle", &[]),
             started,
             l.finished,
             started.saturating_sub(l.finished),
@@ -76,7 +86,11 @@ fn cases(out: &mut String, r: &Report) {
         } else {
             outcomes.join(", ")
         };
-        let _ = writeln!(out, "outcomes of {}: {outcomes}", s.routine);
+        let line = [
+            ("routine", (&s.routine).into()),
+            ("outcomes", outcomes.into()),
+        ];
+        let _ = writeln!(out, "{}", text("bulk-outcomes", &line));
     }
     out.push('\n');
 }
@@ -89,11 +103,15 @@ fn deadline_name(d: &rutin::simulate::DeadlineReport) -> String {
 }
 
 fn deadlines(out: &mut String, r: &Report) {
-    let _ = writeln!(out, "Deadlines breached (expired and acted)");
+    let _ = writeln!(out, "{}", text("bulk-deadlines", &[]));
     let _ = writeln!(
         out,
         "{:<56} {:>8} {:>8}  {:<10}  {:<10}",
-        "deadline (routine/step/id)", "cases", "times", "first week", "peak week"
+        text("bulk-col-deadline", &[]),
+        text("bulk-col-cases", &[]),
+        text("bulk-col-times", &[]),
+        text("bulk-col-first-week", &[]),
+        text("bulk-col-peak-week", &[]),
     );
     for d in &r.deadlines {
         let first = d.per_week.iter().position(|n| *n > 0);
@@ -138,7 +156,7 @@ fn weekly(out: &mut String, title: &str, r: &Report, columns: &[(String, Vec<Str
                 .unwrap_or(0)
         })
         .collect();
-    let _ = write!(out, "{:<10}", "week");
+    let _ = write!(out, "{:<10}", text("bulk-col-week", &[]));
     for ((h, _), w) in columns.iter().zip(&widths) {
         let _ = write!(out, "  {h:>w$}");
     }
@@ -166,19 +184,17 @@ fn workload(out: &mut String, r: &Report) {
             (w.role.clone(), cells)
         })
         .collect();
-    weekly(
-        out,
-        "Tasks per role and week (opened / open at the week's end)",
-        r,
-        &columns,
-    );
+    weekly(out, &text("bulk-tasks", &[]), r, &columns);
     for w in &active {
         let week = w.peak_week.map_or("-".into(), |d| d.to_string());
-        let _ = writeln!(
-            out,
-            "peak {} ({}): {} open at the end of the week of {week}; at most {} opened in a week",
-            w.role, w.name, w.peak_open, w.peak_opened
-        );
+        let peak = [
+            ("role", (&w.role).into()),
+            ("name", (&w.name).into()),
+            ("open", w.peak_open.to_string().into()),
+            ("week", week.into()),
+            ("opened", w.peak_opened.to_string().into()),
+        ];
+        let _ = writeln!(out, "{}", text("bulk-peak", &peak));
     }
     out.push('\n');
 }
@@ -198,7 +214,7 @@ fn breaches(out: &mut String, r: &Report) {
     if columns.is_empty() {
         return;
     }
-    weekly(out, "Deadlines breached per week", r, &columns);
+    weekly(out, &text("bulk-breaches", &[]), r, &columns);
     out.push('\n');
 }
 
@@ -213,18 +229,20 @@ fn messages(out: &mut String, r: &Report) {
             )
         })
         .collect();
-    weekly(
-        out,
-        "Messages per recipient (role, group or person) and week",
-        r,
-        &columns,
-    );
+    weekly(out, &text("bulk-messages", &[]), r, &columns);
     for m in &r.messages {
         let kind = match m.kind {
             rutin::run::AddresseeKind::Role => "role",
             rutin::run::AddresseeKind::Group => "group",
             rutin::run::AddresseeKind::Person => "person",
         };
-        let _ = writeln!(out, "{} ({kind}, {}): {} messages", m.id, m.name, m.total);
+        let kind = text("bulk-kind", &[("kind", kind.into())]);
+        let total = [
+            ("id", (&m.id).into()),
+            ("kind", kind.into()),
+            ("name", (&m.name).into()),
+            ("total", m.total.to_string().into()),
+        ];
+        let _ = writeln!(out, "{}", text("bulk-message-total", &total));
     }
 }

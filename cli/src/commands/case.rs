@@ -16,7 +16,7 @@ use rutin::store::RoutineBundle;
 use super::{case_admin, case_read};
 use crate::db::{refusal_text, Db, DbArgs, Failure};
 use crate::input::{minute, time, values};
-use crate::output::{eprintln, print, println, Format};
+use crate::output::{eprintln, print, println, text, Format};
 use crate::{timeline, OK};
 
 /// Arguments of `rutin case`.
@@ -169,7 +169,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     match result {
         Ok(()) => OK,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }
@@ -242,20 +245,18 @@ fn valid_id(id: &str) -> bool {
 /// A routine file named on the command line, checked, with the texts it was read from.
 pub(crate) fn routine_file(path: &Path) -> Result<(Routine, RoutineBundle), Failure> {
     if !path.is_file() {
-        return Err(Failure::usage(format!(
-            "the routine file {} does not exist",
-            path.display()
+        let path = path.display().to_string();
+        return Err(Failure::usage(text(
+            "case-no-routine-file",
+            &[("path", path.into())],
         )));
     }
     // The absolute path: the same file gives the same version from any folder.
     let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let (checked, bundle) = RoutineBundle::from_disk(&absolute);
     let routine = checked.routine.ok_or_else(|| {
-        Failure::problem(format!(
-            "the routine file {} has errors; run `rutin check {}`",
-            path.display(),
-            path.display()
-        ))
+        let path = path.display().to_string();
+        Failure::problem(text("case-routine-has-errors", &[("path", path.into())]))
     })?;
     Ok((routine, bundle))
 }
@@ -278,9 +279,11 @@ fn print_effects(routine: &Routine, effects: &Effects, role: Option<&str>) {
 /// Refuses a role the routine does not have.
 pub(crate) fn known_role(routine: &Routine, role: Option<&str>) -> Result<(), Failure> {
     match role {
-        Some(r) if !routine.roles.contains_key(r) => {
-            Err(not_a_role(r, "this routine", routine.roles.keys()))
-        }
+        Some(r) if !routine.roles.contains_key(r) => Err(not_a_role(
+            r,
+            &text("case-this-routine", &[]),
+            routine.roles.keys(),
+        )),
         _ => Ok(()),
     }
 }
@@ -292,10 +295,17 @@ pub(crate) fn not_a_role<'a>(
 ) -> Failure {
     let known: Vec<&str> = roles.into_iter().map(String::as_str).collect();
     let hint = crate::scenario::suggest(role, known.iter().copied())
-        .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
-    Failure::usage(format!(
-        "`{role}` is not a role of {what}; {hint}roles: {}",
-        known.join(", ")
+        .map_or_else(String::new, |s| {
+            text("case-did-you-mean", &[("suggestion", s.into())])
+        });
+    Failure::usage(text(
+        "case-not-a-role",
+        &[
+            ("role", role.into()),
+            ("what", what.into()),
+            ("hint", hint.into()),
+            ("roles", known.join(", ").into()),
+        ],
     ))
 }
 
@@ -310,9 +320,7 @@ fn start(
     role: Option<&str>,
 ) -> Result<(), Failure> {
     if !valid_id(id) {
-        return Err(Failure::usage(format!(
-            "`{id}` cannot be a case id: use letters, digits, `-` and `_` (at most 64)"
-        )));
+        return Err(Failure::usage(text("case-bad-id", &[("id", id.into())])));
     }
     let (routine, bundle) = routine_file(path)?;
     known_role(&routine, role)?;
@@ -321,10 +329,12 @@ fn start(
     let done = runner
         .start(db.as_mut(), &bundle, &CaseId::from(id), data, at)
         .map_err(|e| match e {
-            RunnerError::Run { error, .. } => Failure::problem(format!(
-                "refused ({}): {}\nno case was started",
-                error.code(),
-                timeline::refusal(&routine, &error, role)
+            RunnerError::Run { error, .. } => Failure::problem(text(
+                "case-start-refused",
+                &[
+                    ("code", error.code().into()),
+                    ("why", timeline::refusal(&routine, &error, role).into()),
+                ],
             )),
             other => other.into(),
         })?;
@@ -348,7 +358,11 @@ fn complete(
     let (_, loaded) = runner.load(db.as_mut(), &id)?;
     let routine = loaded.routine.clone();
     if !routine.roles.contains_key(role) {
-        return Err(not_a_role(role, "this routine", routine.roles.keys()));
+        return Err(not_a_role(
+            role,
+            &text("case-this-routine", &[]),
+            routine.roles.keys(),
+        ));
     }
     let at = time(at)?;
     let target = loaded
@@ -417,7 +431,10 @@ fn advance(
     let mut failures = Vec::new();
     for id in &ids {
         if let Err(f) = advance_one(db, runner, id, to, named) {
-            failures.push(format!("case {id}: {}", f.message));
+            failures.push(text(
+                "case-problem",
+                &[("id", id.0.as_str().into()), ("error", f.message.into())],
+            ));
         }
     }
     if failures.is_empty() {
@@ -435,20 +452,19 @@ fn advance_one(
     named: bool,
 ) -> Result<(), Failure> {
     let (_, loaded) = runner.load(db.as_mut(), id)?;
-    let say = |text: String| {
+    let say = |said: String| {
         if named {
-            println!("case {id}: {text}");
+            let line = [("id", id.0.as_str().into()), ("error", said.into())];
+            println!("{}", text("case-problem", &line));
         }
     };
     if let Some(outcome) = loaded.case.outcome() {
-        say(format!("nothing to do, it has ended ({outcome})"));
+        say(text("case-nothing-ended", &[("outcome", outcome.into())]));
         return Ok(());
     }
     if to <= loaded.case.latest() {
-        say(format!(
-            "nothing to do, its latest entry is at {}",
-            minute(loaded.case.latest())
-        ));
+        let latest = minute(loaded.case.latest());
+        say(text("case-nothing-latest", &[("latest", latest.into())]));
         return Ok(());
     }
     let routine = loaded.routine.clone();
@@ -456,9 +472,9 @@ fn advance_one(
         .advance(db.as_mut(), id, to)
         .map_err(|e| refused(&routine, e, None))?;
     if done.effects.is_empty() {
-        say(format!("nothing was due up to {}", minute(to)));
+        say(text("case-nothing-due", &[("to", minute(to).into())]));
     } else {
-        println!("case {id}:");
+        println!("{}", text("case-colon", &[("id", id.0.as_str().into())]));
         print_effects(&routine, &done.effects, None);
     }
     Ok(())
@@ -466,5 +482,9 @@ fn advance_one(
 
 /// A refusal of the engine for a command without a role (a report).
 pub(crate) fn engine_refusal(e: &RunError) -> Failure {
-    Failure::problem(format!("refused ({}): {e}", e.code()))
+    let why = e.message_in(crate::output::lang());
+    Failure::problem(crate::output::text(
+        "run-refused",
+        &[("code", e.code().into()), ("why", why.into())],
+    ))
 }

@@ -11,7 +11,7 @@ use rutin::store::CaseFilter;
 use super::case::{engine_refusal, routine_file};
 use crate::db::{Db, Failure};
 use crate::input::{minute, time, values};
-use crate::output::{eprintln, print, println};
+use crate::output::{eprintln, print, println, text};
 use crate::timeline;
 
 /// How `case report` prints: for whom, and in which form.
@@ -52,7 +52,16 @@ pub(crate) fn report(
     for listed in db.cases(&filter)? {
         match brought_up(db, runner, &listed.id, at, how) {
             Ok(case) => cases.push(case),
-            Err(f) => eprintln!("warning: case {}: {}", listed.id, f.message),
+            Err(f) => {
+                let message = text(
+                    "report-case-warning",
+                    &[
+                        ("id", listed.id.0.as_str().into()),
+                        ("error", f.message.into()),
+                    ],
+                );
+                eprintln!("{}", text("warning-line", &[("message", message.into())]));
+            }
         }
     }
     let refs: Vec<&Case> = cases.iter().collect();
@@ -62,7 +71,10 @@ pub(crate) fn report(
     }
     .map_err(|e| {
         let why = timeline::refusal(&routine, &e, how.role);
-        Failure::problem(format!("the report could not run ({}): {why}", e.code()))
+        Failure::problem(text(
+            "report-could-not-run",
+            &[("code", e.code().into()), ("why", why.into())],
+        ))
     })?;
     if how.json {
         println!("{}", serde_json::to_string_pretty(&run).unwrap_or_default());
@@ -70,9 +82,13 @@ pub(crate) fn report(
     }
     let ids: Vec<&str> = run.selected.iter().map(|c| c.0.as_str()).collect();
     if ids.is_empty() {
-        println!("no case selected: nothing to report");
+        println!("{}", text("report-none-selected", &[]));
     } else {
-        println!("{} case(s) selected: {}", ids.len(), ids.join(", "));
+        let selected = [
+            ("count", ids.len().to_string().into()),
+            ("ids", ids.join(", ").into()),
+        ];
+        println!("{}", text("report-selected", &selected));
     }
     if let Some(message) = &run.message {
         print!("{}", timeline::report(&routine, message, at, None));
@@ -97,9 +113,10 @@ fn brought_up(
         // On standard error in JSON form, so that standard output stays one document.
         let shown = timeline::effects(&loaded.routine, &done.effects, how.role);
         if how.json {
-            eprintln!("case {id}:\n{}", shown.trim_end());
+            let heading = text("case-colon", &[("id", id.0.as_str().into())]);
+            eprintln!("{heading}\n{}", shown.trim_end());
         } else {
-            println!("case {id}:");
+            println!("{}", text("case-colon", &[("id", id.0.as_str().into())]));
             print!("{shown}");
         }
     }
@@ -171,34 +188,38 @@ pub(crate) struct ImportArgs {
 /// Exit 1 when a file was skipped (the others are imported).
 pub(crate) fn import(db: &mut Db, runner: &mut Runner, args: &ImportArgs) -> Result<(), Failure> {
     if !args.folder.is_dir() {
-        return Err(Failure::usage(format!(
-            "{} is not a folder of case files (the old store was `.rutin`)",
-            args.folder.display()
+        let path = args.folder.display().to_string();
+        return Err(Failure::usage(text(
+            "case-not-a-folder",
+            &[("path", path.into())],
         )));
     }
     let at = time(&args.at)?;
     let report = rutin::runner::import_folder(runner, db.as_mut(), &args.folder, at)?;
     for id in &report.imported {
-        println!("imported  {id}");
+        println!("{:<9} {id}", text("case-label-imported", &[]));
     }
     for id in &report.present {
-        println!("present   {id} (already in the database)");
+        let present = text("case-already-in-db", &[("id", id.0.as_str().into())]);
+        println!("{:<9} {present}", text("case-label-present", &[]));
     }
     for (path, why) in &report.skipped {
-        println!("SKIPPED   {}: {why}", path.display());
+        let label = text("case-label-skipped", &[]);
+        println!("{label:<9} {}: {why}", path.display());
     }
-    println!(
-        "{} imported, {} already present, {} skipped; the folder was not changed",
-        report.imported.len(),
-        report.present.len(),
-        report.skipped.len()
-    );
+    let counts = [
+        ("imported", report.imported.len().to_string().into()),
+        ("present", report.present.len().to_string().into()),
+        ("skipped", report.skipped.len().to_string().into()),
+    ];
+    println!("{}", text("case-import-summary", &counts));
     if report.skipped.is_empty() {
         Ok(())
     } else {
-        Err(Failure::problem(format!(
-            "{} case file(s) were not imported (see above)",
-            report.skipped.len()
+        let count = report.skipped.len().to_string();
+        Err(Failure::problem(text(
+            "case-import-skipped",
+            &[("count", count.into())],
         )))
     }
 }
@@ -220,9 +241,12 @@ pub(crate) struct MigrateArgs {
 /// `case migrate`: the plan, or the move (one journaled transaction per case).
 pub(crate) fn migrate(db: &mut Db, runner: &mut Runner, args: &MigrateArgs) -> Result<(), Failure> {
     let (routine, bundle) = routine_file(&args.to)?;
-    let target = format!(
-        "routine {} version {}",
-        routine.meta.id, routine.meta.version
+    let target = text(
+        "case-target",
+        &[
+            ("routine", (&routine.meta.id).into()),
+            ("version", (&routine.meta.version).into()),
+        ],
     );
     let (plan, moved) = if args.dry_run {
         (runner.plan_migration(db.as_mut(), &bundle)?, None)
@@ -234,44 +258,52 @@ pub(crate) fn migrate(db: &mut Db, runner: &mut Runner, args: &MigrateArgs) -> R
     match &moved {
         None => {
             for id in &plan.movable {
-                println!("can move  {id}");
+                println!("{:<9} {id}", text("case-label-can-move", &[]));
             }
         }
         Some(moved) => {
             for id in moved {
-                println!("moved     {id}");
+                println!("{:<9} {id}", text("case-label-moved", &[]));
             }
         }
     }
     for (id, reasons) in &plan.blocked {
-        println!("cannot    {id}: {}", reasons.join("; "));
+        let label = text("case-label-cannot", &[]);
+        println!("{label:<9} {id}: {}", reasons.join("; "));
     }
     for (id, error) in &plan.failed {
-        println!("FAILED    {id}: {error}");
+        println!("{:<9} {id}: {error}", text("case-label-failed", &[]));
     }
     for id in &plan.already {
-        println!("already   {id} (runs on this version)");
+        let already = text("case-runs-on-this", &[("id", id.0.as_str().into())]);
+        println!("{:<9} {already}", text("case-label-already", &[]));
     }
     let (done, verb) = match &moved {
-        None => (plan.movable.len(), "could move"),
-        Some(m) => (m.len(), "moved"),
+        None => (plan.movable.len(), "no"),
+        Some(m) => (m.len(), "yes"),
     };
-    println!(
-        "to {target}: {done} case(s) {verb}, {} cannot, {} already on it{}",
-        plan.blocked.len(),
-        plan.already.len(),
-        if plan.failed.is_empty() {
-            String::new()
-        } else {
-            format!(", {} could not be read", plan.failed.len())
-        }
-    );
+    let unread = if plan.failed.is_empty() {
+        String::new()
+    } else {
+        let count = plan.failed.len().to_string();
+        text("case-migrate-unread", &[("count", count.into())])
+    };
+    let summary = [
+        ("target", target.into()),
+        ("done", done.to_string().into()),
+        ("moved", verb.into()),
+        ("blocked", plan.blocked.len().to_string().into()),
+        ("already", plan.already.len().to_string().into()),
+        ("unread", unread.into()),
+    ];
+    println!("{}", text("case-migrate-summary", &summary));
     if plan.failed.is_empty() {
         Ok(())
     } else {
-        Err(Failure::problem(format!(
-            "{} case(s) could not be judged (see above)",
-            plan.failed.len()
+        let count = plan.failed.len().to_string();
+        Err(Failure::problem(text(
+            "case-migrate-failed",
+            &[("count", count.into())],
         )))
     }
 }

@@ -10,7 +10,7 @@ use rutin::store::{CaseFilter, CaseIndex, OutboxItem, OutboxSource, OutboxStatus
 use super::case::{known_role, not_a_role};
 use crate::db::{Db, Failure};
 use crate::input::minute;
-use crate::output::{eprintln, print, println, Format};
+use crate::output::{eprintln, print, println, text, Format};
 use crate::timeline;
 
 /// A case with its pinned routine, for `role` when given (a role the routine lacks is refused).
@@ -51,21 +51,29 @@ pub(crate) fn show(
         println!("{}", json.unwrap_or_default());
         return Ok(());
     }
-    println!(
-        "case {id}: {} (routine {} version {}), {}",
-        routine.meta.title,
-        routine.meta.id,
-        routine.meta.version,
-        case.outcome()
-            .map_or_else(|| "open".to_owned(), |o| format!("ended: {o}"))
-    );
+    let heading = [
+        ("id", id.into()),
+        ("title", (&routine.meta.title).into()),
+        ("routine", (&routine.meta.id).into()),
+        ("version", (&routine.meta.version).into()),
+        ("status", status(case.outcome()).into()),
+    ];
+    println!("{}", text("case-heading", &heading));
     for task in case.open_tasks() {
         if role.is_none_or(|r| r == task.role) {
-            println!("  open task {}: {} [{}]", task.id.0, task.title, task.role);
+            let open = [
+                ("task", task.id.0.to_string().into()),
+                ("title", (&task.title).into()),
+                ("role", (&task.role).into()),
+            ];
+            println!("  {}", text("case-open-task", &open));
         }
     }
     if let Some(due) = case.next_due() {
-        println!("  next due: {}", minute(due));
+        println!(
+            "  {}",
+            text("case-next-due", &[("due", minute(due).into())])
+        );
     }
     // The failure summary comes from the role's view too: a failure's
     // explanation may quote a value the role may not see.
@@ -74,6 +82,14 @@ pub(crate) fn show(
     println!();
     print!("{}", timeline::render(routine, &journal));
     Ok(())
+}
+
+/// `open`, or `ended: outcome`.
+fn status(outcome: Option<&str>) -> String {
+    match outcome {
+        Some(outcome) => text("case-ended", &[("outcome", outcome.into())]),
+        None => text("case-open", &[]),
+    }
 }
 
 /// `case history`: the journal as a timeline, then each message's delivery.
@@ -116,9 +132,13 @@ pub(crate) fn history(
     print!("{}", timeline::render(&loaded.routine, &journal));
     if !outbox.is_empty() {
         println!();
-        println!("delivery:");
+        println!("{}", text("case-delivery", &[]));
         for (seq, item) in &outbox {
-            println!("  entry {seq}: {}", delivery_text(item));
+            let entry = [
+                ("seq", seq.to_string().into()),
+                ("delivery", delivery_text(item).into()),
+            ];
+            println!("  {}", text("case-delivery-entry", &entry));
         }
     }
     Ok(())
@@ -126,26 +146,36 @@ pub(crate) fn history(
 
 /// Where an outbox item stands, in one line.
 pub(crate) fn delivery_text(item: &OutboxItem) -> String {
-    let tries = |n: u32| format!("{n} attempt{}", if n == 1 { "" } else { "s" });
+    let attempts = text("case-attempts", &[("count", item.attempts.into())]);
     match item.status {
-        OutboxStatus::Sent => format!(
-            "sent {} ({})",
-            item.sent_at.map(minute).unwrap_or_default(),
-            tries(item.attempts)
-        ),
+        OutboxStatus::Sent => {
+            let at = item.sent_at.map(minute).unwrap_or_default();
+            text(
+                "case-sent",
+                &[("at", at.into()), ("attempts", attempts.into())],
+            )
+        }
         OutboxStatus::Pending => match (&item.last_error, item.next_attempt) {
-            (Some(why), Some(next)) => format!(
-                "pending, next try {} ({} so far; last: {why})",
-                minute(next),
-                tries(item.attempts)
+            (Some(why), Some(next)) => text(
+                "case-pending-retry",
+                &[
+                    ("next", minute(next).into()),
+                    ("attempts", attempts.into()),
+                    ("why", why.into()),
+                ],
             ),
-            _ => "pending, not tried yet".to_string(),
+            _ => text("case-pending", &[]),
         },
-        OutboxStatus::Failed => format!(
-            "FAILED after {}: {}",
-            tries(item.attempts),
-            item.last_error.as_deref().unwrap_or("no reason recorded")
-        ),
+        OutboxStatus::Failed => {
+            let why = item
+                .last_error
+                .clone()
+                .unwrap_or_else(|| text("case-no-reason", &[]));
+            text(
+                "case-failed",
+                &[("attempts", attempts.into()), ("why", why.into())],
+            )
+        }
     }
 }
 
@@ -185,10 +215,12 @@ fn damaged_failure(damaged: &[(CaseId, String)]) -> Result<(), Failure> {
         return Ok(());
     }
     let ids: Vec<&str> = damaged.iter().map(|(id, _)| id.0.as_str()).collect();
-    Err(Failure::usage(format!(
-        "{} case(s) cannot be read: {}; they were left as they are",
-        ids.len(),
-        ids.join(", ")
+    Err(Failure::usage(text(
+        "case-damaged-cases",
+        &[
+            ("count", ids.len().to_string().into()),
+            ("ids", ids.join(", ").into()),
+        ],
     )))
 }
 
@@ -227,25 +259,29 @@ fn print_rows(rows: &[serde_json::Value]) {
     for row in rows {
         let id = row["id"].as_str().unwrap_or("");
         if let Some(error) = row.get("error").and_then(|e| e.as_str()) {
-            println!("{id:<20} DAMAGED  {error}");
+            println!("{id:<20} {}  {error}", text("case-damaged-row", &[]));
             continue;
         }
-        let status = match row["outcome"].as_str() {
-            Some(outcome) => format!("ended: {outcome}"),
-            None => "open".to_owned(),
-        };
+        let status = status(row["outcome"].as_str());
         let due = row["next_due"]
             .as_str()
-            .map_or_else(String::new, |d| format!(", due {d}"));
+            .map_or_else(String::new, |d| text("case-row-due", &[("due", d.into())]));
+        let tasks = text(
+            "case-row-tasks",
+            &[
+                ("count", row["open_tasks"].to_string().into()),
+                ("latest", row["latest"].as_str().unwrap_or("").into()),
+                ("due", due.into()),
+            ],
+        );
         println!(
-            "{id:<20} {status:<18} {} open task(s), last {}{due}  ({} {})",
-            row["open_tasks"],
-            row["latest"].as_str().unwrap_or(""),
+            "{id:<20} {status:<18} {tasks}  ({} {})",
             row["routine"].as_str().unwrap_or(""),
             row["version"].as_str().unwrap_or("")
         );
     }
-    println!("{} case(s)", rows.len());
+    let count = rows.len().to_string();
+    println!("{}", text("case-count", &[("count", count.into())]));
 }
 
 /// `case tasks`: open tasks across the open cases.
@@ -262,11 +298,15 @@ pub(crate) fn tasks(db: &mut Db, runner: &mut Runner, role: Option<&str>) -> Res
             .flat_map(|(_, c)| c.routine.roles.keys())
             .collect();
         if !roles.is_empty() && !roles.iter().any(|r| *r == role) {
-            return Err(not_a_role(role, "any routine of the stored cases", roles));
+            return Err(not_a_role(role, &text("case-any-routine", &[]), roles));
         }
     }
     for (id, error) in &survey.damaged {
-        eprintln!("warning: case {id} cannot be read: {error}");
+        let message = text(
+            "case-cannot-read",
+            &[("id", id.0.as_str().into()), ("error", error.into())],
+        );
+        eprintln!("{}", text("warning-line", &[("message", message.into())]));
     }
     let mut count = 0;
     for (id, loaded) in &survey.cases {
@@ -274,18 +314,21 @@ pub(crate) fn tasks(db: &mut Db, runner: &mut Runner, role: Option<&str>) -> Res
             if role.is_none_or(|r| r == task.role) {
                 count += 1;
                 let what = task.deadline.clone().or_else(|| task.step.clone());
+                let since = text("case-task-since", &[("at", minute(task.opened).into())]);
                 println!(
-                    "{:<20} {:<28} [{}] since {}",
+                    "{:<20} {:<28} [{}] {since}",
                     id.0,
                     what.unwrap_or_default(),
                     task.role,
-                    minute(task.opened)
                 );
                 println!("{:<20} {}", "", task.title);
             }
         }
     }
-    println!("{count} open task(s)");
+    println!(
+        "{}",
+        text("case-task-count", &[("count", count.to_string().into())])
+    );
     damaged_failure(&survey.damaged)
 }
 
@@ -296,29 +339,40 @@ pub(crate) fn verify(db: &mut Db, runner: &mut Runner) -> Result<(), Failure> {
     let listed = db.cases(&CaseFilter::default())?;
     for case in &listed {
         match runner.load(db.as_mut(), &case.id) {
-            Err(e) => problems.push(format!("case {}: {e}", case.id)),
+            Err(e) => problems.push(text(
+                "case-problem",
+                &[
+                    ("id", case.id.0.as_str().into()),
+                    ("error", e.to_string().into()),
+                ],
+            )),
             Ok((stored, loaded)) => {
                 let replayed = CaseIndex::of(&loaded.case, loaded.bundle.clone());
                 if replayed != stored.index {
-                    problems.push(format!(
-                        "case {}: its stored index ({:?}) is not what its journal gives ({:?})",
-                        case.id, stored.index, replayed
+                    problems.push(text(
+                        "case-bad-index",
+                        &[
+                            ("id", case.id.0.as_str().into()),
+                            ("stored", format!("{:?}", stored.index).into()),
+                            ("replayed", format!("{replayed:?}").into()),
+                        ],
                     ));
                 }
             }
         }
     }
     if problems.is_empty() {
-        println!(
-            "{} case(s): every journal is intact and replays to its stored state",
-            listed.len()
-        );
+        let count = listed.len().to_string();
+        println!("{}", text("case-verified", &[("count", count.into())]));
         Ok(())
     } else {
+        let counts = [
+            ("problems", problems.len().to_string().into()),
+            ("count", listed.len().to_string().into()),
+        ];
         Err(Failure::problem(format!(
-            "{} of {} case(s) do not verify:\n{}",
-            problems.len(),
-            listed.len(),
+            "{}\n{}",
+            text("case-not-verified", &counts),
             problems.join("\n")
         )))
     }

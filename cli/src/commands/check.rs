@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rutin::diagnostic::{self, Diagnostic, Problem, RefKind, Severity};
 
-use crate::output::{self, Format};
+use crate::output::{self, text, Format};
 use crate::{discover, OK, PROBLEMS, USAGE};
 
 /// Arguments of `rutin check`.
@@ -112,20 +112,23 @@ pub(crate) fn run(args: &Args) -> u8 {
         args.paths.clone()
     };
     if paths.is_empty() {
-        eprintln!(
-            "error: no `workflows` folder here; name the routines to check: rutin check PATH..."
-        );
+        let message = text("check-no-workflows", &[]);
+        eprintln!("{}", text("error-line", &[("message", message.into())]));
         return USAGE;
     }
     let files = match discover::files(&paths) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "{}",
+                text("error-line", &[("message", e.to_string().into())])
+            );
             return USAGE;
         }
     };
     if files.routines.is_empty() && files.templates.is_empty() && files.profiles.is_empty() {
-        eprintln!("error: no routine (*.yaml) or template (*.j2) files found in the given paths");
+        let message = text("check-no-files", &[]);
+        eprintln!("{}", text("error-line", &[("message", message.into())]));
         return USAGE;
     }
     let whole_folders = paths.iter().all(|p| p.is_dir());
@@ -200,14 +203,6 @@ pub(crate) fn run(args: &Args) -> u8 {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 fn summary(
     files: usize,
     templates: usize,
@@ -215,20 +210,30 @@ fn summary(
     errors: usize,
     warnings: usize,
 ) -> String {
-    let mut checked = plural(files, "routine");
+    let mut checked = text("check-routines", &[("count", files.into())]);
     if profiles > 0 {
-        checked.push_str(&format!(", {}", plural(profiles, "simulation profile")));
+        let profiles = text("check-profiles", &[("count", profiles.into())]);
+        checked = format!("{checked}, {profiles}");
     }
     if templates > 0 {
-        checked.push_str(&format!(" and {}", plural(templates, "template")));
+        let templates = text("check-templates", &[("count", templates.into())]);
+        checked = text(
+            "check-and",
+            &[("first", checked.into()), ("second", templates.into())],
+        );
     }
     if errors == 0 && warnings == 0 {
-        format!("checked {checked}: all valid")
+        text("check-all-valid", &[("checked", checked.into())])
     } else {
-        format!(
-            "checked {checked}: {}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
+        let errors = text("check-errors", &[("count", errors.into())]);
+        let warnings = text("check-warnings", &[("count", warnings.into())]);
+        text(
+            "check-found",
+            &[
+                ("checked", checked.into()),
+                ("errors", errors.into()),
+                ("warnings", warnings.into()),
+            ],
         )
     }
 }

@@ -94,18 +94,19 @@ pub(crate) fn render(rows: &[ClauseCoverage]) -> String {
             folder = Some(&row.folder);
         }
         let cited = if row.cited_by.is_empty() {
-            "NOT COVERED".to_owned()
+            crate::output::text("coverage-not-covered", &[])
         } else {
             row.cited_by.join(", ")
         };
         out.push_str(&format!("  {:<4} {}\n", row.clause, cited));
     }
     let uncovered = rows.iter().filter(|r| r.cited_by.is_empty()).count();
-    out.push_str(&format!(
-        "{} clauses, {} covered, {} not covered\n",
-        rows.len(),
-        rows.len() - uncovered,
-        uncovered
-    ));
+    let counts = [
+        ("clauses", rows.len().to_string().into()),
+        ("covered", (rows.len() - uncovered).to_string().into()),
+        ("uncovered", uncovered.to_string().into()),
+    ];
+    let summary = crate::output::text("coverage-summary", &counts);
+    out.push_str(&format!("{summary}\n"));
     out
 }

@@ -83,7 +83,7 @@ fn plan(db: &Path, new: &Path) -> Result<MigrationPlan, Failure> {
 fn render(diff: &RoutineDiff, plan: Option<&MigrationPlan>, format: DiffFormat) -> String {
     match format {
         DiffFormat::Text => {
-            let mut text = diff.to_text();
+            let mut text = diff.to_text_in(crate::output::lang());
             if let Some(plan) = plan {
                 text.push_str(&cases_text(plan));
             }

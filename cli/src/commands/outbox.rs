@@ -9,7 +9,7 @@ use super::case_read::delivery_text;
 use crate::db::{DbArgs, Failure};
 use crate::input::{minute, time};
 use crate::mail::{Mail, MailArgs};
-use crate::output::{eprintln, println, Format};
+use crate::output::{eprintln, println, text, Format};
 use crate::OK;
 
 /// Which items to list.
@@ -48,7 +48,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     match show(args) {
         Ok(()) => OK,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }
@@ -59,9 +62,7 @@ fn show(args: &Args) -> Result<(), Failure> {
     let mail = args.mail.load().map_err(Failure::usage)?;
     if args.deliver {
         if mail.transport.is_none() {
-            return Err(Failure::usage(
-                "--deliver needs somewhere to deliver to: --deliver-to-folder DIR or --smtp URL",
-            ));
+            return Err(Failure::usage(text("outbox-deliver-nowhere", &[])));
         }
         let now = time(&args.now)?;
         super::tick::deliver_only(&mut db, &mail, now)?;
@@ -84,7 +85,8 @@ fn show(args: &Args) -> Result<(), Failure> {
             for item in &items {
                 print_item(item, &mail);
             }
-            println!("{} message(s)", items.len());
+            let count = [("count", items.len().to_string().into())];
+            println!("{}", text("outbox-count", &count));
         }
     }
     Ok(())
@@ -109,13 +111,19 @@ fn print_item(item: &OutboxItem, mail: &Mail) {
         "{}  {}  {}",
         minute(item.created),
         key,
-        item.message.subject.as_deref().unwrap_or("(no subject)")
+        item.message
+            .subject
+            .clone()
+            .unwrap_or_else(|| text("tick-no-subject", &[]))
     );
-    println!("    to {}", names.join(", "));
+    println!(
+        "    {}",
+        text("outbox-to", &[("who", names.join(", ").into())])
+    );
     println!("    {}", delivery_text(item));
     if item.status != OutboxStatus::Sent {
         for u in unaddressed {
-            println!("    cannot be mailed: {u}");
+            println!("    {}", text("outbox-cannot-mail", &[("who", u.into())]));
         }
     }
 }

@@ -33,7 +33,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     match serve(args) {
         Ok(()) => OK,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }
@@ -82,7 +85,10 @@ fn step(
     now: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>, Failure> {
     if let Err(f) = tick::once(db, runner, mail, now, false) {
-        eprintln!("error: {}", f.message);
+        eprintln!(
+            "{}",
+            crate::output::text("error-line", &[("message", (&f.message).into())])
+        );
     }
     match db.next_wakeup() {
         Ok(next) => Ok(next),
@@ -90,7 +96,10 @@ fn step(
             Err(e.into())
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", e.to_string().into())])
+            );
             Ok(None)
         }
     }

@@ -15,7 +15,7 @@ use rutin::run::{Case, RunError, TaskId, TaskRef};
 use rutin::simulate::{follow, Limits, Next, Stop};
 
 use super::simulate_until;
-use crate::output::{eprintln, print, println, Format};
+use crate::output::{eprintln, print, println, text, Format};
 use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
 
@@ -90,22 +90,27 @@ fn inputs(args: &Args) -> Result<(Option<model::Scenario>, PathBuf), Halt> {
     let Some(path) = &args.scenario else {
         return match &args.routine {
             Some(routine) => Ok((None, routine.clone())),
-            None => Err(Halt::usage(
-                "give the routine file to simulate, or --scenario FILE".into(),
-            )),
+            None => Err(Halt::usage(text("simulate-no-routine", &[]))),
         };
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Halt::usage(format!("cannot read {}: {e}", path.display())))?;
-    let scenario = model::parse(path, &text).map_err(Halt::usage)?;
+    let source = std::fs::read_to_string(path).map_err(|e| {
+        let path = path.display().to_string();
+        Halt::usage(text(
+            "simulate-cannot-read",
+            &[("path", path.into()), ("error", e.to_string().into())],
+        ))
+    })?;
+    let scenario = model::parse(path, &source).map_err(Halt::usage)?;
     let named = run::routine_path(&scenario);
     if let Some(routine) = &args.routine {
         if !same_file(routine, &named) {
-            return Err(Halt::usage(format!(
-                "the scenario {} runs on {} (its `routine:`), not on {}; give the scenario alone, or its routine",
-                path.display(),
-                named.display(),
-                routine.display()
+            return Err(Halt::usage(text(
+                "simulate-other-routine",
+                &[
+                    ("scenario", path.display().to_string().into()),
+                    ("named", named.display().to_string().into()),
+                    ("routine", routine.display().to_string().into()),
+                ],
             )));
         }
     }
@@ -119,7 +124,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     let (scenario, routine_path) = match inputs(args) {
         Ok(x) => x,
         Err(h) => {
-            eprintln!("error: {}", h.message);
+            eprintln!("{}", text("error-line", &[("message", h.message.into())]));
             return h.code;
         }
     };
@@ -138,17 +143,18 @@ pub(crate) fn run(args: &Args) -> u8 {
     if let Some(role) = &args.as_role {
         if !routine.roles.contains_key(role) {
             let known: Vec<&str> = routine.roles.keys().map(String::as_str).collect();
-            eprintln!(
-                "error: `{role}` is not a role of this routine; roles: {}",
-                known.join(", ")
+            let message = text(
+                "simulate-unknown-role",
+                &[("role", role.into()), ("roles", known.join(", ").into())],
             );
+            eprintln!("{}", text("error-line", &[("message", message.into())]));
             return USAGE;
         }
     }
     let Clock { start, until, head } = match clock(args, &routine) {
         Ok(c) => c,
         Err(h) => {
-            eprintln!("error: {}", h.message);
+            eprintln!("{}", text("error-line", &[("message", h.message.into())]));
             return h.code;
         }
     };
@@ -179,16 +185,16 @@ pub(crate) fn run(args: &Args) -> u8 {
                 };
                 r.map(|note| (case, note))
             }
-            Err(e) => Err(Halt::problem(format!(
-                "the case could not start: {}",
-                timeline::refusal(&routine, &e, role)
+            Err(e) => Err(Halt::problem(text(
+                "simulate-could-not-start",
+                &[("error", timeline::refusal(&routine, &e, role).into())],
             ))),
         },
     };
     let (case, note) = match result {
         Ok(x) => x,
         Err(h) => {
-            eprintln!("error: {}", h.message);
+            eprintln!("{}", text("error-line", &[("message", h.message.into())]));
             return h.code;
         }
     };
@@ -208,13 +214,19 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
         Format::Text => {
             let m = &routine.meta;
-            println!("{} ({}, version {})", m.title, m.id, m.version);
+            let heading = [
+                ("title", (&m.title).into()),
+                ("id", (&m.id).into()),
+                ("version", (&m.version).into()),
+            ];
+            println!("{}", text("simulate-heading", &heading));
             if let Some(role) = &args.as_role {
                 let name = routine
                     .roles
                     .get(role)
                     .map_or(role.as_str(), |r| r.name.as_str());
-                println!("as seen by {name} ({role})");
+                let seen = [("name", name.into()), ("role", role.into())];
+                println!("{}", text("simulate-as-seen-by", &seen));
             }
             println!();
             match until {
@@ -226,8 +238,11 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
             println!();
             match case.outcome() {
-                Some(outcome) => println!("outcome: {outcome}"),
-                None => println!("the case is still open"),
+                Some(outcome) => println!(
+                    "{}",
+                    text("simulate-outcome", &[("outcome", outcome.into())])
+                ),
+                None => println!("{}", text("simulate-still-open", &[])),
             }
             if let (Some(until), Some(next)) = (until, &stood) {
                 print!(
@@ -295,12 +310,13 @@ fn scripted(
     for (at, report) in &outcome.reports {
         let shown = timeline::report(routine, report, *at, role);
         if !shown.is_empty() {
-            notes.push(format!("report sent by a schedule:\n{shown}"));
+            notes.push(format!("{}\n{shown}", text("simulate-report-sent", &[])));
         }
     }
     if !outcome.failures.is_empty() {
         notes.push(format!(
-            "scenario expectations not met:\n- {}",
+            "{}\n- {}",
+            text("simulate-expectations-not-met", &[]),
             outcome.failures.join("\n- ")
         ));
     }
@@ -312,10 +328,11 @@ fn scripted(
 fn note_of(stop: Stop, stood: &mut Option<Next>) -> Option<String> {
     match stop {
         Stop::Ended => None,
-        Stop::Idle => {
-            Some("the case waits, but nothing is due: no open task, event or deadline".into())
-        }
-        Stop::ActionLimit(max) => Some(format!("stopped after {max} actions (--max-actions)")),
+        Stop::Idle => Some(text("simulate-waits-nothing-due", &[])),
+        Stop::ActionLimit(max) => Some(text(
+            "simulate-max-actions",
+            &[("max", max.to_string().into())],
+        )),
         Stop::Until(next) => {
             *stood = Some(next);
             None
@@ -329,9 +346,9 @@ fn advance(routine: &Routine, case: &mut Case, to: NaiveDateTime) -> Result<(), 
 
 /// Why the simulation stopped, as `role` may read it.
 fn explain(routine: &Routine, e: &RunError, role: Option<&str>) -> String {
-    format!(
-        "the simulation stopped: {}",
-        timeline::refusal(routine, e, role)
+    text(
+        "simulate-stopped",
+        &[("error", timeline::refusal(routine, e, role).into())],
     )
 }
 
@@ -339,20 +356,23 @@ fn explain(routine: &Routine, e: &RunError, role: Option<&str>) -> String {
 /// to 365 (empty: 1); anything else is explained and asked again.
 fn ask_days(ask: &mut impl FnMut(&str) -> Option<String>) -> Result<u32, Halt> {
     loop {
-        let answer = ask("Days until it is done [1]: ").ok_or_else(input_ended)?;
+        let answer = ask(&text("simulate-ask-days", &[])).ok_or_else(input_ended)?;
         let answer = answer.trim();
         if answer.is_empty() {
             return Ok(1);
         }
         match answer.parse::<u32>() {
             Ok(days) if days <= 365 => return Ok(days),
-            _ => println!("  `{answer}` is not a whole number of days from 0 to 365; try again"),
+            _ => println!(
+                "  {}",
+                text("simulate-bad-days", &[("answer", answer.into())])
+            ),
         }
     }
 }
 
 fn input_ended() -> Halt {
-    Halt::usage("input ended before the case finished".into())
+    Halt::usage(text("simulate-input-ended", &[]))
 }
 
 /// Asks at each open task which values to give and how many days pass.
@@ -395,14 +415,20 @@ fn interactive(
             };
             follow(routine, case, one).map_err(stop)?;
             if case.journal().len() == before {
-                return Ok(Some("the case waits, but nothing is due".into()));
+                return Ok(Some(text("simulate-waits", &[])));
             }
             continue;
         };
-        println!("\nOpen task {}: {} [{}]", task.id.0, task.title, task.role);
+        let open = [
+            ("task", task.id.0.to_string().into()),
+            ("title", (&task.title).into()),
+            ("role", (&task.role).into()),
+        ];
+        println!("\n{}", text("simulate-open-task", &open));
         let at = match retry.take().filter(|(id, _)| *id == task.id) {
             Some((_, at)) => {
-                println!("  (again, done {})", at.format("%Y-%m-%d %H:%M"));
+                let again = at.format("%Y-%m-%d %H:%M").to_string();
+                println!("  {}", text("simulate-again", &[("at", again.into())]));
                 at
             }
             None => {
@@ -457,13 +483,19 @@ fn interactive(
             at,
         ) {
             println!(
-                "  refused: {} (the case is unchanged; try again)",
-                timeline::refusal(routine, &e, role)
+                "  {}",
+                text(
+                    "simulate-refused",
+                    &[("error", timeline::refusal(routine, &e, role).into())]
+                )
             );
             retry = Some((task.id, at));
         }
     }
-    Ok(Some(format!("stopped after {max} actions (--max-actions)")))
+    Ok(Some(text(
+        "simulate-max-actions",
+        &[("max", max.to_string().into())],
+    )))
 }
 
 #[cfg(test)]

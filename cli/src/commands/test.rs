@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::output::Format;
+use crate::output::{eprintln, println, text, Format};
 use crate::scenario::{model, run};
 use crate::{OK, PROBLEMS, USAGE};
 
@@ -22,16 +22,27 @@ fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect(path, &mut out).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            collect(path, &mut out).map_err(|e| cannot_read(path, &e))?;
         } else if path.is_file() {
             out.push(path.clone());
         } else {
-            return Err(format!("{} does not exist", path.display()));
+            let path = path.display().to_string();
+            return Err(text("test-does-not-exist", &[("path", path.into())]));
         }
     }
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+fn cannot_read(path: &Path, error: &std::io::Error) -> String {
+    text(
+        "test-cannot-read",
+        &[
+            ("path", path.display().to_string().into()),
+            ("error", error.to_string().into()),
+        ],
+    )
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -79,7 +90,7 @@ impl Verdict {
 fn run_file(path: &Path) -> Verdict {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) => return Verdict::broken(None, format!("cannot read {}: {e}", path.display())),
+        Err(e) => return Verdict::broken(None, cannot_read(path, &e)),
     };
     let scenario = match model::parse(path, &text) {
         Ok(s) => s,
@@ -110,12 +121,13 @@ fn run_file(path: &Path) -> Verdict {
 pub(crate) fn run(args: &Args) -> u8 {
     let files = match scenario_files(&args.paths) {
         Ok(f) if f.is_empty() => {
-            eprintln!("error: no scenario files (*.yaml) found in the given paths");
+            let message = text("test-no-files", &[]);
+            eprintln!("{}", text("error-line", &[("message", message.into())]));
             return USAGE;
         }
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", text("error-line", &[("message", e.into())]));
             return USAGE;
         }
     };
@@ -149,10 +161,10 @@ pub(crate) fn run(args: &Args) -> u8 {
         Format::Text => {
             for (file, v) in &results {
                 if v.failures.is_empty() {
-                    println!("ok    {}", v.title(file));
+                    println!("{}", text("test-ok", &[("title", v.title(file).into())]));
                     continue;
                 }
-                println!("FAIL  {}", v.title(file));
+                println!("{}", text("test-fail", &[("title", v.title(file).into())]));
                 for f in &v.failures {
                     for (i, line) in f.lines().enumerate() {
                         let bullet = if i == 0 { "- " } else { "  " };
@@ -160,7 +172,8 @@ pub(crate) fn run(args: &Args) -> u8 {
                     }
                 }
             }
-            println!("{passed} passed, {failed} failed");
+            let counts = [("passed", passed.into()), ("failed", failed.into())];
+            println!("{}", text("test-summary", &counts));
         }
     }
     if results.iter().any(|(_, v)| v.usage) {

@@ -10,7 +10,7 @@ use rutin::store::OutboxStatus;
 use crate::db::{Db, DbArgs, Failure};
 use crate::input::{minute, time};
 use crate::mail::{Mail, MailArgs};
-use crate::output::{eprintln, print, println};
+use crate::output::{eprintln, print, println, text};
 use crate::{timeline, OK, PROBLEMS};
 
 /// Arguments of `rutin tick`.
@@ -36,7 +36,10 @@ pub(crate) fn run(args: &Args) -> u8 {
         Ok(done) if done.failures == 0 => OK,
         Ok(_) => PROBLEMS,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            eprintln!(
+                "{}",
+                crate::output::text("error-line", &[("message", (&f.message).into())])
+            );
             f.code
         }
     }
@@ -78,25 +81,28 @@ pub(crate) fn once(
     print_summary(db, runner, &summary);
     let waiting = deliver(db, mail, now, &mut done)?;
     if verbose || !done.is_empty() {
-        println!(
-            "tick at {}: {} case(s) moved, {} schedule run(s), {} message(s) sent, {} to retry, {} failed for good{}",
-            minute(now),
-            done.moved,
-            done.schedules,
-            done.sent,
-            done.retrying,
-            done.failed,
-            if done.failures > 0 {
-                format!(", {} could not be done", done.failures)
-            } else {
-                String::new()
-            }
-        );
+        let undone = if done.failures > 0 {
+            text(
+                "tick-undone",
+                &[("count", done.failures.to_string().into())],
+            )
+        } else {
+            String::new()
+        };
+        let counts = [
+            ("at", minute(now).into()),
+            ("moved", done.moved.to_string().into()),
+            ("schedules", done.schedules.to_string().into()),
+            ("sent", done.sent.to_string().into()),
+            ("retrying", done.retrying.to_string().into()),
+            ("failed", done.failed.to_string().into()),
+            ("undone", undone.into()),
+        ];
+        println!("{}", text("tick-summary", &counts));
     }
     if let Some(waiting) = waiting.filter(|n| verbose && *n > 0) {
-        println!(
-            "{waiting} message(s) wait in the outbox: give --deliver-to-folder DIR or --smtp URL to send them"
-        );
+        let count = [("count", waiting.to_string().into())];
+        println!("{}", text("tick-waiting", &count));
     }
     Ok(done)
 }
@@ -104,32 +110,43 @@ pub(crate) fn once(
 fn print_summary(db: &mut Db, runner: &mut Runner, summary: &TickSummary) {
     for ran in &summary.schedules {
         let slot = &ran.slot;
-        println!(
-            "schedule `{}` of {} version {} for {}: {} case(s) selected{}",
-            slot.schedule,
-            slot.routine,
-            slot.version,
-            minute(slot.next_due),
-            ran.selected.len(),
-            if ran.reported {
-                ", report in the outbox"
-            } else {
-                ""
-            }
-        );
+        let reported = if ran.reported {
+            text("tick-reported", &[])
+        } else {
+            String::new()
+        };
+        let line = [
+            ("schedule", slot.schedule.to_string().into()),
+            ("routine", slot.routine.to_string().into()),
+            ("version", slot.version.to_string().into()),
+            ("due", minute(slot.next_due).into()),
+            ("count", ran.selected.len().to_string().into()),
+            ("reported", reported.into()),
+        ];
+        println!("{}", text("tick-schedule", &line));
     }
     for (id, effects) in &summary.advanced {
-        println!("case {id}:");
+        println!("{}", text("case-colon", &[("id", id.0.as_str().into())]));
         match runner.load(db.as_mut(), id) {
             Ok((_, loaded)) => print!("{}", timeline::effects(&loaded.routine, effects, None)),
-            Err(e) => println!(
-                "  ({} entries; the case cannot be shown: {e})",
-                effects.entries.len()
-            ),
+            Err(e) => {
+                let why = [
+                    ("count", effects.entries.len().to_string().into()),
+                    ("error", e.to_string().into()),
+                ];
+                println!("  {}", text("tick-cannot-show", &why));
+            }
         }
     }
     for failure in &summary.failures {
-        eprintln!("error: {}: {}", failure.what, failure.error);
+        let message = text(
+            "tick-failure",
+            &[
+                ("what", (&failure.what).into()),
+                ("error", failure.error.to_string().into()),
+            ],
+        );
+        eprintln!("{}", text("error-line", &[("message", message.into())]));
     }
 }
 
@@ -161,32 +178,45 @@ fn deliver(
 }
 
 fn print_delivered(item: &Delivered, done: &mut Done) {
-    let subject = item.subject.as_deref().unwrap_or("(no subject)");
+    let subject = item
+        .subject
+        .clone()
+        .unwrap_or_else(|| text("tick-no-subject", &[]));
     match &item.outcome {
         Outcome::Sent {
             to, unaddressed, ..
         } => {
             done.sent += 1;
-            println!("✉ sent {}: {subject} → {}", item.key, to.join(", "));
+            let sent = [
+                ("key", item.key.to_string().into()),
+                ("subject", (&subject).into()),
+                ("to", to.join(", ").into()),
+            ];
+            println!("{}", text("tick-sent", &sent));
             for u in unaddressed {
-                println!("  not sent to {u}");
+                let who = [("who", u.to_string().into())];
+                println!("  {}", text("tick-not-sent-to", &who));
             }
         }
         Outcome::Retry { at, reason, .. } => {
             done.retrying += 1;
-            println!(
-                "✉ not sent {}: {reason}; next try {}",
-                item.key,
-                minute(*at)
-            );
+            let retry = [
+                ("key", item.key.to_string().into()),
+                ("reason", reason.to_string().into()),
+                ("at", minute(*at).into()),
+            ];
+            println!("{}", text("tick-retry", &retry));
         }
         Outcome::Failed { reason, .. } => {
             done.failed += 1;
-            println!("✉ FAILED {}: {subject}: {reason}", item.key);
+            let failed = [
+                ("key", item.key.to_string().into()),
+                ("subject", (&subject).into()),
+                ("reason", reason.to_string().into()),
+            ];
+            println!("{}", text("tick-failed", &failed));
             if reason.contains("has no mail address") || reason.contains("not a mail address") {
-                println!(
-                    "  hint: give roles and groups mail addresses with --address ID=ADDRESS or --address-book FILE"
-                );
+                println!("  {}", text("tick-address-hint", &[]));
             }
         }
     }
@@ -196,12 +226,12 @@ fn print_delivered(item: &Delivered, done: &mut Done) {
 pub(crate) fn deliver_only(db: &mut Db, mail: &Mail, now: NaiveDateTime) -> Result<(), Failure> {
     let mut done = Done::default();
     deliver(db, mail, now, &mut done)?;
-    println!(
-        "delivery at {}: {} message(s) sent, {} to retry, {} failed for good",
-        minute(now),
-        done.sent,
-        done.retrying,
-        done.failed
-    );
+    let counts = [
+        ("at", minute(now).into()),
+        ("sent", done.sent.to_string().into()),
+        ("retrying", done.retrying.to_string().into()),
+        ("failed", done.failed.to_string().into()),
+    ];
+    println!("{}", text("tick-delivery", &counts));
     Ok(())
 }

@@ -254,6 +254,35 @@ mod tests {
         );
     }
 
+    /// The catalogue's English refusal is the refusal's `Display`, byte for
+    /// byte, and Swedish is another text (every variant, with and without a
+    /// suggestion).
+    #[test]
+    fn every_refusal_has_its_text_in_both_languages() {
+        use rutin::i18n::Lang;
+        let mut all = every_variant();
+        all.push(RunError::UnknownStep {
+            step: "chek".into(),
+            suggestion: Some("check".into()),
+        });
+        all.push(RunError::Render(RenderError::HiddenField {
+            template: "t".into(),
+            field: "f".into(),
+            recipient: "r".into(),
+        }));
+        all.push(RunError::Render(RenderError::Failed {
+            template: "t".into(),
+            message: "m".into(),
+        }));
+        for e in &all {
+            assert_eq!(e.message_in(Lang::En), e.to_string(), "{e:?}");
+            if !matches!(e, RunError::Expr { .. }) {
+                // `place: error`: the words are the expression error's own.
+                assert_ne!(e.message_in(Lang::Sv), e.to_string(), "{e:?}");
+            }
+        }
+    }
+
     #[test]
     fn suggestions_catch_typos_only() {
         assert_eq!(

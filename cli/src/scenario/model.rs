@@ -197,5 +197,5 @@ pub(crate) fn parse_time(text: &str) -> Result<chrono::NaiveDateTime, String> {
     chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .ok()
         .and_then(|d| d.and_hms_opt(8, 0, 0))
-        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD) or a time (YYYY-MM-DD HH:MM)"))
+        .ok_or_else(|| crate::output::text("input-not-a-time", &[("text", text.into())]))
 }

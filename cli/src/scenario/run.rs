@@ -12,6 +12,7 @@ use rutin::run::{Case, Record, RunError, TaskRef};
 use super::model::{parse_time, Action, Expect, Scenario};
 use super::validate::validate;
 use super::{error_code, example_data};
+use crate::output::text;
 
 /// What running a scenario gave.
 pub(crate) struct Outcome {
@@ -57,10 +58,12 @@ pub(crate) fn load_routine(scenario: &Scenario) -> Result<Routine, RoutineError>
     if !path.is_file() {
         return Err(RoutineError {
             missing: true,
-            message: format!(
-                "{}: the routine file {} does not exist (`routine:` is relative to the scenario file)",
-                scenario.file.display(),
-                path.display()
+            message: text(
+                "test-routine-missing",
+                &[
+                    ("scenario", scenario.file.display().to_string().into()),
+                    ("path", path.display().to_string().into()),
+                ],
             ),
         });
     }
@@ -79,8 +82,11 @@ pub(crate) fn load_routine(scenario: &Scenario) -> Result<Routine, RoutineError>
         RoutineError {
             missing,
             message: format!(
-                "the routine {} has errors:\n{}",
-                path.display(),
+                "{}\n{}",
+                text(
+                    "test-routine-errors",
+                    &[("path", path.display().to_string().into())]
+                ),
                 errors.join("\n")
             ),
         }
@@ -124,7 +130,13 @@ pub(crate) fn run(
         Err(e) => {
             return Outcome {
                 case: None,
-                failures: vec![format!("{}: start: {e}", scenario.file.display())],
+                failures: vec![text(
+                    "test-start-bad",
+                    &[
+                        ("file", scenario.file.display().to_string().into()),
+                        ("error", e.into()),
+                    ],
+                )],
                 reports: Vec::new(),
             }
         }
@@ -138,9 +150,9 @@ pub(crate) fn run(
         Err(e) => {
             return Outcome {
                 case: None,
-                failures: vec![format!(
-                    "the case could not start: {}",
-                    worded(routine, &e, viewer)
+                failures: vec![text(
+                    "test-could-not-start",
+                    &[("error", worded(routine, &e, viewer).into())],
                 )],
                 reports: Vec::new(),
             }
@@ -151,39 +163,60 @@ pub(crate) fn run(
         reports: Vec::new(),
     };
     for (i, action) in scenario.actions.iter().enumerate() {
-        let label = format!("action {} ({})", i + 1, describe(action));
+        let label = text(
+            "test-action",
+            &[
+                ("number", (i + 1).to_string().into()),
+                ("action", describe(action).into()),
+            ],
+        );
         let result = apply(routine, &mut case, action, &mut script);
         let role = viewer.or(action.role.as_deref());
         match (result, &action.error) {
             (Ok(()), None) => {}
-            (Ok(()), Some(expected)) => failures.push(format!(
-                "{label}: expected error `{expected}`, but it succeeded"
+            (Ok(()), Some(expected)) => failures.push(text(
+                "test-expected-error-succeeded",
+                &[("action", (&label).into()), ("expected", expected.into())],
             )),
             (Err(Failure::Run(e)), Some(expected)) => {
                 let code = error_code(&e);
                 if &code != expected {
-                    failures.push(format!(
-                        "{label}: expected error `{expected}`, got `{code}`: {}",
-                        worded(routine, &e, role)
+                    failures.push(text(
+                        "test-expected-other-error",
+                        &[
+                            ("action", (&label).into()),
+                            ("expected", expected.into()),
+                            ("code", code.into()),
+                            ("error", worded(routine, &e, role).into()),
+                        ],
                     ));
                 }
             }
             (Err(Failure::Run(e)), None) => {
-                failures.push(format!(
-                    "{label}: refused ({}): {}",
-                    error_code(&e),
-                    worded(routine, &e, role)
+                failures.push(text(
+                    "test-refused",
+                    &[
+                        ("action", (&label).into()),
+                        ("code", error_code(&e).into()),
+                        ("error", worded(routine, &e, role).into()),
+                    ],
                 ));
                 break;
             }
             (Err(Failure::Script(e)), _) => {
-                failures.push(format!("{label}: {e}"));
+                failures.push(text(
+                    "test-script",
+                    &[("action", (&label).into()), ("error", e.into())],
+                ));
                 break;
             }
         }
         if let Some(expect) = &action.expect {
             for f in check(&case, &script.reports, expect) {
-                failures.push(format!("after {label}: {f}"));
+                failures.push(text(
+                    "test-after",
+                    &[("action", (&label).into()), ("failure", f.into())],
+                ));
             }
         }
     }
@@ -195,12 +228,14 @@ pub(crate) fn run(
         None => case.failures(),
     };
     for f in journaled {
-        failures.push(format!(
-            "{} failed at {}: {}: {}",
-            f.what,
-            f.at.format("%Y-%m-%d %H:%M"),
-            f.lost,
-            f.error
+        failures.push(text(
+            "test-journaled-failure",
+            &[
+                ("what", f.what.into()),
+                ("at", f.at.format("%Y-%m-%d %H:%M").to_string().into()),
+                ("lost", f.lost.into()),
+                ("error", f.error.into()),
+            ],
         ));
     }
     Outcome {
@@ -212,10 +247,7 @@ pub(crate) fn run(
 
 /// A refusal as `role` may read it (plain without a role).
 fn worded(routine: &Routine, error: &RunError, role: Option<&str>) -> String {
-    match role {
-        Some(role) => error.message_for(routine, role),
-        None => error.to_string(),
-    }
+    crate::timeline::refusal(routine, error, role)
 }
 
 fn describe(action: &Action) -> String {
@@ -336,7 +368,7 @@ fn task_ref(case: &Case, target: &str) -> TaskRef {
 fn list(items: impl IntoIterator<Item = String>) -> String {
     let items: Vec<String> = items.into_iter().collect();
     if items.is_empty() {
-        "nothing".into()
+        text("test-nothing", &[])
     } else {
         items.join(", ")
     }
@@ -348,23 +380,27 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
     if let Some(outcome) = &expect.outcome {
         let actual = case.outcome().unwrap_or("running");
         if actual != outcome {
-            failures.push(format!("outcome: expected `{outcome}`, got `{actual}`"));
+            failures.push(text(
+                "test-outcome",
+                &[("expected", outcome.into()), ("actual", actual.into())],
+            ));
         }
     }
     let reached: BTreeSet<&str> = case.reached().iter().map(String::as_str).collect();
     for step in &expect.reached {
         if !reached.contains(step.as_str()) {
-            failures.push(format!(
-                "expected step `{step}` to be reached; reached: {}",
-                list(case.reached().iter().cloned())
+            failures.push(text(
+                "test-expected-reached",
+                &[
+                    ("step", step.into()),
+                    ("reached", list(case.reached().iter().cloned()).into()),
+                ],
             ));
         }
     }
     for step in &expect.not_reached {
         if reached.contains(step.as_str()) {
-            failures.push(format!(
-                "expected step `{step}` not to be reached, but it was"
-            ));
+            failures.push(text("test-expected-not-reached", &[("step", step.into())]));
         }
     }
     if let Some(expected) = &expect.open_tasks {
@@ -388,13 +424,14 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
                     .any(|(s, r)| s == &e.step && e.role.as_ref().is_none_or(|er| er == r))
             });
         if !matches {
-            failures.push(format!(
-                "open tasks: expected {}, got {}",
-                list(expected.iter().map(|e| match &e.role {
-                    Some(r) => format!("{} ({r})", e.step),
-                    None => e.step.clone(),
-                })),
-                list(actual.iter().map(|(s, r)| format!("{s} ({r})")))
+            let expected = list(expected.iter().map(|e| match &e.role {
+                Some(r) => format!("{} ({r})", e.step),
+                None => e.step.clone(),
+            }));
+            let actual = list(actual.iter().map(|(s, r)| format!("{s} ({r})")));
+            failures.push(text(
+                "test-open-tasks",
+                &[("expected", expected.into()), ("actual", actual.into())],
             ));
         }
     }
@@ -408,29 +445,30 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
         .collect();
     for d in &expect.deadlines_fired {
         if !fired.contains(&d.as_str()) {
-            failures.push(format!(
-                "expected deadline `{d}` to fire; fired: {}",
-                list(fired.iter().map(|s| (*s).to_owned()))
+            let shown = list(fired.iter().map(|s| (*s).to_owned()));
+            failures.push(text(
+                "test-expected-fired",
+                &[("deadline", d.into()), ("fired", shown.into())],
             ));
         }
     }
     for d in &expect.deadlines_not_fired {
         if fired.contains(&d.as_str()) {
-            failures.push(format!("expected deadline `{d}` not to fire, but it did"));
+            failures.push(text("test-expected-not-fired", &[("deadline", d.into())]));
         }
     }
     let messages: Vec<&rutin::run::Message> = case
         .journal()
         .iter()
         .filter_map(|e| match &e.record {
-            Record::MessageSent(m) => Some(m),
+            Record::MessageSent(m) => Some(&**m),
             _ => None,
         })
         .chain(reports.iter().map(|(_, m)| m))
         .collect();
     for t in &expect.no_messages {
         if messages.iter().any(|m| &m.template == t) {
-            failures.push(format!("expected no message `{t}`, but one was sent"));
+            failures.push(text("test-expected-no-message", &[("template", t.into())]));
         }
     }
     for expected in &expect.messages {
@@ -442,10 +480,13 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
             .filter(|m| m.template == expected.template)
             .collect();
         if candidates.is_empty() {
-            failures.push(format!(
-                "expected a message `{}`; sent: {}",
-                expected.template,
-                list(messages.iter().map(|m| m.template.clone()))
+            let sent = list(messages.iter().map(|m| m.template.clone()));
+            failures.push(text(
+                "test-expected-message",
+                &[
+                    ("template", (&expected.template).into()),
+                    ("sent", sent.into()),
+                ],
             ));
             continue;
         }
@@ -453,7 +494,7 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
         let matching = candidates
             .iter()
             .filter(|m| {
-                let text = format!("{}\n{}", m.subject.clone().unwrap_or_default(), m.body);
+                let body = format!("{}\n{}", m.subject.clone().unwrap_or_default(), m.body);
                 let mut ok = true;
                 for (label, expected, actual) in
                     [("to", &expected.to, &m.to), ("cc", &expected.cc, &m.cc)]
@@ -461,30 +502,42 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
                     let Some(expected) = expected else { continue };
                     let want: BTreeSet<String> = expected.iter().cloned().collect();
                     if ids(actual) != want {
-                        problems.push(format!(
-                            "{label}: expected {}, got {}",
-                            list(want),
-                            list(ids(actual))
+                        problems.push(text(
+                            "test-recipients",
+                            &[
+                                ("label", label.into()),
+                                ("expected", list(want).into()),
+                                ("actual", list(ids(actual)).into()),
+                            ],
                         ));
                         ok = false;
                     }
                 }
                 if let Some(from) = &expected.from {
-                    let sent = m.from.as_ref().map_or("nobody", |f| f.id.as_str());
-                    if sent != from {
-                        problems.push(format!("from: expected {from}, got {sent}"));
+                    let sent = m
+                        .from
+                        .as_ref()
+                        .map_or_else(|| text("test-nobody", &[]), |f| f.id.clone());
+                    if m.from.as_ref().map_or("nobody", |f| f.id.as_str()) != from {
+                        problems.push(text(
+                            "test-from",
+                            &[("expected", from.into()), ("actual", sent.into())],
+                        ));
                         ok = false;
                     }
                 }
                 for c in &expected.contains {
-                    if !text.contains(c.as_str()) {
-                        problems.push(format!("text does not contain {c:?}:\n{text}"));
+                    if !body.contains(c.as_str()) {
+                        let wanted = format!("{c:?}");
+                        let lacks = text("test-text-lacks", &[("wanted", wanted.into())]);
+                        problems.push(format!("{lacks}\n{body}"));
                         ok = false;
                     }
                 }
                 for c in &expected.not_contains {
-                    if text.contains(c.as_str()) {
-                        problems.push(format!("text contains {c:?}, which it must not"));
+                    if body.contains(c.as_str()) {
+                        let unwanted = format!("{c:?}");
+                        problems.push(text("test-text-has", &[("unwanted", unwanted.into())]));
                         ok = false;
                     }
                 }
@@ -492,18 +545,28 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
             })
             .count();
         match expected.count {
-            Some(n) if n != matching => failures.push(format!(
-                "message `{}`: expected {n} matching, got {matching}{}",
-                expected.template,
-                problems
-                    .first()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default()
+            Some(n) if n != matching => failures.push(text(
+                "test-message-count",
+                &[
+                    ("template", (&expected.template).into()),
+                    ("expected", n.to_string().into()),
+                    ("matching", matching.to_string().into()),
+                    (
+                        "problem",
+                        problems
+                            .first()
+                            .map(|p| format!(" ({p})"))
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                ],
             )),
-            None if matching == 0 => failures.push(format!(
-                "message `{}` does not match: {}",
-                expected.template,
-                problems.join("; ")
+            None if matching == 0 => failures.push(text(
+                "test-message-mismatch",
+                &[
+                    ("template", (&expected.template).into()),
+                    ("problems", problems.join("; ").into()),
+                ],
             )),
             _ => {}
         }

@@ -126,6 +126,10 @@ impl Client {
     /// Starts `rutin lsp` and initializes it with `root` as the workspace folder.
     pub fn start(root: &Path) -> Client {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rutin"));
+        command
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C");
         command.arg("lsp");
         let (client, init) = Client::spawn(command, root, Value::Null);
         assert!(

@@ -92,7 +92,7 @@ fn messages<'r>(routine: &'r Routine, order: &Order) -> Vec<(MessageKey, &'r Mes
         }
     }
     for (i, s) in routine.schedules.iter().enumerate() {
-        let sent = text::sent_by_schedule(&s.title, &s.every);
+        let sent = text::sent_by_schedule(&s.title, &s.every, s.at);
         out.push((MessageKey::Schedule(i), &s.message, sent));
     }
     out

@@ -80,7 +80,7 @@ pub(crate) fn schedules(cx: &Ctx<'_>) -> Vec<ScheduleEntry> {
         .enumerate()
         .map(|(i, s)| ScheduleEntry {
             title: s.title.clone(),
-            every: text::every_words(&s.every),
+            every: text::schedule_every(&s.every, s.at),
             select: vec![Inline::Code(s.select.source().to_owned())],
             message: cx.message_number(&MessageKey::Schedule(i)),
             source: s.source.clone(),

@@ -3,6 +3,7 @@
 //! data are small functions here too, so no Swedish lies anywhere else.
 
 use crate::calendar::{Duration, Unit};
+use chrono::NaiveTime;
 
 /// Section headings and labels.
 pub(crate) const ROUTINE: &str = "Rutin";
@@ -155,8 +156,22 @@ pub(crate) fn sent_by_deadline(number: usize) -> String {
 }
 
 /// A schedule's report: when it goes.
-pub(crate) fn sent_by_schedule(title: &str, every: &Duration) -> String {
-    format!("{}, listan ”{title}”", every_words(every))
+pub(crate) fn sent_by_schedule(title: &str, every: &Duration, at: Option<NaiveTime>) -> String {
+    format!("{}, listan ”{title}”", schedule_every(every, at))
+}
+
+/// How often a schedule runs: "varje månad", "varje månad, kl. 08:00".
+pub(crate) fn schedule_every(every: &Duration, at: Option<NaiveTime>) -> String {
+    let mut text = every_words(every);
+    if let Some(at) = at {
+        text.push_str(&clock(at));
+    }
+    text
+}
+
+/// ", kl. 08:00".
+fn clock(at: NaiveTime) -> String {
+    format!(", kl. {}", at.format("%H:%M"))
 }
 
 /// "Frist F3".
@@ -284,7 +299,7 @@ pub(crate) struct DeadlineStartWords<'a> {
     /// A case deadline (counted from the case's start).
     pub(crate) case: bool,
     /// Its time of day (`kl. 08:00`).
-    pub(crate) at: Option<chrono::NaiveTime>,
+    pub(crate) at: Option<NaiveTime>,
 }
 
 /// When a deadline passes: "5 arbetsdagar efter att steget började, kl.
@@ -301,7 +316,7 @@ pub(crate) fn deadline_when(
     };
     let mut text = format!("{} efter {from}", duration(after));
     if let Some(at) = start.at {
-        text.push_str(&format!(", kl. {}", at.format("%H:%M")));
+        text.push_str(&clock(at));
     }
     if let Some((every, times)) = repeat {
         text.push_str(&format!(", sedan {}", every_words(every)));

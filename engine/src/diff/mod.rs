@@ -103,7 +103,12 @@ impl RoutineDiff {
     /// The diff as text for people: one line per change, then the
     /// template diffs.
     pub fn to_text(&self) -> String {
-        text::render(self)
+        self.to_text_in(crate::i18n::Lang::En)
+    }
+
+    /// [`RoutineDiff::to_text`] in `lang`.
+    pub fn to_text_in(&self, lang: crate::i18n::Lang) -> String {
+        text::render(self, lang)
     }
 }
 

@@ -1,8 +1,11 @@
-//! A diff as text for people: one line per change, then template diffs.
+//! A diff as text for people: one line per change, then template diffs,
+//! in a language (`engine/i18n/<lang>/diff.ftl`). The values compared are
+//! shown as the comparison words them.
 
 use std::fmt::Write as _;
 
 use super::{Area, Change, ChangeKind, RoutineDiff};
+use crate::i18n::{text, Lang};
 
 fn area(a: Area) -> &'static str {
     match a {
@@ -14,41 +17,70 @@ fn area(a: Area) -> &'static str {
     }
 }
 
-fn line(c: &Change) -> String {
+fn line(c: &Change, lang: Lang) -> String {
+    let area = text(lang, "diff-area", &[("area", area(c.area).into())]);
     let name = match &c.title {
-        Some(title) => format!("{} {title} ({})", area(c.area), c.id),
-        None => format!("{} {}", area(c.area), c.id),
+        Some(title) => format!("{area} {title} ({})", c.id),
+        None => format!("{area} {}", c.id),
     };
     let old = c.old.as_deref().unwrap_or("");
     let new = c.new.as_deref().unwrap_or("");
     let aspect = c.aspect.as_deref().unwrap_or("");
-    match c.kind {
-        ChangeKind::Added if new.is_empty() => format!("+ {name} added"),
-        ChangeKind::Added if c.area == Area::Step => format!("+ {name} added, after {new}"),
-        ChangeKind::Added => format!("+ {name} added: {new}"),
-        ChangeKind::Removed if old.is_empty() => format!("- {name} removed"),
-        ChangeKind::Removed => format!("- {name} removed (was: {old})"),
-        ChangeKind::Moved => format!("~ {name} moved: now after {new} (was after {old})"),
-        ChangeKind::Changed if c.area == Area::Template => format!("~ {name} text changed (below)"),
-        ChangeKind::Changed => format!("~ {name}: {aspect} now {new} (was {old})"),
-    }
+    let id = match c.kind {
+        ChangeKind::Added if new.is_empty() => "diff-added",
+        ChangeKind::Added if c.area == Area::Step => "diff-added-after",
+        ChangeKind::Added => "diff-added-as",
+        ChangeKind::Removed if old.is_empty() => "diff-removed",
+        ChangeKind::Removed => "diff-removed-was",
+        ChangeKind::Moved => "diff-moved",
+        ChangeKind::Changed if c.area == Area::Template => "diff-template-changed",
+        ChangeKind::Changed => "diff-changed",
+    };
+    let key = aspect.replace(' ', "-");
+    let aspect = text(
+        lang,
+        "diff-aspect",
+        &[("key", key.into()), ("aspect", aspect.into())],
+    );
+    text(
+        lang,
+        id,
+        &[
+            ("name", name.into()),
+            ("old", old.into()),
+            ("new", new.into()),
+            ("aspect", aspect.into()),
+        ],
+    )
 }
 
-pub(super) fn render(diff: &RoutineDiff) -> String {
-    let mut out = format!(
-        "routine {}: version {} → {}\n",
-        diff.routine, diff.old_version, diff.new_version
+pub(super) fn render(diff: &RoutineDiff, lang: Lang) -> String {
+    let heading = text(
+        lang,
+        "diff-heading",
+        &[
+            ("routine", (&diff.routine).into()),
+            ("old", (&diff.old_version).into()),
+            ("new", (&diff.new_version).into()),
+        ],
     );
+    let mut out = format!("{heading}\n");
     if diff.is_empty() {
-        out.push_str("no changes\n");
+        let _ = writeln!(out, "{}", text(lang, "diff-no-changes", &[]));
         return out;
     }
     for c in &diff.changes {
-        let _ = writeln!(out, "{}", line(c));
+        let _ = writeln!(out, "{}", line(c, lang));
     }
     for t in &diff.templates {
-        let _ = write!(out, "\ntemplate {}:\n{}", t.name, t.unified);
+        let name = text(lang, "diff-template", &[("name", (&t.name).into())]);
+        let _ = write!(out, "\n{name}\n{}", t.unified);
     }
-    let _ = writeln!(out, "\n{} change(s)", diff.changes.len());
+    let count = diff.changes.len().to_string();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        text(lang, "diff-count", &[("count", count.into())])
+    );
     out
 }

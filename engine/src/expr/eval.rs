@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use minijinja::{Environment, Value};
 
 use super::functions::{describe, parse_date};
-use crate::model::Expr;
+use crate::model::{Expr, Routine};
 
 /// Why an expression could not give the value needed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,12 +46,38 @@ pub enum ExprError {
 /// Evaluates an expression against a context (a map of variables).
 pub fn eval(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<Value, ExprError> {
     let source = expr.source();
-    let failed = |e: minijinja::Error| ExprError::Eval {
+    let compiled = env
+        .compile_expression(source)
+        .map_err(|e| failed(source, &e))?;
+    let value = compiled.eval(ctx.clone()).map_err(|e| failed(source, &e))?;
+    defined(source, value)
+}
+
+/// Evaluates an expression compiled once in the routine's environment
+/// ([`super::routine_compiled`]) against the context `ctx` builds from the
+/// names the expression reads. The same value and errors as [`eval`] with a
+/// context holding at least those names.
+pub(crate) fn eval_compiled(
+    routine: &Routine,
+    expr: &Expr,
+    ctx: impl FnOnce(&[String]) -> Value,
+) -> Result<Value, ExprError> {
+    let source = expr.source();
+    let value = super::routine_compiled(routine)
+        .with_expr(source, |c| c.expr.eval(ctx(&c.reads)))
+        .and_then(|result| result)
+        .map_err(|e| failed(source, &e))?;
+    defined(source, value)
+}
+
+fn failed(source: &str, e: &minijinja::Error) -> ExprError {
+    ExprError::Eval {
         expr: source.to_string(),
-        message: error_text(&e),
-    };
-    let compiled = env.compile_expression(source).map_err(failed)?;
-    let value = compiled.eval(ctx.clone()).map_err(failed)?;
+        message: error_text(e),
+    }
+}
+
+fn defined(source: &str, value: Value) -> Result<Value, ExprError> {
     if value.is_undefined() {
         return Err(ExprError::Undefined {
             expr: source.to_string(),
@@ -68,7 +94,16 @@ pub fn eval_bool(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<bool
 
 /// Evaluates an expression that must give a date (`YYYY-MM-DD`).
 pub fn eval_date(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<NaiveDate, ExprError> {
-    let value = eval(env, expr, ctx)?;
+    to_date(expr, eval(env, expr, ctx)?)
+}
+
+/// Evaluates an expression that must give a text (a group id).
+pub fn eval_text(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<String, ExprError> {
+    to_text(expr, eval(env, expr, ctx)?)
+}
+
+/// The date `expr` gave, or why `value` is none.
+pub(crate) fn to_date(expr: &Expr, value: Value) -> Result<NaiveDate, ExprError> {
     value
         .as_str()
         .and_then(parse_date)
@@ -78,9 +113,8 @@ pub fn eval_date(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<Naiv
         })
 }
 
-/// Evaluates an expression that must give a text (a group id).
-pub fn eval_text(env: &Environment<'_>, expr: &Expr, ctx: &Value) -> Result<String, ExprError> {
-    let value = eval(env, expr, ctx)?;
+/// The text `expr` gave, or why `value` is none.
+pub(crate) fn to_text(expr: &Expr, value: Value) -> Result<String, ExprError> {
     value
         .as_str()
         .map(str::to_string)

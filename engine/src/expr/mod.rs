@@ -26,7 +26,7 @@
 mod eval;
 mod functions;
 
-pub(crate) use eval::error_text;
+pub(crate) use eval::{error_text, eval_compiled, to_date, to_text};
 pub use eval::{eval, eval_bool, eval_date, eval_text, ExprError};
 pub use functions::{format_date, parse_date, swedish_date, swedish_period};
 
@@ -34,6 +34,7 @@ use std::collections::BTreeMap;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
+use crate::model::compiled::Compiled;
 use crate::model::Routine;
 
 /// Functions the expression and template language adds to Jinja's own.
@@ -130,8 +131,15 @@ pub fn environment_for(routine: &Routine) -> Environment<'static> {
 /// The environment a routine's cases run with: [`environment_for`] the
 /// routine, built once and kept with it.
 /// Its message templates are compiled into it once, each under
-/// [`template_key`] of its name.
+/// [`template_key`] of its name, and the messages' subjects under
+/// [`subject_key`] of their text.
 pub(crate) fn routine_environment(routine: &Routine) -> &Environment<'static> {
+    routine_compiled(routine).env()
+}
+
+/// The routine compiled for running: [`routine_environment`] and the
+/// expressions compiled in it ([`eval_compiled`]).
+pub(crate) fn routine_compiled(routine: &Routine) -> &Compiled {
     routine.env.get_or_init(|| {
         let mut env = environment_for(routine);
         for (name, template) in &routine.templates {
@@ -139,7 +147,10 @@ pub(crate) fn routine_environment(routine: &Routine) -> &Environment<'static> {
             // error reported) where it is used.
             let _ = env.add_template_owned(template_key(name), template.source.clone());
         }
-        env
+        for subject in routine.messages().filter_map(|m| m.subject.as_ref()) {
+            let _ = env.add_template_owned(subject_key(subject), subject.clone());
+        }
+        Compiled::with_env(env)
     })
 }
 
@@ -147,6 +158,12 @@ pub(crate) fn routine_environment(routine: &Routine) -> &Environment<'static> {
 /// [`routine_environment`]: one no include or import can name.
 pub(crate) fn template_key(name: &str) -> String {
     format!("\u{1}{name}")
+}
+
+/// The name a message's subject (its text) is compiled under in
+/// [`routine_environment`]: one no include, import or template can name.
+pub(crate) fn subject_key(subject: &str) -> String {
+    format!("\u{2}{subject}")
 }
 
 /// The environment with the given display names.

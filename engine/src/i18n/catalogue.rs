@@ -39,7 +39,9 @@ macro_rules! catalogue {
 
 /// Every catalogue file, one per area. Add an area here and as
 /// `engine/i18n/{sv,en}/<area>.ftl`.
-const FILES: &[CatalogueFile] = catalogue!["common"];
+const FILES: &[CatalogueFile] = catalogue![
+    "common", "timeline", "test", "run", "simulate", "case", "tick", "diff", "check", "store"
+];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
 pub fn catalogue_files() -> &'static [CatalogueFile] {

@@ -373,6 +373,7 @@ fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
         },
         source: m.strings(sink, "source"),
         local_choice: m.string(sink, "local_choice"),
+        at: m.string(sink, "at"),
     };
     m.finish(sink);
     schedule

@@ -512,4 +512,7 @@ pub(crate) struct Schedule {
     pub(crate) source: Option<Vec<Sp<String>>>,
     /// A local choice: what the municipality decided where the source document is silent.
     pub(crate) local_choice: Option<Sp<String>>,
+    /// The time of day each run falls at (24-hour clock): `08:00`.
+    #[schemars(with = "Option<TimeOfDay>")]
+    pub(crate) at: Option<Sp<String>>,
 }

@@ -7,6 +7,7 @@
 //! panics: a missing item is reported as an internal error).
 
 mod assign;
+pub(crate) mod compiled;
 mod event;
 mod field;
 mod message;

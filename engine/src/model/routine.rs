@@ -1,10 +1,9 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use minijinja::Environment;
-
 use serde::Serialize;
 
+use super::compiled::Compiled;
 use super::{Deadline, Expr, Field, MessageSpec, Step, Template};
 use crate::calendar::Duration;
 
@@ -34,8 +33,9 @@ pub struct Routine {
     /// Events that interrupt the case whatever step it stands at.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<super::CaseEvent>,
-    /// The expression environment cases of this routine run with, built
-    /// once on first use (`expr::routine_environment`).
+    /// The expression environment cases of this routine run with and the
+    /// expressions compiled in it, built on first use
+    /// (`expr::routine_environment`, `expr::routine_compiled`).
     #[serde(skip)]
     pub(crate) env: EnvCache,
 }
@@ -44,14 +44,11 @@ pub struct Routine {
 /// every command on its cases. A clone starts empty, so that a routine
 /// changed after cloning (a test's variant) never runs with another's names.
 #[derive(Default)]
-pub(crate) struct EnvCache(OnceLock<Environment<'static>>);
+pub(crate) struct EnvCache(OnceLock<Compiled>);
 
 impl EnvCache {
-    /// The environment, built by `build` the first time.
-    pub(crate) fn get_or_init(
-        &self,
-        build: impl FnOnce() -> Environment<'static>,
-    ) -> &Environment<'static> {
+    /// The compiled routine, built by `build` the first time.
+    pub(crate) fn get_or_init(&self, build: impl FnOnce() -> Compiled) -> &Compiled {
         self.0.get_or_init(build)
     }
 }
@@ -201,4 +198,8 @@ pub struct Schedule {
     /// A local choice: what the municipality decided where the source document is silent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub local_choice: Option<String>,
+    /// The time of day each run falls at, on the day `every` lands on
+    /// (`at: "08:00"`, see [`crate::calendar::due_at`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<chrono::NaiveTime>,
 }

@@ -8,7 +8,7 @@ use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Record, Values};
 use super::value::{check_rules, check_type};
-use crate::expr::{eval, ExprError};
+use crate::expr::ExprError;
 use crate::model::{check_value, Assignment, FieldType};
 
 /// Where a `set:` is written, for the journal and for errors.
@@ -37,11 +37,12 @@ impl Exec<'_> {
         if set.is_empty() {
             return Ok(());
         }
-        let ctx = self.expr_context();
         let mut values = Values::new();
         for a in set {
             let place = || format!("`set: {}` of {}", a.field, at.describe());
-            let value = eval(self.env, &a.value, &ctx).map_err(|e| RunError::expr(place(), e))?;
+            let value = self
+                .eval(&a.value)
+                .map_err(|e| RunError::expr(place(), e))?;
             let json = if value.is_none() {
                 serde_json::Value::Null
             } else {

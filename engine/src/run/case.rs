@@ -32,17 +32,18 @@ impl Case {
 
     /// Rebuilds a case from its journal alone.
     pub fn from_journal(journal: Vec<JournalEntry>) -> Result<Case, RunError> {
-        let Some(first) = journal.first() else {
-            return Err(RunError::Journal {
-                seq: 0,
-                message: "the journal is empty".into(),
-            });
-        };
-        let mut state = State::begin(first)?;
-        for (entry, seq) in journal.iter().skip(1).zip(2u64..) {
-            state.apply(entry, seq)?;
-        }
+        let state = State::fold(&journal)?;
         Ok(Case { state, journal })
+    }
+
+    /// Puts the case back to its first `len` entries: the journal is cut
+    /// and the state folded again from what is left. The state is a fold
+    /// over the journal, so this is exactly the state it had then, and no
+    /// command has to copy the state beforehand in case it is refused.
+    pub(crate) fn rewind_to(&mut self, len: usize) -> Result<(), RunError> {
+        self.journal.truncate(len);
+        self.state = State::fold(&self.journal)?;
+        Ok(())
     }
 
     /// Refuses a routine that is not the one the case runs on.

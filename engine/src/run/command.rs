@@ -8,8 +8,9 @@
 //! made due at or before the command's time (a wait for a date that has
 //! passed, a deadline counted from an old date) fires in the same command,
 //! in time order, recorded at the command's time — as when a case starts.
-//! If the command's own work fails the state and journal are put back
-//! exactly as they were and the error is returned; otherwise the entries
+//! If the command's own work fails the journal is cut back to where it was
+//! and the state folded again from it (exactly the state before: no copy is
+//! made in case of a refusal) and the error is returned; otherwise the entries
 //! appended are the command's [`Effects`]. A deadline or wait that fails
 //! while time catches up is not the command's failure: it is journaled
 //! ([`Record::DeadlineFailed`], [`Record::WaitFailed`]) and the command
@@ -288,7 +289,6 @@ impl Case {
                 latest: self.state.latest,
             });
         }
-        let snapshot = self.state.clone();
         let len = self.journal.len();
         let result = f(&mut Exec::new(routine, self, Actor::System));
         match result {
@@ -296,8 +296,7 @@ impl Case {
                 entries: self.journal.get(len..).unwrap_or_default().to_vec(),
             }),
             Err(e) => {
-                self.state = snapshot;
-                self.journal.truncate(len);
+                self.rewind_to(len)?;
                 Err(e)
             }
         }

@@ -47,21 +47,38 @@ pub(crate) fn field_pairs<'r>(
         .fields
         .iter()
         .filter(|f| include(&f.id))
-        .map(|f| {
-            let value = state
-                .fields
-                .get(&f.id)
-                .map_or(Value::from(()), |v| Value::from(Serde(v)));
-            (f.id.as_str(), value)
-        })
+        .map(|f| (f.id.as_str(), field_value(state, &f.id)))
         .collect()
 }
 
-/// What an expression sees: every field, `today` and `case`.
-pub(crate) fn expression(routine: &Routine, state: &State, now: NaiveDateTime) -> Value {
-    let mut pairs = field_pairs(routine, state, |_| true);
-    pairs.push(("today", Value::from(date_text(now))));
-    pairs.push(("case", case_value(state)));
+/// A field's value (unset: none).
+fn field_value(state: &State, field: &str) -> Value {
+    state
+        .fields
+        .get(field)
+        .map_or(Value::from(()), |v| Value::from(Serde(v)))
+}
+
+/// What an expression that reads `reads` sees: of every field (unset:
+/// none), `today` and `case`, those it reads, each converted only then
+/// (`today` and `case` go before a field of that name).
+pub(crate) fn expression_reading(
+    routine: &Routine,
+    state: &State,
+    now: NaiveDateTime,
+    reads: &[String],
+) -> Value {
+    let pairs: Vec<(&str, Value)> = reads
+        .iter()
+        .filter_map(|name| {
+            let value = match name.as_str() {
+                "today" => Value::from(date_text(now)),
+                "case" => case_value(state),
+                _ => field_value(state, &routine.field(name)?.id),
+            };
+            Some((name.as_str(), value))
+        })
+        .collect();
     Value::from_pairs(pairs)
 }
 

@@ -16,7 +16,7 @@ use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Actor, ArmedDeadline, ArmedId, Record, TokenId};
 use crate::calendar::Duration;
-use crate::expr::{eval_bool, parse_date};
+use crate::expr::parse_date;
 use crate::model::{Deadline, DeadlineStart, MessageSpec, Routine, Step};
 
 /// How many deadlines and waits may fire in one command.
@@ -127,7 +127,7 @@ impl Exec<'_> {
                 exec.drain()
             });
             if let Err(error) = result {
-                self.rewind(mark);
+                self.rewind(mark)?;
                 self.as_actor(Actor::Clock, |exec| exec.failed(due, &error))?;
             }
         }
@@ -198,12 +198,10 @@ impl Exec<'_> {
         let (deadline, step) = definition(self.routine, &armed)?;
         let holds = match &deadline.when {
             None => true,
-            Some(cond) => {
-                let ctx = self.expr_context();
-                eval_bool(self.env, cond, &ctx).map_err(|e| {
-                    RunError::expr(format!("`when` of deadline `{}`", deadline.id), e)
-                })?
-            }
+            Some(cond) => self
+                .eval(cond)
+                .map(|v| v.is_true())
+                .map_err(|e| RunError::expr(format!("`when` of deadline `{}`", deadline.id), e))?,
         };
         if !holds {
             self.emit(Record::DeadlineSkipped {
@@ -285,7 +283,7 @@ impl Exec<'_> {
         let Err(error) = self.send(message, step, Some(deadline)) else {
             return Ok(());
         };
-        self.rewind(mark);
+        self.rewind(mark)?;
         self.emit(Record::DeadlineMessageFailed {
             armed: armed.armed,
             deadline: armed.deadline.clone(),

@@ -68,7 +68,7 @@ impl Effects {
     /// Messages sent, with their rendered text and resolved recipients.
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
         self.records().filter_map(|(_, r)| match r {
-            Record::MessageSent(m) => Some(m),
+            Record::MessageSent(m) => Some(&**m),
             _ => None,
         })
     }

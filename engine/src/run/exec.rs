@@ -21,18 +21,18 @@ use super::case::Case;
 use super::context;
 use super::error::RunError;
 use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
-use super::state::{State, Status};
-use crate::expr::{self, eval_bool, eval_date};
-use crate::model::{Route, Routine, Step, StepKind};
+use super::state::Status;
+use crate::expr::{self, ExprError};
+use crate::model::{Expr, Route, Routine, Step, StepKind};
 
 /// How many steps may be entered at one instant (without time passing);
 /// `rutin check` refuses a routine whose chains of automatic steps are longer.
 pub const MAX_STEPS_PER_INSTANT: u32 = 1000;
 
-/// A point of a command to go back to (see [`Exec::mark`]).
+/// A point of a command to go back to (see [`Exec::mark`]): the journal's
+/// length (the state is folded again from it) and the instant's count.
 #[derive(Debug)]
 pub(crate) struct Mark {
-    state: State,
     len: usize,
     instant: NaiveDateTime,
     steps_at_instant: u32,
@@ -72,7 +72,6 @@ impl<'a> Exec<'a> {
     /// Where the command stands, to go back to with [`Exec::rewind`].
     pub(crate) fn mark(&self) -> Mark {
         Mark {
-            state: self.case.state.clone(),
             len: self.case.journal.len(),
             instant: self.instant,
             steps_at_instant: self.steps_at_instant,
@@ -81,12 +80,12 @@ impl<'a> Exec<'a> {
 
     /// Undoes everything since `mark`: its entries, their state and any
     /// steps still queued.
-    pub(crate) fn rewind(&mut self, mark: Mark) {
-        self.case.state = mark.state;
-        self.case.journal.truncate(mark.len);
+    pub(crate) fn rewind(&mut self, mark: Mark) -> Result<(), RunError> {
+        self.case.rewind_to(mark.len)?;
         self.instant = mark.instant;
         self.steps_at_instant = mark.steps_at_instant;
         self.queue.clear();
+        Ok(())
     }
 
     /// Appends an entry to the journal and folds it into the state.
@@ -137,9 +136,12 @@ impl<'a> Exec<'a> {
             .ok_or_else(|| RunError::Internal(format!("there is no step `{id}`")))
     }
 
-    /// What expressions see now.
-    pub(crate) fn expr_context(&self) -> Value {
-        context::expression(self.routine, &self.case.state, self.now)
+    /// Evaluates an expression of the routine on the case as it is now,
+    /// compiled once and given only the variables it reads.
+    pub(crate) fn eval(&self, expr: &Expr) -> Result<Value, ExprError> {
+        expr::eval_compiled(self.routine, expr, |reads| {
+            context::expression_reading(self.routine, &self.case.state, self.now, reads)
+        })
     }
 
     /// A fresh token id.
@@ -196,8 +198,9 @@ impl<'a> Exec<'a> {
             }
             StepKind::Event { .. } => self.arm_step_deadlines(token, step),
             StepKind::Wait { until } => {
-                let ctx = self.expr_context();
-                let until = eval_date(self.env, until, &ctx)
+                let until = self
+                    .eval(until)
+                    .and_then(|v| expr::to_date(until, v))
                     .map_err(|e| RunError::expr(format!("`until` of step `{}`", step.id), e))?;
                 self.emit(Record::WaitStarted {
                     token,
@@ -297,17 +300,12 @@ impl<'a> Exec<'a> {
         if step.routes.is_empty() {
             return Ok(None);
         }
-        // Built only when a route has a condition: most have none.
-        let mut ctx = None;
         for (i, route) in step.routes.iter().enumerate() {
             let taken = match &route.when {
                 None => true,
-                Some(cond) => {
-                    let ctx = ctx.get_or_insert_with(|| self.expr_context());
-                    eval_bool(self.env, cond, ctx).map_err(|e| {
-                        RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
-                    })?
-                }
+                Some(cond) => self.eval(cond).map(|v| v.is_true()).map_err(|e| {
+                    RunError::expr(format!("route {} of step `{}`", i + 1, step.id), e)
+                })?,
             };
             if taken {
                 return Ok(Some(route));

@@ -90,6 +90,7 @@ pub struct JournalEntry {
     /// Position in the journal, from 1.
     pub seq: u64,
     /// When it happened (a deadline fires at its due time).
+    #[serde(serialize_with = "super::json_time::datetime")]
     pub at: NaiveDateTime,
     /// Who caused it.
     pub actor: Actor,
@@ -270,8 +271,9 @@ pub enum Record {
         /// Its step (`None`: a case deadline).
         step: Option<String>,
     },
-    /// A message was sent.
-    MessageSent(Message),
+    /// A message was sent. Boxed: the largest record by far, it would
+    /// otherwise make every entry as large as itself.
+    MessageSent(Box<Message>),
     /// The case ended.
     CaseEnded {
         /// The end step reached.
@@ -333,6 +335,7 @@ pub struct Task {
     /// For an escalation task: the deadline that opened it.
     pub deadline: Option<String>,
     /// When it was opened.
+    #[serde(serialize_with = "super::json_time::datetime")]
     pub opened: NaiveDateTime,
 }
 
@@ -348,6 +351,7 @@ pub struct ArmedDeadline {
     /// The token on that step (`None` for a case deadline).
     pub token: Option<TokenId>,
     /// When it expires.
+    #[serde(serialize_with = "super::json_time::datetime")]
     pub due: NaiveDateTime,
     /// 0 for the first expiry, 1 for the first repeat, …
     pub occurrence: u32,
@@ -356,7 +360,11 @@ pub struct ArmedDeadline {
     /// (the n-th repeat is `after` plus n × `every` from here), so monthly
     /// repeats keep their day of the month. `None` in journals written
     /// before it was recorded; their repeats count from the previous due time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::json_time::opt_datetime"
+    )]
     pub counted_from: Option<NaiveDateTime>,
 }
 

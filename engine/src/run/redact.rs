@@ -14,10 +14,8 @@ use super::error::{RenderError, RunError};
 use super::journal::{JournalEntry, Message, Record};
 use super::visibility::{entry_for, fields_read, may_see};
 use crate::expr::ExprError;
+use crate::i18n::{text, Lang};
 use crate::model::{Expr, Routine};
-
-/// What a refusal says instead of a value the role may not see.
-const HIDDEN_VALUE: &str = "[a value this role may not see]";
 
 impl Effects {
     /// The effects as `role` may see them: messages addressed or copied to
@@ -55,39 +53,78 @@ impl RunError {
     /// The refusal as `role` may read it: like its `Display`, but a value
     /// read from a field the role may not see is not quoted.
     pub fn message_for(&self, routine: &Routine, role: &str) -> String {
+        self.message_for_in(routine, role, Lang::En)
+    }
+
+    /// [`RunError::message_for`] in `lang`.
+    pub fn message_for_in(&self, routine: &Routine, role: &str, lang: Lang) -> String {
         let sees = |field: &str| may_see(routine, Some(role), field);
         let sees_expr = |expr: &str| {
             fields_read(routine, &Expr(expr.to_string()))
                 .is_some_and(|fields| fields.iter().all(|f| sees(f)))
         };
-        match self {
+        let hidden = text(lang, "run-hidden-value", &[]);
+        let redacted = match self {
             RunError::WrongType {
                 field, expected, ..
-            } if !sees(field) => format!("`{field}` must be {expected}, got {HIDDEN_VALUE}"),
-            RunError::RuleBroken { field, broken, .. } if !sees(field) => format!(
-                "`{field}` must be {} (its rule `{}`), got {HIDDEN_VALUE}",
-                broken.expected, broken.rule
-            ),
+            } if !sees(field) => RunError::WrongType {
+                field: field.clone(),
+                expected: expected.clone(),
+                got: hidden,
+            },
+            RunError::RuleBroken { field, broken, .. } if !sees(field) => RunError::RuleBroken {
+                field: field.clone(),
+                broken: broken.clone(),
+                got: hidden,
+            },
             RunError::BadPersonnummer { field, reason, .. } if !sees(field) => {
-                format!("`{field}` must be a personnummer: {reason}; got {HIDDEN_VALUE}")
+                RunError::BadPersonnummer {
+                    field: field.clone(),
+                    reason: reason.clone(),
+                    got: hidden,
+                }
             }
-            RunError::NotInEnum { field, allowed, .. } if !sees(field) => format!(
-                "{HIDDEN_VALUE} is not a value of `{field}`; use one of: {}",
-                allowed.join(", ")
-            ),
+            RunError::NotInEnum { field, allowed, .. } if !sees(field) => {
+                return text(
+                    lang,
+                    "run-not-in-enum-hidden",
+                    &[
+                        ("hidden", hidden.into()),
+                        ("field", field.into()),
+                        ("allowed", allowed.join(", ").into()),
+                    ],
+                )
+            }
             RunError::Expr { place, error } if !sees_expr(expr_source(error)) => {
-                format!("{place}: `{}` failed on {HIDDEN_VALUE}", expr_source(error))
+                let failed = text(
+                    lang,
+                    "run-expr-hidden",
+                    &[
+                        ("expr", expr_source(error).into()),
+                        ("hidden", hidden.into()),
+                    ],
+                );
+                return format!("{place}: {failed}");
             }
-            RunError::UnknownGroup { expr, .. } if !sees_expr(expr) => format!(
-                "`group_of: {expr}` gave {HIDDEN_VALUE}, which is not a group of the routine"
-            ),
+            RunError::UnknownGroup { expr, .. } if !sees_expr(expr) => {
+                return text(
+                    lang,
+                    "run-unknown-group-hidden",
+                    &[("expr", expr.into()), ("hidden", hidden.into())],
+                )
+            }
             RunError::Render(RenderError::Failed { template, .. })
                 if !routine.fields.iter().all(|f| sees(&f.id)) =>
             {
-                format!("template `{template}` failed on {HIDDEN_VALUE}")
+                return text(
+                    lang,
+                    "run-render-failed-hidden",
+                    &[("template", template.into()), ("hidden", hidden.into())],
+                )
             }
-            other => other.to_string(),
-        }
+            other => return other.message_in(lang),
+        };
+        redacted.message_in(lang)
     }
 }
 

@@ -15,24 +15,26 @@ use super::error::{RenderError, RunError};
 use super::exec::Exec;
 use super::journal::{Addressee, AddresseeKind, Message, Record};
 use super::visibility::may_see;
-use crate::expr::{eval_bool, eval_text};
+use crate::expr::{to_text, ExprError};
 use crate::model::{
-    Deadline, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine, Step,
+    Deadline, Expr, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine,
+    Step,
 };
 
 /// Resolves a recipient list: drops those whose condition is false, turns
-/// `group_of` into a group.
+/// `group_of` into a group. `eval` evaluates the list's expressions, `text`
+/// gives a field's text (a person's name and address).
 pub(crate) fn address(
     routine: &Routine,
-    env: &Environment<'_>,
-    ctx: &Value,
+    eval: &dyn Fn(&Expr) -> Result<Value, ExprError>,
+    text: &dyn Fn(&str) -> Option<String>,
     list: &[Recipient],
     template: &str,
 ) -> Result<Vec<Addressee>, RunError> {
     let mut out = Vec::with_capacity(list.len());
     for r in list {
         if let Some(cond) = &r.when {
-            let keep = eval_bool(env, cond, ctx).map_err(|e| {
+            let keep = eval(cond).map(|v| v.is_true()).map_err(|e| {
                 RunError::expr(format!("recipient condition of message `{template}`"), e)
             })?;
             if !keep {
@@ -44,7 +46,7 @@ pub(crate) fn address(
             RecipientTarget::Group(id) => group(routine, id)
                 .ok_or_else(|| RunError::Internal(format!("there is no group `{id}`")))?,
             RecipientTarget::GroupOf { expr, .. } => {
-                let id = eval_text(env, expr, ctx).map_err(|e| {
+                let id = eval(expr).and_then(|v| to_text(expr, v)).map_err(|e| {
                     RunError::expr(format!("`group_of` of message `{template}`"), e)
                 })?;
                 group(routine, routine.group_for(&id)).ok_or_else(|| RunError::UnknownGroup {
@@ -52,7 +54,7 @@ pub(crate) fn address(
                     value: id,
                 })?
             }
-            RecipientTarget::Person(p) => person(ctx, p, template)?,
+            RecipientTarget::Person(p) => person(text, p, template)?,
         };
         out.push(addressee);
     }
@@ -75,15 +77,16 @@ fn role(routine: &Routine, id: &str) -> Result<Addressee, RunError> {
 
 /// A person: name and address read from their fields (the analyzer makes
 /// sure both are set whenever the recipient is kept).
-fn person(ctx: &Value, p: &PersonTarget, template: &str) -> Result<Addressee, RunError> {
+fn person(
+    text: &dyn Fn(&str) -> Option<String>,
+    p: &PersonTarget,
+    template: &str,
+) -> Result<Addressee, RunError> {
     let text = |field: &str| {
-        ctx.get_attr(field)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .ok_or_else(|| RunError::PersonUnset {
-                template: template.to_owned(),
-                field: field.to_owned(),
-            })
+        text(field).ok_or_else(|| RunError::PersonUnset {
+            template: template.to_owned(),
+            field: field.to_owned(),
+        })
     };
     Ok(Addressee {
         kind: AddresseeKind::Person,
@@ -138,9 +141,14 @@ pub(crate) fn fields_used(
     template: &str,
     sources: &[&str],
 ) -> Result<Vec<String>, RenderError> {
+    let cache = crate::expr::routine_compiled(routine);
     let mut names = std::collections::BTreeSet::new();
     for source in sources {
-        names.extend(compiled(env, template, source)?.undeclared_variables(false));
+        let reads = cache.template_reads(source, || {
+            let t = compiled(env, template, source)?;
+            Ok::<_, RenderError>(t.undeclared_variables(false).into_iter().collect())
+        })?;
+        names.extend(reads.iter().cloned());
     }
     Ok(routine
         .fields
@@ -163,18 +171,26 @@ pub(crate) fn render_text(
 }
 
 /// The template `template` with this source: compiled once in the
-/// routine's environment when it is the template's body, else now.
+/// routine's environment when it is the template's body or a message's
+/// subject, else now.
 fn compiled<'e>(
     env: &'e Environment<'_>,
     template: &str,
     source: &'e str,
 ) -> Result<minijinja::Template<'e, 'e>, RenderError> {
-    match env.get_template(&crate::expr::template_key(template)) {
-        Ok(t) if t.source() == source => Ok(t),
-        _ => env
-            .template_from_str(source)
-            .map_err(|e| failed(template, &e)),
+    let known = [
+        crate::expr::template_key(template),
+        crate::expr::subject_key(source),
+    ];
+    for key in known {
+        if let Ok(t) = env.get_template(&key) {
+            if t.source() == source {
+                return Ok(t);
+            }
+        }
     }
+    env.template_from_str(source)
+        .map_err(|e| failed(template, &e))
 }
 
 fn failed(template: &str, e: &minijinja::Error) -> RenderError {
@@ -216,9 +232,14 @@ impl Exec<'_> {
         deadline: Option<&Deadline>,
     ) -> Result<(), RunError> {
         let routine = self.routine;
-        let ctx = self.expr_context();
-        let to = address(routine, self.env, &ctx, &spec.to, &spec.template)?;
-        let cc = address(routine, self.env, &ctx, &spec.cc, &spec.template)?;
+        let eval = |e: &Expr| self.eval(e);
+        let state = &self.case.state;
+        let text = |field: &str| {
+            let value = state.fields.get(field)?;
+            value.as_str().map(str::to_owned)
+        };
+        let to = address(routine, &eval, &text, &spec.to, &spec.template)?;
+        let cc = address(routine, &eval, &text, &spec.cc, &spec.template)?;
         if to.is_empty() && cc.is_empty() {
             return Ok(());
         }
@@ -260,7 +281,7 @@ impl Exec<'_> {
             )?),
             None => None,
         };
-        self.emit(Record::MessageSent(Message {
+        self.emit(Record::MessageSent(Box::new(Message {
             step: step.map(|s| s.id.clone()),
             deadline: deadline.map(|d| d.id.clone()),
             template: spec.template.clone(),
@@ -270,6 +291,6 @@ impl Exec<'_> {
             cc,
             fields_used: used,
             from,
-        }))
+        })))
     }
 }

@@ -25,8 +25,8 @@ use super::error::{RenderError, RunError};
 use super::journal::{Addressee, CaseId, Message};
 use super::render::{address, render_text};
 use super::visibility::may_see;
-use crate::expr::{self, eval_bool};
-use crate::model::Routine;
+use crate::expr;
+use crate::model::{Expr, Routine};
 
 /// The result of running a schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,8 +111,11 @@ fn run(
             other_versions.push(case.id().clone());
             continue;
         }
-        let ctx = context::expression(routine, &case.state, at);
-        let take = eval_bool(env, &spec.select, &ctx).map_err(|e| {
+        let take = expr::eval_compiled(routine, &spec.select, |reads| {
+            context::expression_reading(routine, &case.state, at, reads)
+        })
+        .map(|v| v.is_true())
+        .map_err(|e| {
             RunError::expr(
                 format!("`select` of schedule `{schedule}` for case {}", case.id()),
                 e,
@@ -122,7 +125,7 @@ fn run(
             selected.push(*case);
         }
     }
-    let next_run = spec.every.after_datetime(at);
+    let next_run = crate::calendar::due_at(at, &spec.every, spec.at);
     let ids: Vec<CaseId> = selected.iter().map(|c| c.id().clone()).collect();
     // A run that sends nothing: no case selected, or no recipient left.
     let silent = |selected: Vec<CaseId>, other_versions: Vec<CaseId>| ScheduleRun {
@@ -138,17 +141,22 @@ fn run(
     }
     let message_spec = &spec.message;
     let base = Value::from_pairs([("today", Value::from(date_text(at)))]);
+    let eval = |e: &Expr| expr::eval(env, e, &base);
+    let text = |field: &str| {
+        let value = base.get_attr(field).ok()?;
+        value.as_str().map(str::to_owned)
+    };
     let to = address(
         routine,
-        env,
-        &base,
+        &eval,
+        &text,
         &message_spec.to,
         &message_spec.template,
     )?;
     let cc = address(
         routine,
-        env,
-        &base,
+        &eval,
+        &text,
         &message_spec.cc,
         &message_spec.template,
     )?;

@@ -116,6 +116,21 @@ impl State {
         })
     }
 
+    /// The state a journal folds to.
+    pub(crate) fn fold(journal: &[JournalEntry]) -> Result<State, RunError> {
+        let Some(first) = journal.first() else {
+            return Err(RunError::Journal {
+                seq: 0,
+                message: "the journal is empty".into(),
+            });
+        };
+        let mut state = State::begin(first)?;
+        for (entry, seq) in journal.iter().skip(1).zip(2u64..) {
+            state.apply(entry, seq)?;
+        }
+        Ok(state)
+    }
+
     /// Folds one more entry (after the first) into the state.
     pub(crate) fn apply(
         &mut self,

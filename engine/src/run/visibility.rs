@@ -101,17 +101,16 @@ fn filter(routine: &Routine, role: &str, values: &Values) -> Values {
 /// The routine's fields an expression reads. `None` when it does not
 /// compile (the analyzer makes sure it does): it may then read anything.
 pub(crate) fn fields_read<'r>(routine: &'r Routine, expr: &Expr) -> Option<Vec<&'r str>> {
-    let env = crate::expr::environment();
-    let compiled = env.compile_expression(expr.source()).ok()?;
-    let names = compiled.undeclared_variables(false);
-    Some(
-        routine
-            .fields
-            .iter()
-            .filter(|f| names.contains(&f.id))
-            .map(|f| f.id.as_str())
-            .collect(),
-    )
+    crate::expr::routine_compiled(routine)
+        .with_expr(expr.source(), |c| {
+            routine
+                .fields
+                .iter()
+                .filter(|f| c.reads.contains(&f.id))
+                .map(|f| f.id.as_str())
+                .collect()
+        })
+        .ok()
 }
 
 /// Whether `role` may see everything a wait step's `until` reads.

@@ -118,7 +118,7 @@ impl Runner {
                 version: routine.meta.version.clone(),
                 schedule: s.id.clone(),
                 bundle: hash.clone(),
-                next_due: s.every.after_datetime(now).unwrap_or_else(never),
+                next_due: crate::calendar::due_at(now, &s.every, s.at).unwrap_or_else(never),
             })
             .collect();
         store.register_schedules(&slots)?;

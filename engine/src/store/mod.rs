@@ -44,6 +44,7 @@ pub mod check;
 #[doc(hidden)]
 pub mod contract;
 mod error;
+mod error_text;
 #[cfg(feature = "postgres")]
 mod postgres;
 #[cfg(feature = "sqlite")]

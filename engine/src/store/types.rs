@@ -263,7 +263,7 @@ impl NewOutboxItem {
                         seq: entry.seq,
                     },
                     created: entry.at,
-                    message: message.clone(),
+                    message: (**message).clone(),
                 }),
                 _ => None,
             })

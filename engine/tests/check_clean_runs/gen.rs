@@ -85,7 +85,10 @@ const UNTIL: &[&str] = &[
     "day",
 ];
 
-const AFTER: &[&str] = &["1 day", "1 week", "2 working days", "1 month"];
+const AFTER: &[&str] = &["1 day", "1 week", "2 working days", "1 month", "1 år"];
+
+/// Times of day a deadline may fall at (`""`: none).
+const AT: &[&str] = &["", "08:00", "16:30"];
 
 /// One block of the chain, with its choices.
 #[derive(Debug, Clone)]
@@ -195,6 +198,10 @@ impl Out {
             "{indent}- id: {id}\n{indent}  after: {}\n",
             pick(AFTER, d[0])
         );
+        let at = pick(AT, d[2] / 7);
+        if !at.is_empty() {
+            text.push_str(&format!("{indent}  at: \"{at}\"\n"));
+        }
         match d[1] % 3 {
             0 => text.push_str(&format!("{indent}  repeat: {{every: 1 week, times: 2}}\n")),
             1 => text.push_str(&format!(

@@ -42,6 +42,10 @@ pub(super) fn schedule(
     }
     let source = scope.clauses(sink, &s.source);
     let local_choice = super::values::words(sink, &s.local_choice, "local_choice", &context);
+    let at = match &s.at {
+        Some(a) => Some(super::values::time_of_day(sink, a)?),
+        None => None,
+    };
     Some(Schedule {
         id: id.value.clone(),
         title: text(&s.title)?,
@@ -50,5 +54,6 @@ pub(super) fn schedule(
         message: message?,
         source,
         local_choice,
+        at,
     })
 }

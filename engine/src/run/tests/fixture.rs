@@ -440,6 +440,7 @@ pub(crate) fn routine() -> Routine {
         message: message("report", vec![role("alarm_assessor")]),
         source: strings(&["E7"]),
         local_choice: None,
+        at: None,
     };
 
     let templates: BTreeMap<String, Template> = [

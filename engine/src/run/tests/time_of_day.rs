@@ -136,3 +136,22 @@ fn without_a_time_of_day_the_journal_is_as_before() {
     let json = serde_json::to_string(&r.steps[0].deadlines[0]).unwrap_or_default();
     assert!(!json.contains("\"at\""), "{json}");
 }
+
+#[test]
+fn a_schedule_with_a_time_of_day_runs_next_at_that_time() {
+    let mut routine = routine();
+    routine.schedules[0].at = NaiveTime::from_hms_opt(8, 0, 0);
+    let next = |now| {
+        let run = ok(crate::run::run_schedule(
+            &routine,
+            "monthly_not_executed",
+            &[],
+            now,
+        ));
+        run.next_run
+    };
+    // Run at 14:30 on 5 March: next month's 5th at 08:00.
+    assert_eq!(next(minute(2026, 3, 5, 14, 30)), Some(t(2026, 4, 5, 8)));
+    // Run at 06:00 on 31 January: 28 February at 08:00.
+    assert_eq!(next(t(2026, 1, 31, 6)), Some(t(2026, 2, 28, 8)));
+}
