@@ -34,6 +34,8 @@ pub(super) struct Scope {
     pub(super) organisation_missing: bool,
     /// Every expression that compiled, for checks that need the whole routine.
     pub(super) conditions: Vec<Sp<String>>,
+    /// Every `set:` value that compiled: its place (`the step \`visit\``), field and span, in order.
+    pub(super) assigned: Vec<(String, String, Span)>,
     /// Every message a step, deadline or schedule sends, where it is written.
     pub(super) messages: Vec<MessageUse>,
 }
@@ -63,6 +65,7 @@ impl Scope {
             used_templates: BTreeMap::new(),
             organisation_missing: false,
             conditions: Vec::new(),
+            assigned: Vec::new(),
             messages: Vec::new(),
         }
     }

@@ -69,4 +69,8 @@ pub(super) struct MessageUse {
     pub(super) subject: Option<(Analysis, Span)>,
     /// Each recipient that resolved (`to` first, then `cc`), and where it is written.
     pub(super) recipients: Vec<(Recipient, Span)>,
+    /// Whether it has a `from:` (without one, `sender` is none).
+    pub(super) from: bool,
+    /// The message in words (`the message step \`tell\``).
+    pub(super) context: String,
 }

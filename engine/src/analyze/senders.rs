@@ -1,14 +1,17 @@
 //! Templates read only what their sender provides: each message use is
 //! checked where it is written (the template name, or the subject line).
 
+use std::sync::Arc;
+
 use super::scope::Scope;
 use super::sender::{MessageUse, Sender};
 use super::templates::Analysis;
-use crate::diagnostic::{Problem, Sink};
-use crate::source::Span;
+use crate::diagnostic::{Diagnostic, Location, Problem, Sink};
+use crate::source::{SourceFile, Span};
 
 pub(super) fn check(scope: &Scope, sink: &mut Sink) {
     for message in &scope.messages {
+        without_from(scope, message, sink);
         if let Some(body) = scope.templates.analyses.get(&message.template) {
             check_one(
                 sink,
@@ -21,6 +24,38 @@ pub(super) fn check(scope: &Scope, sink: &mut Sink) {
         if let Some((subject, at)) = &message.subject {
             let name = format!("{} (subject)", message.template);
             check_one(sink, message, &name, subject, *at);
+        }
+    }
+}
+
+/// `sender` is none in a message without `from:`: reading from it there
+/// without `{% if sender %}` fails, located at the read in the template (or
+/// at the subject line).
+fn without_from(scope: &Scope, message: &MessageUse, sink: &mut Sink) {
+    if message.from {
+        return;
+    }
+    let unguarded = |reads: &Analysis| {
+        reads
+            .globals
+            .get("sender")
+            .filter(|used| used.member_read && !used.tested)
+            .map(|used| used.member_at.unwrap_or_default())
+    };
+    let problem = |template: String| Problem::SenderWithoutFrom {
+        template,
+        message: message.context.clone(),
+    };
+    let body = scope.templates.analyses.get(&message.template);
+    let template = scope.used_templates.get(&message.template);
+    if let (Some(at), Some(t)) = (body.and_then(unguarded), template) {
+        let file = Arc::new(SourceFile::new(&t.path, t.source.as_str()));
+        let at = Location { file, span: at };
+        sink.push(Diagnostic::error(problem(t.name.clone()), Some(at)));
+    }
+    if let Some((subject, at)) = &message.subject {
+        if unguarded(subject).is_some() {
+            sink.error(*at, problem(format!("{} (subject)", message.template)));
         }
     }
 }

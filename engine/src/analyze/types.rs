@@ -10,6 +10,8 @@
 //! - in a template, a field that may be unset (not required, recorded by no
 //!   task or event as required, set by no `set:`) passed to a date function or filter outside
 //!   an `{% if %}` that tests it: it fails when the message is sent.
+//! - in a `set:` value or a route condition, a field not surely set where it
+//!   runs passed to arithmetic, a function or a filter: every case stops there.
 //!
 //! Expressions are parsed with minijinja's own parser, so the check sees
 //! exactly what the runtime ([`crate::expr`]) evaluates.
@@ -40,6 +42,7 @@ pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
         }
     }
     waits(resolved, &facts, sink);
+    assignments(resolved, &facts, sink);
     let unset = flow::unset_by_template(resolved);
     let facts_for = |template: &str| Facts {
         maybe_unset: facts
@@ -157,6 +160,67 @@ fn expression(facts: &Facts<'_>, text: &str) -> Vec<Found> {
     let mut w = walk(facts, text, None);
     w.expr(&ast);
     w.found
+}
+
+/// A `set:` value may not pass a field that may be unset where it runs to
+/// arithmetic, a function or a filter that fails on `none`.
+fn assignments(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
+    for (step, route, when, unset) in flow::unset_by_route(resolved) {
+        let place = format!("the condition of route {route} of the step `{step}`");
+        let span = written(&resolved.scope.conditions, when.source());
+        for problem in unguarded_value(facts, when.source(), &place, &unset) {
+            sink.error(span, problem);
+        }
+    }
+    // Where each value is written: the first place with its step and field not yet taken.
+    let mut spans: Vec<Option<&(String, String, Span)>> =
+        resolved.scope.assigned.iter().map(Some).collect();
+    for (place, assignment, unset) in flow::unset_by_assignment(resolved) {
+        let taken = spans
+            .iter_mut()
+            .find(|s| s.is_some_and(|(p, f, _)| *p == place && *f == assignment.field))
+            .and_then(Option::take);
+        let span = taken.map(|(_, _, s)| *s).unwrap_or_default();
+        let place = format!("the `set:` of {place}");
+        for problem in unguarded_value(facts, assignment.value.source(), &place, &unset) {
+            sink.error(span, problem);
+        }
+    }
+}
+
+/// The fields that may be `unset` (besides those no way sets) which `text`
+/// passes where `none` fails.
+fn unguarded_value(
+    facts: &Facts<'_>,
+    text: &str,
+    place: &str,
+    unset: &BTreeSet<String>,
+) -> Vec<Problem> {
+    let Ok(ast) = machinery::parse_expr(text) else {
+        return Vec::new();
+    };
+    let facts = Facts {
+        maybe_unset: facts
+            .maybe_unset
+            .iter()
+            .copied()
+            .chain(unset.iter().map(String::as_str))
+            .collect(),
+        ..facts.clone()
+    };
+    let mut w = walk(&facts, text, Some(place));
+    w.expr(&ast);
+    w.found
+        .into_iter()
+        .filter_map(|found| match found.problem {
+            Problem::UnguardedOptional { field, to, .. } => Some(Problem::UnguardedOptionalValue {
+                place: place.to_owned(),
+                field,
+                to,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A wait step's `until` must give a date.

@@ -487,6 +487,22 @@ pub enum Problem {
         /// The parser's explanation.
         message: String,
     },
+    /// A `set:` value passes a field that may be unset to something that fails on `none`.
+    UnguardedOptionalValue {
+        /// Where the value is written (`the \`set:\` of step \`visit\``).
+        place: String,
+        /// The field.
+        field: String,
+        /// What it is passed to (`the \`+\` operator`).
+        to: String,
+    },
+    /// A template reads from `sender` in a message that has no `from:`.
+    SenderWithoutFrom {
+        /// The template (or its subject).
+        template: String,
+        /// The message use (`the message step \`tell\``).
+        message: String,
+    },
 }
 
 impl Problem {
@@ -582,6 +598,8 @@ impl Problem {
             Problem::ValueWithoutGroup { .. } => "rutin::value-without-group",
             Problem::BadGroupMap { .. } => "rutin::bad-group-map",
             Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
+            Problem::UnguardedOptionalValue { .. } => "rutin::unguarded-optional",
+            Problem::SenderWithoutFrom { .. } => "rutin::sender-without-from",
         }
     }
 }

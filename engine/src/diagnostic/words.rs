@@ -35,6 +35,10 @@ impl Problem {
     /// The catalogue id of the problem's message: its code without `rutin::`
     /// (`unknown-key`); its help line is `<id>-help`.
     pub fn message_id(&self) -> &'static str {
+        // One code, two wordings: a template's unguarded read, and a value's.
+        if let Problem::UnguardedOptionalValue { .. } = self {
+            return "unguarded-optional-value";
+        }
         let code = self.code();
         code.strip_prefix("rutin::").unwrap_or(code)
     }
@@ -264,6 +268,14 @@ impl Problem {
                 ("groups", list(groups).into()),
             ],
             Problem::BadTimeOfDay { message } => vec![("message", message.into())],
+            Problem::UnguardedOptionalValue { place, field, to } => vec![
+                ("place", place.into()),
+                ("field", field.into()),
+                ("to", to.into()),
+            ],
+            Problem::SenderWithoutFrom { template, message } => {
+                vec![("template", template.into()), ("message", message.into())]
+            }
             Problem::MayNotArm { deadline, field } => {
                 vec![("deadline", deadline.into()), ("field", field.into())]
             }

@@ -41,10 +41,12 @@ pub(super) fn assignments(
         if let Some(problem) = wider(&scope.fields, field, &value.0, place) {
             sink.error(expr.span, problem);
         }
+        let at = (place.to_owned(), field.id.clone(), expr.span);
         out.push(Assignment {
             field: field.id.clone(),
             value,
         });
+        scope.assigned.push(at);
     }
     out
 }

@@ -55,6 +55,8 @@ pub(super) fn message(
         sender,
         subject: subject.as_ref().map(|(a, s)| (a.clone(), s.span)),
         recipients: resolved,
+        from: m.from.is_some(),
+        context: context.to_owned(),
     });
     let subject = match subject {
         Some((analysis, s)) => Some(analysis.ok.then(|| s.value.clone())?),

@@ -63,6 +63,8 @@ pub(crate) struct GlobalUse {
     pub(crate) member_read: bool,
     /// It is tested on its own (`{% if deadline %}`, `deadline is defined`).
     pub(crate) tested: bool,
+    /// Where something is first read from it.
+    pub(crate) member_at: Option<Span>,
 }
 
 /// Everything a template reads, and its mistakes.

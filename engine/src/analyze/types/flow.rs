@@ -16,7 +16,7 @@ mod sure;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::resolved::Resolved;
-use crate::model::{Assignment, MessageSpec, StepKind};
+use crate::model::{Assignment, Expr, MessageSpec, StepKind};
 use solve::Flow;
 use sure::touched;
 
@@ -51,6 +51,77 @@ pub(super) fn unset_by_template(resolved: &Resolved) -> BTreeMap<String, Fields>
     for d in &resolved.deadlines {
         if let Some(m) = &d.message {
             note(m, &flow.apply(&flow.base, &d.set));
+        }
+    }
+    out
+}
+
+/// Each `set:` value the routine writes, in the order they are resolved, with where it is and the fields
+/// that may be unset when it runs (earlier values of the same `set:` count
+/// as set once they surely give one).
+pub(super) fn unset_by_assignment(resolved: &Resolved) -> Vec<(String, &Assignment, Fields)> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    let mut sets: Vec<(String, Fields, &[Assignment])> = Vec::new();
+    let mut note = |place: String, before: &Fields, set| sets.push((place, before.clone(), set));
+    for step in &resolved.steps {
+        let Some(at) = entry.get(&step.id) else {
+            continue;
+        };
+        let recorded = flow.recorded(step, at);
+        note(format!("the step `{}`", step.id), &recorded, &step.set);
+        let after = flow.apply(&recorded, &step.set);
+        for r in &step.routes {
+            let place = format!("a route of the step `{}`", step.id);
+            note(place, &after, &r.set);
+        }
+        for d in &step.deadlines {
+            let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
+            note(place, at, &d.set);
+        }
+    }
+    for d in &resolved.deadlines {
+        note(
+            format!("the deadline `{}` of the case", d.id),
+            &flow.base,
+            &d.set,
+        );
+    }
+    for e in &resolved.events {
+        let mut got = flow.base.clone();
+        got.extend(e.collects.iter().cloned());
+        note(format!("the case event `{}`", e.id), &got, &e.set);
+    }
+    let mut out = Vec::new();
+    for (place, before, set) in sets {
+        for (i, a) in set.iter().enumerate() {
+            let at = flow.apply(&before, &set[..i]);
+            out.push((
+                place.clone(),
+                a,
+                flow.all.difference(&at).cloned().collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// Each route condition (`when:`), with its step, its route's number
+/// (counted from one) and the fields that may be unset when it is tested,
+/// after the step's own `set:`.
+pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fields)> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    let mut out = Vec::new();
+    for step in &resolved.steps {
+        let Some(at) = entry.get(&step.id) else {
+            continue;
+        };
+        let unset: Fields = flow.all.difference(&flow.done(step, at)).cloned().collect();
+        for (i, r) in step.routes.iter().enumerate() {
+            if let Some(when) = &r.when {
+                out.push((step.id.as_str(), i + 1, when, unset.clone()));
+            }
         }
     }
     out

@@ -74,7 +74,7 @@ impl Walker<'_> {
     /// `x.name`
     fn get_attr(&mut self, a: &ast::GetAttr<'_>, whole: Span) -> Kind {
         let of = self.expr(&a.expr);
-        self.mark_member(&a.expr);
+        self.mark_member(&a.expr, whole);
         let name_at = Span::new(whole.end().saturating_sub(a.name.len()), a.name.len());
         self.member(of, Key::Name(a.name, name_at), whole, true)
     }
@@ -82,7 +82,7 @@ impl Walker<'_> {
     /// `x[key]`, with a constant key or a computed one.
     fn get_item(&mut self, g: &ast::GetItem<'_>, whole: Span) -> Kind {
         let of = self.expr(&g.expr);
-        self.mark_member(&g.expr);
+        self.mark_member(&g.expr, whole);
         self.expr(&g.subscript_expr);
         match g.subscript_expr.as_const() {
             Some(v) => match v.as_str() {
@@ -149,14 +149,12 @@ impl Walker<'_> {
     }
 
     /// Notes that a member of a template global is read (`deadline.id`).
-    pub(super) fn mark_member(&mut self, of: &Expr<'_>) {
+    pub(super) fn mark_member(&mut self, of: &Expr<'_>, whole: Span) {
         if let Expr::Var(v) = of {
             if self.local(v.id).is_none() && TEMPLATE_GLOBALS.contains(&v.id) {
-                self.reads
-                    .globals
-                    .entry(v.id.to_owned())
-                    .or_default()
-                    .member_read = true;
+                let used = self.reads.globals.entry(v.id.to_owned()).or_default();
+                used.member_read = true;
+                used.member_at.get_or_insert(whole);
             }
         }
     }

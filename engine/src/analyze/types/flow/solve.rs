@@ -137,6 +137,11 @@ impl<'a> Flow<'a> {
     /// what it records, less what its deadlines without `goto` may clear
     /// while it waits, then its own `set:`.
     pub(super) fn done(&self, step: &Step, at: &Fields) -> Fields {
+        self.apply(&self.recorded(step, at), &step.set)
+    }
+
+    /// What is set when a step is done, before its own `set:` runs.
+    pub(super) fn recorded(&self, step: &Step, at: &Fields) -> Fields {
         let mut out = at.clone();
         for d in step.deadlines.iter().filter(|d| d.goto.is_none()) {
             for f in self.sure.may_clear(at, &d.set) {
@@ -146,7 +151,7 @@ impl<'a> Flow<'a> {
         if let StepKind::Task { collects, .. } | StepKind::Event { collects, .. } = &step.kind {
             out.extend(collects.iter().cloned());
         }
-        self.apply(&out, &step.set)
+        out
     }
 
     /// Where a step goes, with the fields set on the way there.
