@@ -261,7 +261,7 @@ bad-time-of-day = { $message }
 bad-time-of-day-help = write hours and minutes on the 24-hour clock with a colon, from `00:00` to `23:59`: `08:00`, `16:30`
 
 unguarded-optional-value = { $place } passes `{ $field }` to { $to }, but `{ $field }` may be unset when it runs, and { $to } fails on an unset field: every case that gets there stops
-unguarded-optional-value-help = write `({ $field } or 0)` in its place, give `{ $field }` a `default`, or set it on every way before this
+unguarded-optional-value-help = set `{ $field }` on every way before this (make it required, record it or `set:` it), or write `({ $field } or <value>)` in its place, such as `({ $field } or 0)` for a number
 
 sender-without-from = template `{ $template }` reads from `sender` without testing it, but { $message } has no `from:`, so `sender` is none there and the message fails for every case
 sender-without-from-help = add `from:` to that message, or guard with `{ "{%" } if sender { "%}" }`

@@ -288,7 +288,7 @@ bad-time-of-day = { $message }
 bad-time-of-day-help = skriv timmar och minuter med 24-timmarsklocka och kolon, från `00:00` till `23:59`: `08:00`, `16:30`
 
 unguarded-optional-value = { $place } ger `{ $field }` till { $to }, men `{ $field }` kan sakna värde när det körs, och { $to } fungerar inte utan värde: varje ärende som kommer dit stannar
-unguarded-optional-value-help = skriv `({ $field } or 0)` i stället, ge `{ $field }` ett `default`, eller sätt fältet på alla vägar hit
+unguarded-optional-value-help = sätt `{ $field }` på alla vägar hit (gör fältet obligatoriskt, registrera det eller sätt det med `set:`), eller skriv `({ $field } or <värde>)` i stället, till exempel `({ $field } or 0)` för ett tal
 
 sender-without-from = mallen `{ $template }` läser ur `sender` utan att pröva den, men { $message } har ingen `from:`, så `sender` saknas där och meddelandet misslyckas i varje ärende
 sender-without-from-help = lägg till `from:` på meddelandet, eller skydda läsningen med `{ "{%" } if sender { "%}" }`

@@ -172,6 +172,13 @@ fn assignments(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
             sink.error(span, problem);
         }
     }
+    for (step, until, unset) in flow::unset_by_wait(resolved) {
+        let place = format!("the `until` of the wait step `{step}`");
+        let span = written(&resolved.scope.conditions, until.source());
+        for problem in unguarded_value(facts, until.source(), &place, &unset) {
+            sink.error(span, problem);
+        }
+    }
     // Where each value is written: the first place with its step and field not yet taken.
     let mut spans: Vec<Option<&(String, String, Span)>> =
         resolved.scope.assigned.iter().map(Some).collect();

@@ -127,6 +127,22 @@ pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fi
     out
 }
 
+/// For each wait step, its `until` with the fields that may be unset when
+/// the step is entered (when `until` is evaluated).
+pub(super) fn unset_by_wait(resolved: &Resolved) -> Vec<(&str, &Expr, Fields)> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    let mut out = Vec::new();
+    for step in &resolved.steps {
+        let (StepKind::Wait { until }, Some(at)) = (&step.kind, entry.get(&step.id)) else {
+            continue;
+        };
+        let unset: Fields = flow.all.difference(at).cloned().collect();
+        out.push((step.id.as_str(), until, unset));
+    }
+    out
+}
+
 /// For each field, the fields surely set wherever it is set (by the case
 /// start, a task or event recording it, a `set:`): testing the field in an
 /// `{% if %}` shows that those are set as well. A field some assignment
