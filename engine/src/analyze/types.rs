@@ -172,6 +172,13 @@ fn assignments(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
             sink.error(span, problem);
         }
     }
+    for (place, when, unset) in flow::unset_by_recipient(resolved) {
+        let place = format!("a recipient condition of {place}");
+        let span = written(&resolved.scope.conditions, when.source());
+        for problem in unguarded_value(facts, when.source(), &place, &unset) {
+            sink.error(span, problem);
+        }
+    }
     for (step, until, unset) in flow::unset_by_wait(resolved) {
         let place = format!("the `until` of the wait step `{step}`");
         let span = written(&resolved.scope.conditions, until.source());

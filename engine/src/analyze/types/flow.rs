@@ -127,6 +127,57 @@ pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fi
     out
 }
 
+/// Each recipient condition (`when:` on a `to:` or `cc:` entry) of the
+/// messages steps and deadlines send, with where it is and the fields that
+/// may be unset when the message goes.
+pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(String, &Expr, Fields)> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    let mut out = Vec::new();
+    for step in &resolved.steps {
+        let at = entry
+            .get(&step.id)
+            .cloned()
+            .unwrap_or_else(|| flow.all.clone());
+        if let StepKind::Message(m) = &step.kind {
+            let place = format!("the message step `{}`", step.id);
+            recipient_conditions(&mut out, &flow.all, place, m, &at);
+        }
+        for d in &step.deadlines {
+            if let Some(m) = &d.message {
+                let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
+                recipient_conditions(&mut out, &flow.all, place, m, &flow.apply(&at, &d.set));
+            }
+        }
+    }
+    for d in &resolved.deadlines {
+        if let Some(m) = &d.message {
+            let place = format!("the case deadline `{}`", d.id);
+            let set = flow.apply(&flow.base, &d.set);
+            recipient_conditions(&mut out, &flow.all, place, m, &set);
+        }
+    }
+    out
+}
+
+fn recipient_conditions<'r>(
+    out: &mut Vec<(String, &'r Expr, Fields)>,
+    all: &Fields,
+    place: String,
+    message: &'r MessageSpec,
+    set: &Fields,
+) {
+    let unset: Fields = all.difference(set).cloned().collect();
+    for when in message
+        .to
+        .iter()
+        .chain(&message.cc)
+        .filter_map(|r| r.when.as_ref())
+    {
+        out.push((place.clone(), when, unset.clone()));
+    }
+}
+
 /// For each wait step, its `until` with the fields that may be unset when
 /// the step is entered (when `until` is evaluated).
 pub(super) fn unset_by_wait(resolved: &Resolved) -> Vec<(&str, &Expr, Fields)> {
