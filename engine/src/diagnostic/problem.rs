@@ -35,19 +35,8 @@ pub enum RefKind {
 impl fmt::Display for RefKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            RefKind::Role => "role",
-            RefKind::Group => "group",
             RefKind::Sender => "role or group",
-            RefKind::Step => "step",
-            RefKind::Field => "field",
-            RefKind::Template => "template",
-            RefKind::Clause => "clause",
-            RefKind::Variable => "variable",
-            RefKind::Filter => "filter",
-            RefKind::Test => "test",
-            RefKind::Deadline => "deadline",
-            RefKind::Schedule => "schedule",
-            RefKind::Event => "event",
+            other => other.key(),
         })
     }
 }

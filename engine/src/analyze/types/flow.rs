@@ -25,32 +25,41 @@ type Fields = BTreeSet<String>;
 /// For each template sent by a step or a deadline: the fields that may be
 /// unset at some place it is sent from.
 pub(super) fn unset_by_template(resolved: &Resolved) -> BTreeMap<String, Fields> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
     let mut out: BTreeMap<String, Fields> = BTreeMap::new();
-    let mut note = |message: &MessageSpec, set: &Fields| {
-        let unset = flow.all.difference(set).cloned();
+    for (_, message, unset) in unset_by_message(resolved) {
         out.entry(message.template.clone())
             .or_default()
             .extend(unset);
-    };
+    }
+    out
+}
+
+/// Every message a step or a deadline sends, with where it is sent from
+/// (in words) and the fields that may be unset when it goes.
+fn unset_by_message(resolved: &Resolved) -> Vec<(String, &MessageSpec, Fields)> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    let unset = |set: &Fields| -> Fields { flow.all.difference(set).cloned().collect() };
+    let mut out = Vec::new();
     for step in &resolved.steps {
         let at = entry
             .get(&step.id)
             .cloned()
             .unwrap_or_else(|| flow.all.clone());
         if let StepKind::Message(m) = &step.kind {
-            note(m, &at);
+            out.push((format!("the message step `{}`", step.id), m, unset(&at)));
         }
         for d in &step.deadlines {
             if let Some(m) = &d.message {
-                note(m, &flow.apply(&at, &d.set));
+                let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
+                out.push((place, m, unset(&flow.apply(&at, &d.set))));
             }
         }
     }
     for d in &resolved.deadlines {
         if let Some(m) = &d.message {
-            note(m, &flow.apply(&flow.base, &d.set));
+            let place = format!("the case deadline `{}`", d.id);
+            out.push((place, m, unset(&flow.apply(&flow.base, &d.set))));
         }
     }
     out
@@ -131,51 +140,14 @@ pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fi
 /// messages steps and deadlines send, with where it is and the fields that
 /// may be unset when the message goes.
 pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(String, &Expr, Fields)> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
     let mut out = Vec::new();
-    for step in &resolved.steps {
-        let at = entry
-            .get(&step.id)
-            .cloned()
-            .unwrap_or_else(|| flow.all.clone());
-        if let StepKind::Message(m) = &step.kind {
-            let place = format!("the message step `{}`", step.id);
-            recipient_conditions(&mut out, &flow.all, place, m, &at);
-        }
-        for d in &step.deadlines {
-            if let Some(m) = &d.message {
-                let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
-                recipient_conditions(&mut out, &flow.all, place, m, &flow.apply(&at, &d.set));
-            }
-        }
-    }
-    for d in &resolved.deadlines {
-        if let Some(m) = &d.message {
-            let place = format!("the case deadline `{}`", d.id);
-            let set = flow.apply(&flow.base, &d.set);
-            recipient_conditions(&mut out, &flow.all, place, m, &set);
+    for (place, message, unset) in unset_by_message(resolved) {
+        let conditions = message.to.iter().chain(&message.cc);
+        for when in conditions.filter_map(|r| r.when.as_ref()) {
+            out.push((place.clone(), when, unset.clone()));
         }
     }
     out
-}
-
-fn recipient_conditions<'r>(
-    out: &mut Vec<(String, &'r Expr, Fields)>,
-    all: &Fields,
-    place: String,
-    message: &'r MessageSpec,
-    set: &Fields,
-) {
-    let unset: Fields = all.difference(set).cloned().collect();
-    for when in message
-        .to
-        .iter()
-        .chain(&message.cc)
-        .filter_map(|r| r.when.as_ref())
-    {
-        out.push((place.clone(), when, unset.clone()));
-    }
 }
 
 /// For each wait step, its `until` with the fields that may be unset when
