@@ -3,38 +3,14 @@
 //! not quote a value the role may not see, and control characters in case
 //! values are escaped on the terminal.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use support::run_in_store as run;
 
 const ROUTINE: &str = "cli/tests/fixtures/leaks/routine.yaml";
 const KEY: &str = "N-1042";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn run(store: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    let output = cmd
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env(
-            "RUTIN_DATABASE_URL",
-            format!("sqlite:{}", store.join("rutin.db").display()),
-        )
-        .args(args)
-        .output()
-        .expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 /// Starts case `L-1` (a client name with an ESC) as the night coordinator.
 fn start(store: &Path) -> String {

@@ -3,39 +3,15 @@
 //! no failure summary, and a report reading such a field is refused by the
 //! field's name.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use support::run_in_store as run;
 
 const ROUTINE: &str = "cli/tests/fixtures/report_roles/routine.yaml";
 const KEY: &str = "HEMLIG-7731";
 const CODE: &str = "hemlig_kod";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn run(store: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    let output = cmd
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env(
-            "RUTIN_DATABASE_URL",
-            format!("sqlite:{}", store.join("rutin.db").display()),
-        )
-        .args(args)
-        .output()
-        .expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 /// Starts case `R-1` with a secret key number and key code.
 fn start(store: &Path) {

@@ -1,0 +1,41 @@
+//! What CLI tests share: the `rutin` binary started so that its output does
+//! not depend on the machine (English texts whatever the locale, no colour).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The workspace root, where routines, templates and fixtures are named from.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `rutin` from the workspace root, in English (`LC_ALL` and `LC_MESSAGES`
+/// removed, `LANG=C`) and without colour.
+pub fn rutin() -> Command {
+    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .current_dir(root());
+    cmd
+}
+
+/// Runs `rutin ARGS` on the SQLite store in the folder `store`: the exit
+/// code, stdout and stderr.
+pub fn run_in_store(store: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = rutin()
+        .env(
+            "RUTIN_DATABASE_URL",
+            format!("sqlite:{}", store.join("rutin.db").display()),
+        )
+        .args(args)
+        .output()
+        .expect("rutin runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
