@@ -12,7 +12,7 @@ use rutin::run::{Case, Record, RunError, TaskRef};
 use super::model::{parse_time, Action, Expect, Scenario};
 use super::validate::validate;
 use super::{error_code, example_data};
-use crate::output::text;
+use crate::output::{lang, text};
 
 /// What running a scenario gave.
 pub(crate) struct Outcome {
@@ -231,10 +231,10 @@ pub(crate) fn run(
         failures.push(text(
             "test-journaled-failure",
             &[
-                ("what", f.what.into()),
+                ("what", f.what_in(lang()).into()),
                 ("at", f.at.format("%Y-%m-%d %H:%M").to_string().into()),
-                ("lost", f.lost.into()),
-                ("error", f.error.into()),
+                ("lost", f.lost_in(lang()).into()),
+                ("error", f.error_in(lang()).into()),
             ],
         ));
     }

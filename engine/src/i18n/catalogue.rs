@@ -51,7 +51,9 @@ const FILES: &[CatalogueFile] = catalogue![
     "tick",
     "diff",
     "check",
-    "store"
+    "store",
+    "failure",
+    "cli"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
