@@ -9,7 +9,6 @@ mod discover;
 mod input;
 mod mail;
 mod output;
-mod scenario;
 mod timeline;
 
 use std::process::ExitCode;
