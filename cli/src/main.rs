@@ -10,7 +10,6 @@ mod help;
 mod input;
 mod mail;
 mod output;
-mod scenario;
 mod timeline;
 
 use std::process::ExitCode;

@@ -53,7 +53,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "check",
     "store",
     "failure",
-    "cli"
+    "cli",
+    "scenario"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
