@@ -22,11 +22,25 @@ use sure::touched;
 
 type Fields = BTreeSet<String>;
 
+/// The flow of one routine, solved once for every check below.
+pub(super) struct Solved<'a> {
+    flow: Flow<'a>,
+    /// The fields surely set when each step is entered.
+    entry: BTreeMap<String, Fields>,
+}
+
+/// Solves the must-set flow of `resolved`.
+pub(super) fn solve(resolved: &Resolved) -> Solved<'_> {
+    let flow = Flow::new(resolved);
+    let entry = flow.entries();
+    Solved { flow, entry }
+}
+
 /// For each template sent by a step or a deadline: the fields that may be
 /// unset at some place it is sent from.
-pub(super) fn unset_by_template(resolved: &Resolved) -> BTreeMap<String, Fields> {
+pub(super) fn unset_by_template(solved: &Solved<'_>) -> BTreeMap<String, Fields> {
     let mut out: BTreeMap<String, Fields> = BTreeMap::new();
-    for (_, message, unset) in unset_by_message(resolved) {
+    for (_, message, unset) in unset_by_message(solved) {
         out.entry(message.template.clone())
             .or_default()
             .extend(unset);
@@ -36,9 +50,8 @@ pub(super) fn unset_by_template(resolved: &Resolved) -> BTreeMap<String, Fields>
 
 /// Every message a step or a deadline sends, with where it is sent from
 /// (in words) and the fields that may be unset when it goes.
-fn unset_by_message(resolved: &Resolved) -> Vec<(String, &MessageSpec, Fields)> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
+fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(String, &'a MessageSpec, Fields)> {
+    let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let unset = |set: &Fields| -> Fields { flow.all.difference(set).cloned().collect() };
     let mut out = Vec::new();
     for step in &resolved.steps {
@@ -68,9 +81,10 @@ fn unset_by_message(resolved: &Resolved) -> Vec<(String, &MessageSpec, Fields)> 
 /// Each `set:` value the routine writes, in the order they are resolved, with where it is and the fields
 /// that may be unset when it runs (earlier values of the same `set:` count
 /// as set once they surely give one).
-pub(super) fn unset_by_assignment(resolved: &Resolved) -> Vec<(String, &Assignment, Fields)> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
+pub(super) fn unset_by_assignment<'a>(
+    solved: &Solved<'a>,
+) -> Vec<(String, &'a Assignment, Fields)> {
+    let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let mut sets: Vec<(String, Fields, &[Assignment])> = Vec::new();
     let mut note = |place: String, before: &Fields, set| sets.push((place, before.clone(), set));
     for step in &resolved.steps {
@@ -118,9 +132,8 @@ pub(super) fn unset_by_assignment(resolved: &Resolved) -> Vec<(String, &Assignme
 /// Each route condition (`when:`), with its step, its route's number
 /// (counted from one) and the fields that may be unset when it is tested,
 /// after the step's own `set:`.
-pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fields)> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
+pub(super) fn unset_by_route<'a>(solved: &Solved<'a>) -> Vec<(&'a str, usize, &'a Expr, Fields)> {
+    let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let mut out = Vec::new();
     for step in &resolved.steps {
         let Some(at) = entry.get(&step.id) else {
@@ -139,9 +152,9 @@ pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fi
 /// Each recipient condition (`when:` on a `to:` or `cc:` entry) of the
 /// messages steps and deadlines send, with where it is and the fields that
 /// may be unset when the message goes.
-pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(String, &Expr, Fields)> {
+pub(super) fn unset_by_recipient<'a>(solved: &Solved<'a>) -> Vec<(String, &'a Expr, Fields)> {
     let mut out = Vec::new();
-    for (place, message, unset) in unset_by_message(resolved) {
+    for (place, message, unset) in unset_by_message(solved) {
         let conditions = message.to.iter().chain(&message.cc);
         for when in conditions.filter_map(|r| r.when.as_ref()) {
             out.push((place.clone(), when, unset.clone()));
@@ -152,9 +165,8 @@ pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(String, &Expr, Fie
 
 /// For each wait step, its `until` with the fields that may be unset when
 /// the step is entered (when `until` is evaluated).
-pub(super) fn unset_by_wait(resolved: &Resolved) -> Vec<(&str, &Expr, Fields)> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
+pub(super) fn unset_by_wait<'a>(solved: &Solved<'a>) -> Vec<(&'a str, &'a Expr, Fields)> {
+    let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let mut out = Vec::new();
     for step in &resolved.steps {
         let (StepKind::Wait { until }, Some(at)) = (&step.kind, entry.get(&step.id)) else {
@@ -170,9 +182,8 @@ pub(super) fn unset_by_wait(resolved: &Resolved) -> Vec<(&str, &Expr, Fields)> {
 /// start, a task or event recording it, a `set:`): testing the field in an
 /// `{% if %}` shows that those are set as well. A field some assignment
 /// may clear is never shown set this way: it may have been cleared since.
-pub(super) fn set_together(resolved: &Resolved) -> BTreeMap<String, Fields> {
-    let flow = Flow::new(resolved);
-    let entry = flow.entries();
+pub(super) fn set_together(solved: &Solved<'_>) -> BTreeMap<String, Fields> {
+    let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let required = &flow.required;
     // Each place that sets fields: (the fields it sets, what is set after it).
     let mut places: Vec<(Fields, Fields)> = vec![(required.clone(), required.clone())];
