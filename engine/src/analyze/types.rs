@@ -50,13 +50,7 @@ pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
             .maybe_unset
             .iter()
             .copied()
-            .chain(
-                unset
-                    .get(template)
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
-            )
+            .chain(unset.get(template).into_iter().flatten().copied())
             .collect(),
         ..facts.clone()
     };
@@ -104,7 +98,7 @@ fn subjects(raw: &RoutineFile) -> Vec<(&Sp<String>, &Sp<String>)> {
         .collect()
 }
 
-fn facts<'a>(resolved: &'a Resolved, solved: &flow::Solved<'_>) -> Facts<'a> {
+fn facts<'a>(resolved: &'a Resolved, solved: &flow::Solved<'a>) -> Facts<'a> {
     let scope = &resolved.scope;
     let mut set: BTreeSet<&str> = scope
         .fields
@@ -205,12 +199,7 @@ fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>
 
 /// The fields that may be `unset` (besides those no way sets) which `text`
 /// passes where `none` fails.
-fn unguarded_value(
-    facts: &Facts<'_>,
-    text: &str,
-    place: &str,
-    unset: &BTreeSet<String>,
-) -> Vec<Problem> {
+fn unguarded_value(facts: &Facts<'_>, text: &str, place: &str, unset: &[&str]) -> Vec<Problem> {
     let Ok(ast) = machinery::parse_expr(text) else {
         return Vec::new();
     };
@@ -219,7 +208,7 @@ fn unguarded_value(
             .maybe_unset
             .iter()
             .copied()
-            .chain(unset.iter().map(String::as_str))
+            .chain(unset.iter().copied())
             .collect(),
         ..facts.clone()
     };
