@@ -21,8 +21,9 @@ pub(super) struct Facts<'a> {
     /// the start and set by nothing, or (for one template) not surely set
     /// at some place it is sent from (`flow.rs`).
     pub(super) maybe_unset: BTreeSet<&'a str>,
-    /// For each field, the fields every place that sets it sets too.
-    pub(super) together: std::collections::BTreeMap<String, BTreeSet<String>>,
+    /// For each field, the fields every place that sets it sets too
+    /// (shared: the facts are copied for every template and value).
+    pub(super) together: std::rc::Rc<super::flow::Together<'a>>,
 }
 
 /// A problem and the byte range of the text it is about.
@@ -341,14 +342,7 @@ impl Walk<'_, '_> {
             },
             _ => return,
         };
-        let shown_set = |g: &String| {
-            g == field
-                || self
-                    .facts
-                    .together
-                    .get(g)
-                    .is_some_and(|with| with.contains(field))
-        };
+        let shown_set = |g: &String| g == field || self.facts.together.shows(g, field);
         if self.facts.maybe_unset.contains(field) && !self.guarded.iter().any(shown_set) {
             let problem = Problem::UnguardedOptional {
                 template: template.to_string(),
