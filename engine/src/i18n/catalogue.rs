@@ -51,7 +51,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "tick",
     "diff",
     "check",
-    "store"
+    "store",
+    "details"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

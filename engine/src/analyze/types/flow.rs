@@ -13,6 +13,7 @@ mod joins;
 mod solve;
 mod sure;
 
+use crate::diagnostic::Phrase;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::resolved::Resolved;
@@ -36,7 +37,7 @@ pub(super) fn unset_by_template(resolved: &Resolved) -> BTreeMap<String, Fields>
 
 /// Every message a step or a deadline sends, with where it is sent from
 /// (in words) and the fields that may be unset when it goes.
-fn unset_by_message(resolved: &Resolved) -> Vec<(String, &MessageSpec, Fields)> {
+fn unset_by_message(resolved: &Resolved) -> Vec<(Phrase, &MessageSpec, Fields)> {
     let flow = Flow::new(resolved);
     let entry = flow.entries();
     let unset = |set: &Fields| -> Fields { flow.all.difference(set).cloned().collect() };
@@ -47,59 +48,60 @@ fn unset_by_message(resolved: &Resolved) -> Vec<(String, &MessageSpec, Fields)> 
             .cloned()
             .unwrap_or_else(|| flow.all.clone());
         if let StepKind::Message(m) = &step.kind {
-            out.push((format!("the message step `{}`", step.id), m, unset(&at)));
+            out.push((Phrase::named("in-message-step", &step.id), m, unset(&at)));
         }
         for d in &step.deadlines {
             if let Some(m) = &d.message {
-                let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
+                let place = step_deadline(&d.id, &step.id);
                 out.push((place, m, unset(&flow.apply(&at, &d.set))));
             }
         }
     }
     for d in &resolved.deadlines {
         if let Some(m) = &d.message {
-            let place = format!("the case deadline `{}`", d.id);
+            let place = Phrase::named("in-case-deadline", &d.id);
             out.push((place, m, unset(&flow.apply(&flow.base, &d.set))));
         }
     }
     out
 }
 
+/// "the deadline `d` of the step `s`", as the resolver words it.
+fn step_deadline(deadline: &str, step: &str) -> Phrase {
+    Phrase::named("in-deadline-of", deadline).with("place", Phrase::named("in-step", step))
+}
+
 /// Each `set:` value the routine writes, in the order they are resolved, with where it is and the fields
 /// that may be unset when it runs (earlier values of the same `set:` count
 /// as set once they surely give one).
-pub(super) fn unset_by_assignment(resolved: &Resolved) -> Vec<(String, &Assignment, Fields)> {
+pub(super) fn unset_by_assignment(resolved: &Resolved) -> Vec<(Phrase, &Assignment, Fields)> {
     let flow = Flow::new(resolved);
     let entry = flow.entries();
-    let mut sets: Vec<(String, Fields, &[Assignment])> = Vec::new();
-    let mut note = |place: String, before: &Fields, set| sets.push((place, before.clone(), set));
+    let mut sets: Vec<(Phrase, Fields, &[Assignment])> = Vec::new();
+    let mut note = |place: Phrase, before: &Fields, set| sets.push((place, before.clone(), set));
     for step in &resolved.steps {
         let Some(at) = entry.get(&step.id) else {
             continue;
         };
         let recorded = flow.recorded(step, at);
-        note(format!("the step `{}`", step.id), &recorded, &step.set);
+        note(Phrase::named("in-step", &step.id), &recorded, &step.set);
         let after = flow.apply(&recorded, &step.set);
         for r in &step.routes {
-            let place = format!("a route of the step `{}`", step.id);
+            let place = Phrase::within("in-route-of", &Phrase::named("in-step", &step.id));
             note(place, &after, &r.set);
         }
         for d in &step.deadlines {
-            let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
-            note(place, at, &d.set);
+            note(step_deadline(&d.id, &step.id), at, &d.set);
         }
     }
     for d in &resolved.deadlines {
-        note(
-            format!("the deadline `{}` of the case", d.id),
-            &flow.base,
-            &d.set,
-        );
+        let place = Phrase::named("in-deadline-of", &d.id).with("place", Phrase::new("in-case"));
+        note(place, &flow.base, &d.set);
     }
     for e in &resolved.events {
         let mut got = flow.base.clone();
         got.extend(e.collects.iter().cloned());
-        note(format!("the case event `{}`", e.id), &got, &e.set);
+        note(Phrase::named("in-case-event", &e.id), &got, &e.set);
     }
     let mut out = Vec::new();
     for (place, before, set) in sets {
@@ -139,7 +141,7 @@ pub(super) fn unset_by_route(resolved: &Resolved) -> Vec<(&str, usize, &Expr, Fi
 /// Each recipient condition (`when:` on a `to:` or `cc:` entry) of the
 /// messages steps and deadlines send, with where it is and the fields that
 /// may be unset when the message goes.
-pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(String, &Expr, Fields)> {
+pub(super) fn unset_by_recipient(resolved: &Resolved) -> Vec<(Phrase, &Expr, Fields)> {
     let mut out = Vec::new();
     for (place, message, unset) in unset_by_message(resolved) {
         let conditions = message.to.iter().chain(&message.cc);
