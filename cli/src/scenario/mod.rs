@@ -153,6 +153,7 @@ mod tests {
                 broken: Box::new(rutin::model::Broken {
                     rule: s(),
                     expected: s(),
+                    phrase: rutin::diagnostic::Phrase::plain(s()),
                 }),
                 got: s(),
             },
