@@ -54,7 +54,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "store",
     "failure",
     "cli",
-    "scenario"
+    "scenario",
+    "details"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
