@@ -110,3 +110,102 @@ fn every_command_help_is_swedish_with_the_locale() {
         assert_swedish(&help);
     }
 }
+
+/// `rutin --lang LANG ARGS` from the workspace root: exit code, stdout, stderr.
+fn rutin(lang: &str, args: &[&str]) -> (i32, String, String) {
+    let output = support::rutin()
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .expect("rutin runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn simulate_until_in_both_languages() {
+    let annual = "cli/tests/fixtures/annual/routine.yaml";
+    for lang in LANGS {
+        let args = [
+            "simulate",
+            annual,
+            "--start",
+            "2026-01-15",
+            "--until",
+            "2027-06-30",
+        ];
+        let (code, out, err) = rutin(lang, &args);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("simulate_until_{lang}"), out);
+        let before = [
+            "simulate",
+            annual,
+            "--start",
+            "2026-01-15",
+            "--until",
+            "2025-01-01",
+        ];
+        let (code, _, err) = rutin(lang, &before);
+        assert_eq!(code, 2, "{err}");
+        insta::assert_snapshot!(format!("simulate_until_before_start_{lang}"), err);
+        if lang == "sv" {
+            for english in [
+                "round ",
+                "virtual clock",
+                "open task",
+                "next: ",
+                "lies before",
+            ] {
+                assert!(
+                    !out.contains(english) && !err.contains(english),
+                    "{english}:\n{out}{err}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bulk_chart_in_both_languages() {
+    for lang in LANGS {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let svg = dir.path().join("chart.svg");
+        let args = [
+            "simulate",
+            "workflows/kommun_003/not_executed.yaml",
+            "--profile",
+            "workflows/kommun_003/not_executed.profile.yml",
+            "--cases",
+            "20",
+            "--seed",
+            "4",
+            "--weeks",
+            "12",
+            "--svg",
+            svg.to_str().expect("a UTF-8 path"),
+        ];
+        let (code, _, err) = rutin(lang, &args);
+        assert_eq!(code, 0, "{err}");
+        let chart = std::fs::read_to_string(&svg).expect("the chart is written");
+        let words: Vec<&str> = chart
+            .lines()
+            .filter_map(|line| line.split_once("\">").map(|(_, rest)| rest))
+            .filter_map(|rest| rest.split_once("</text>").map(|(words, _)| words))
+            .filter(|words| words.chars().any(char::is_alphabetic))
+            .collect();
+        insta::assert_snapshot!(format!("bulk_chart_words_{lang}"), words.join("\n"));
+        if lang == "sv" {
+            for english in [
+                "Tasks open",
+                "Deadlines breached",
+                "cases, seed",
+                "week (Monday)",
+            ] {
+                assert!(!chart.contains(english), "{english}:\n{chart}");
+            }
+        }
+    }
+}

@@ -53,7 +53,9 @@ const FILES: &[CatalogueFile] = catalogue![
     "check",
     "store",
     "failure",
-    "cli"
+    "cli",
+    "until",
+    "chart"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
