@@ -64,8 +64,12 @@ fn a_failed_deadline_is_worded_in_both_languages() {
         let (code, show, err) = run(lang, dir.path(), &["case", "show", "R-1"]);
         assert_eq!(code, 0, "{err}");
         insta::assert_snapshot!(format!("failed_deadline_{lang}"), show);
+        let (code, list, err) = run(lang, dir.path(), &["case", "list"]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("failed_deadline_list_{lang}"), list);
         if lang == "sv" {
             assert_swedish(&show);
+            assert_swedish(&list);
         }
     }
 }
@@ -205,6 +209,36 @@ fn the_bulk_chart_in_both_languages() {
                 "week (Monday)",
             ] {
                 assert!(!chart.contains(english), "{english}:\n{chart}");
+            }
+        }
+    }
+}
+
+#[test]
+fn store_and_runner_errors_in_both_languages() {
+    for lang in LANGS {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (code, _, missing) = run(lang, dir.path(), &["case", "show", "K-9"]);
+        assert_eq!(code, 1, "{missing}");
+        let not_a_db = dir.path().join("notes.txt");
+        std::fs::write(&not_a_db, "shopping list\n").expect("a file is written");
+        let path = not_a_db.to_str().expect("a UTF-8 path");
+        let (code, _, foreign) = run(lang, dir.path(), &["case", "list", "--db", path]);
+        assert_eq!(code, 2, "{foreign}");
+        let foreign = foreign.replace(path, "notes.txt");
+        insta::assert_snapshot!(
+            format!("store_errors_{lang}"),
+            format!("{missing}{foreign}")
+        );
+        if lang == "sv" {
+            for english in [
+                "there is no",
+                "in the store",
+                "not an SQLite",
+                "starts with",
+            ] {
+                let both = format!("{missing}{foreign}");
+                assert!(!both.contains(english), "{english}:\n{both}");
             }
         }
     }

@@ -55,7 +55,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "failure",
     "cli",
     "until",
-    "chart"
+    "chart",
+    "runner"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
