@@ -55,7 +55,10 @@ const FILES: &[CatalogueFile] = catalogue![
     "failure",
     "cli",
     "scenario",
-    "details"
+    "details",
+    "until",
+    "chart",
+    "runner"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

@@ -32,8 +32,9 @@ struct Shape {
 /// How deep values are worded again (a place inside an error inside a refusal).
 const MAX_DEPTH: usize = 6;
 
-/// The areas whose messages a journaled explanation is made of.
-const AREAS: [&str; 2] = ["run", "failure"];
+/// The areas whose messages a journaled explanation (or a store's or
+/// runner's error) is made of.
+const AREAS: [&str; 3] = ["run", "failure", "runner"];
 
 /// `text` (journaled in English) worded in `lang`; unchanged when it fits no
 /// message of the catalogues, and in English.
