@@ -52,6 +52,9 @@ const FILES: &[CatalogueFile] = catalogue![
     "diff",
     "check",
     "store",
+    "failure",
+    "cli",
+    "scenario",
     "details"
 ];
 
