@@ -87,9 +87,8 @@ fn frame_words(text: &str) -> String {
 #[test]
 fn swedish_diagnostics_have_no_english_frame() {
     let mut found = Vec::new();
-    insta::glob!("fixtures/invalid/err_*.yaml", |path| {
-        let checked = rutin::check_routine(&relative(path));
-        for d in &checked.diagnostics {
+    let mut check = |path: &Path, diagnostics: &[rutin::diagnostic::Diagnostic]| {
+        for d in diagnostics {
             for text in [d.problem.message(Lang::Sv), d.problem.help_in(Lang::Sv)] {
                 let frame = format!(" {} ", frame_words(&text));
                 if let Some(word) = ENGLISH_FRAME_WORDS.iter().find(|w| frame.contains(*w)) {
@@ -97,6 +96,13 @@ fn swedish_diagnostics_have_no_english_frame() {
                 }
             }
         }
+    };
+    insta::glob!("fixtures/invalid/err_*.yaml", |path| {
+        check(path, &rutin::check_routine(&relative(path)).diagnostics);
+    });
+    insta::glob!("fixtures/profiles/*/err_*.profile.yml", |path| {
+        let checked = rutin::simulate::check_profile(&relative(path));
+        check(path, &checked.diagnostics);
     });
     assert!(
         found.is_empty(),

@@ -139,6 +139,35 @@ fn every_message_the_code_names_exists() {
     );
 }
 
+/// Every phrase id the code names (`Phrase::new("id")`, `Phrase::named("id", ..)`,
+/// `Phrase::within("id", ..)`, an item `Named::Item("id")`) exists in both languages.
+#[test]
+fn every_phrase_the_code_names_exists() {
+    let call = regex::Regex::new(
+        r#"(?:Phrase::(?:new|named|within)|Named::Item)\(\s*"([a-z][a-z0-9-]*)""#,
+    )
+    .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut named = 0;
+    for file in rust_files(&root) {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for id in call.captures_iter(&source).map(|c| c[1].to_string()) {
+            named += 1;
+            for lang in Lang::ALL {
+                assert!(
+                    has_message(lang, &id),
+                    "{} names the phrase `{id}`, missing in {lang}/details.ftl",
+                    file.display()
+                );
+            }
+        }
+    }
+    assert!(
+        named > 150,
+        "only {named} phrase ids found: is the pattern still right?"
+    );
+}
+
 fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use rutin::diagnostic::render;
+use rutin::diagnostic::{render, render_in};
+use rutin::i18n::Lang;
 use rutin::simulate::{check_profile, simulate, Options, Profile, Report};
 
 fn relative(path: &Path) -> PathBuf {
@@ -47,6 +48,20 @@ fn invalid_profiles_render_their_diagnostics() {
         let (profile, text) = rendered(&relative(path));
         assert!(profile.is_none(), "{} should have errors", path.display());
         insta::assert_snapshot!(text);
+    });
+}
+
+/// The same diagnostics in Swedish: the frame is Swedish throughout.
+#[test]
+fn invalid_profiles_render_in_swedish() {
+    insta::glob!("fixtures/profiles/*/err_*.profile.yml", |path| {
+        let checked = check_profile(&relative(path));
+        let text: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| render_in(d, false, Lang::Sv))
+            .collect();
+        insta::assert_snapshot!(text.join("\n"));
     });
 }
 

@@ -6,8 +6,6 @@
 
 # The words of a third party (the YAML parser, minijinja), as they are.
 verbatim = { $detail }
-# A text not yet in this catalogue, in English (the simulation profile).
-untranslated = { $text }
 # A text as it is (a number as written).
 plain = { $text }
 # A text of the file, in backticks.
@@ -311,3 +309,55 @@ place-until = the `until` of the wait step `{ $id }`
 place-set = the `set:` of { $place }
 in-case-deadline = the case deadline `{ $id }`
 reader-person = the person `{ $id }` (who sees as `{ $role }`)
+
+## Simulation profiles (`bad-profile`, `probability-sum`, `bad-value`, `wrong-type`).
+in-profile-file = the profile file
+in-stage = stage { $number } of `stages`
+expect-probability-mapping = a mapping of `value: probability` lines
+expect-number = a number
+expect-numbers = a list of { $count } numbers
+found-numbers = a list of { $count }
+expect-delay = a duration (`2 working days`, `fixed: 2`, `uniform: [1, 5]`)
+what-value-of = value of `{ $id }`
+what-values-of = the values of `{ $id }`
+what-routes-of = the routes of `{ $id }`
+what-outcome-of = outcome of `{ $id }`
+what-time-unit = unit of time
+profile-not-a-value = `{ $value }` is not a value of `{ $id }` ({ $type }): { $reason }
+profile-not-a-value-fix = write values of the field's type (`true`/`false` for a yes-or-no field)
+profile-branch-automatic = `{ $id }` is a { $kind } step; its routes follow values recorded before it
+profile-branch-automatic-fix = give the probabilities of the fields its conditions read under `values:`, or branch the task or event that records them
+profile-branch-one-way = `{ $id }` has one way on; there is nothing to choose
+profile-branch-one-way-fix = give branches for a step with several routes
+profile-branch-never-taken = no values that `{ $id }` records take its route to `{ $to }`
+profile-branch-never-taken-fix = the route's condition reads fields recorded elsewhere; give their probabilities under `values:` instead
+profile-bad-start-value = the start value of `{ $id }` does not fit its type ({ $type }): { $reason }
+profile-bad-start-value-fix = give a value of the field's type; a date may be `{"{"}after: 20 working days{"}"}` (from the case's start), a period `{"{"}from: 0 days, to: 12 months{"}"}`
+profile-not-a-start-offset = `{ $text }` is not a duration after the case's start
+profile-start-refused = a case of `{ $id }` would not start with this stage's values: { $reason }
+profile-start-refused-fix = give the start values it needs under `data:`
+profile-not-a-probability = { $value } is not a probability
+profile-not-a-probability-fix = write a number from 0 to 1 (0.05 is 5 %)
+profile-unordered = the amounts of `{ $key }` are not in order
+profile-order-two = write them as [least, greatest]
+profile-order-three = write them as [least, most likely, greatest]
+profile-counts-in-years = `{ $text }` counts in years, whose length varies
+profile-counts-in-months = `{ $text }` counts in months, whose length varies
+profile-counts-in-fix = count a simulated duration in working days, days, weeks or hours
+profile-no-delay = { $place } gives no duration
+profile-many-delays = { $place } gives more than one duration
+profile-delay-fix = give one of `fixed: 2`, `uniform: [1, 5]`, `triangular: [1, 2, 5]`, `log_normal: {"{"}median: 2, sigma: 0.5{"}"}`
+profile-negative-sigma = `sigma: { $sigma }` is below 0
+profile-negative-sigma-fix = give the spread as 0 (no spread) or more; 0.5 is a common spread
+profile-one-rate = `arrivals` needs one rate: `per_week` or `per_working_day`
+profile-one-rate-fix = write `per_week: 40` (cases a week) or `per_working_day: 8`
+profile-rate-zero = the arrival rate is not above 0
+profile-rate-zero-fix = give how many cases arrive, more than 0
+profile-no-routine = there is no routine file `{ $path }`
+profile-no-routine-fix = name a routine file beside the profile (`installation.yaml`)
+profile-routine-has-errors = the routine `{ $id }` has errors
+profile-routine-has-errors-fix = run `rutin check { $path }` and fix them first
+profile-first-stage-after = the first stage starts when a case arrives, not `after` another
+profile-first-stage-after-fix = remove `after:` here; give it to the stages that follow
+profile-first-stage-outcomes = the first stage follows no other case, so no outcome leads to it
+profile-first-stage-outcomes-fix = remove `outcomes:` here

@@ -6,8 +6,6 @@
 
 # En annan parts ord (YAML-tolken, minijinja), ordagrant inom citattecken.
 verbatim = ”{ $detail }”
-# En text som ännu inte finns i katalogen, på engelska (simuleringsprofilen).
-untranslated = { $text }
 # En text som den är (ett tal som det skrivs).
 plain = { $text }
 # En text ur filen, inom backticks.
@@ -313,3 +311,55 @@ place-until = `until` i väntesteget `{ $id }`
 place-set = `set:` i { $place }
 in-case-deadline = ärendets frist `{ $id }`
 reader-person = personen `{ $id }` (som ser som `{ $role }`)
+
+## Simuleringsprofiler (`bad-profile`, `probability-sum`, `bad-value`, `wrong-type`).
+in-profile-file = profilfilen
+in-stage = etapp { $number } i `stages`
+expect-probability-mapping = en mappning med rader `värde: sannolikhet`
+expect-number = ett tal
+expect-numbers = en lista med { $count } tal
+found-numbers = en lista med { $count }
+expect-delay = en tidslängd (`2 working days`, `fixed: 2`, `uniform: [1, 5]`)
+what-value-of = värdet av `{ $id }`
+what-values-of = värdena av `{ $id }`
+what-routes-of = vägarna från `{ $id }`
+what-outcome-of = utfallet av `{ $id }`
+what-time-unit = tidsenhet
+profile-not-a-value = `{ $value }` är inget värde av `{ $id }` ({ $type }): { $reason }
+profile-not-a-value-fix = skriv värden av fältets typ (`true`/`false` för ett ja/nej-fält)
+profile-branch-automatic = `{ $id }` är ett steg av sorten `{ $kind }`; dess vägar följer värden som registrerats före det
+profile-branch-automatic-fix = ange sannolikheterna för fälten som villkoren läser under `values:`, eller dela upp i grenar vid uppgiften eller händelsen som registrerar dem
+profile-branch-one-way = `{ $id }` har en enda väg vidare; det finns inget att välja
+profile-branch-one-way-fix = ange grenar för ett steg med flera vägar
+profile-branch-never-taken = inga värden som `{ $id }` registrerar tar vägen till `{ $to }`
+profile-branch-never-taken-fix = vägens villkor läser fält som registreras på annat håll; ange deras sannolikheter under `values:` i stället
+profile-bad-start-value = startvärdet för `{ $id }` passar inte fältets typ ({ $type }): { $reason }
+profile-bad-start-value-fix = ge ett värde av fältets typ; ett datum kan vara `{"{"}after: 20 working days{"}"}` (från ärendets start), en period `{"{"}from: 0 days, to: 12 months{"}"}`
+profile-not-a-start-offset = `{ $text }` är ingen tidslängd efter ärendets start
+profile-start-refused = ett ärende i `{ $id }` skulle inte starta med den här etappens värden: { $reason }
+profile-start-refused-fix = ge de startvärden det behöver under `data:`
+profile-not-a-probability = { $value } är ingen sannolikhet
+profile-not-a-probability-fix = skriv ett tal från 0 till 1 (0.05 är 5 %)
+profile-unordered = värdena i `{ $key }` står inte i ordning
+profile-order-two = skriv dem som [minst, störst]
+profile-order-three = skriv dem som [minst, troligast, störst]
+profile-counts-in-years = `{ $text }` räknar i år, och ett år är olika långt
+profile-counts-in-months = `{ $text }` räknar i månader, och en månad är olika lång
+profile-counts-in-fix = räkna en simulerad tidslängd i arbetsdagar, dagar, veckor eller timmar
+profile-no-delay = { $place } anger ingen tidslängd
+profile-many-delays = { $place } anger mer än en tidslängd
+profile-delay-fix = ange en av `fixed: 2`, `uniform: [1, 5]`, `triangular: [1, 2, 5]`, `log_normal: {"{"}median: 2, sigma: 0.5{"}"}`
+profile-negative-sigma = `sigma: { $sigma }` är under 0
+profile-negative-sigma-fix = ange spridningen som 0 (ingen spridning) eller mer; 0.5 är en vanlig spridning
+profile-one-rate = `arrivals` behöver en takt: `per_week` eller `per_working_day`
+profile-one-rate-fix = skriv `per_week: 40` (ärenden i veckan) eller `per_working_day: 8`
+profile-rate-zero = ankomsttakten är inte över 0
+profile-rate-zero-fix = ange hur många ärenden som kommer, fler än 0
+profile-no-routine = det finns ingen rutinfil `{ $path }`
+profile-no-routine-fix = ange en rutinfil bredvid profilen (`installation.yaml`)
+profile-routine-has-errors = rutinen `{ $id }` innehåller fel
+profile-routine-has-errors-fix = kör `rutin check { $path }` och rätta dem först
+profile-first-stage-after = den första etappen börjar när ett ärende kommer in, inte `after` en annan
+profile-first-stage-after-fix = ta bort `after:` här; ge det till etapperna som följer
+profile-first-stage-outcomes = den första etappen följer inget annat ärende, så inget utfall leder dit
+profile-first-stage-outcomes-fix = ta bort `outcomes:` här

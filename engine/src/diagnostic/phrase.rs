@@ -40,13 +40,6 @@ impl Phrase {
         Phrase::new("verbatim").with("detail", detail.into())
     }
 
-    /// A text still worded in English where it is built (the simulation
-    /// profile's problems), shown as it is in every language until it
-    /// moves into the catalogue.
-    pub fn untranslated(text: impl Into<String>) -> Self {
-        Phrase::new("untranslated").with("text", text.into())
-    }
-
     /// A text shown as it is in every language (a number as written).
     pub fn plain(text: impl Into<String>) -> Self {
         Phrase::new("plain").with("text", text.into())

@@ -58,7 +58,7 @@ const FILES: &[CatalogueFile] = catalogue![
     "details",
     "until",
     "chart",
-    "runner"
+    "runner",
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

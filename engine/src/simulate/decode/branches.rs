@@ -13,7 +13,7 @@ use super::stage::{entries, known_id};
 use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::load::fields::to_json;
 use crate::load::node::{Node, Value};
-use crate::model::{check_value, Field, FieldType, Routine, Step, StepKind};
+use crate::model::{value_fault, Field, FieldType, Routine, Step, StepKind};
 use crate::simulate::profile::{Branch, Choice};
 
 /// The most value combinations tried to find the values that take a route.
@@ -47,7 +47,7 @@ fn choice(sink: &mut Sink, field: &Field, node: &Node) -> Option<Choice> {
             node.span,
             crate::load::fields::wrong_type(
                 &field.id,
-                Phrase::untranslated("a mapping of `value: probability` lines"),
+                Phrase::new("expect-probability-mapping"),
                 node,
             ),
         );
@@ -60,7 +60,7 @@ fn choice(sink: &mut Sink, field: &Field, node: &Node) -> Option<Choice> {
     let mut ok = true;
     for (key, p) in items {
         let value = to_json(key);
-        if let Err(reason) = check_value(&field.ty, &value) {
+        if let Err(reason) = value_fault(&field.ty, &value) {
             sink.error(key.span, not_a_value(field, &value, reason));
             ok = false;
         }
@@ -70,27 +70,24 @@ fn choice(sink: &mut Sink, field: &Field, node: &Node) -> Option<Choice> {
         }
         choice.values.push(value);
     }
-    let what = format!("the values of `{}`", field.id);
+    let what = Phrase::named("what-values-of", &field.id);
     (ok && check_sum(sink, node, &what, &choice.weights)).then_some(choice)
 }
 
-fn not_a_value(field: &Field, value: &Json, reason: String) -> Problem {
+fn not_a_value(field: &Field, value: &Json, reason: Phrase) -> Problem {
     match (&field.ty, value) {
         (FieldType::Enum { values }, Json::String(s)) => Problem::BadValue {
             value: s.clone(),
-            what: Phrase::untranslated(format!("value of `{}`", field.id)),
+            what: Phrase::named("what-value-of", &field.id),
             allowed: values.clone(),
             suggestion: suggest(s, values.iter().map(String::as_str)),
         },
         _ => Problem::BadProfile {
-            message: Phrase::untranslated(format!(
-                "`{value}` is not a value of `{}` ({}): {reason}",
-                field.id,
-                field.ty.describe()
-            )),
-            fix: Phrase::untranslated(
-                "write values of the field's type (`true`/`false` for a yes-or-no field)",
-            ),
+            message: Phrase::named("profile-not-a-value", &field.id)
+                .with("value", value.to_string())
+                .with("type", field.ty.phrase())
+                .with("reason", reason),
+            fix: Phrase::new("profile-not-a-value-fix"),
         },
     }
 }
@@ -132,10 +129,14 @@ fn branching(sink: &mut Sink, step: &Step, span: crate::source::Span) -> Option<
             collects, optional, ..
         } => [collects.clone(), optional.clone()].concat(),
         other => {
-            sink.error(span, Problem::BadProfile {
-                message: Phrase::untranslated(format!("`{}` is a {} step; its routes follow values recorded before it", step.id, other.name())),
-                fix: Phrase::untranslated("give the probabilities of the fields its conditions read under `values:`, or branch the task or event that records them"),
-            });
+            sink.error(
+                span,
+                Problem::BadProfile {
+                    message: Phrase::named("profile-branch-automatic", &step.id)
+                        .with("kind", other.name()),
+                    fix: Phrase::new("profile-branch-automatic-fix"),
+                },
+            );
             return None;
         }
     };
@@ -143,11 +144,8 @@ fn branching(sink: &mut Sink, step: &Step, span: crate::source::Span) -> Option<
         sink.error(
             span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!(
-                    "`{}` has one way on; there is nothing to choose",
-                    step.id
-                )),
-                fix: Phrase::untranslated("give branches for a step with several routes"),
+                message: Phrase::named("profile-branch-one-way", &step.id),
+                fix: Phrase::new("profile-branch-one-way-fix"),
             },
         );
         return None;
@@ -173,10 +171,14 @@ fn step_branches(
             continue;
         }
         let Some(found) = values_taking(routine, step, recorded, values, &to.value) else {
-            sink.error(to.span, Problem::BadProfile {
-                message: Phrase::untranslated(format!("no values that `{}` records take its route to `{}`", step.id, to.value)),
-                fix: Phrase::untranslated("the route's condition reads fields recorded elsewhere; give their probabilities under `values:` instead"),
-            });
+            sink.error(
+                to.span,
+                Problem::BadProfile {
+                    message: Phrase::named("profile-branch-never-taken", &step.id)
+                        .with("to", &to.value),
+                    fix: Phrase::new("profile-branch-never-taken-fix"),
+                },
+            );
             ok = false;
             continue;
         };
@@ -190,7 +192,7 @@ fn step_branches(
         }
     }
     let weights: Vec<f64> = list.iter().map(|b| b.probability).collect();
-    let what = format!("the routes of `{}`", step.id);
+    let what = Phrase::named("what-routes-of", &step.id);
     (ok && check_sum(sink, node, &what, &weights)).then_some(list)
 }
 

@@ -6,7 +6,7 @@ use crate::calendar::Duration;
 use crate::diagnostic::{Phrase, Problem, RefKind, Sink};
 use crate::load::fields::to_json;
 use crate::load::node::{Node, Value};
-use crate::model::{check_value, FieldType, Routine};
+use crate::model::{value_fault, FieldType, Routine};
 use crate::simulate::profile::{DataValue, Stage};
 
 /// The start values a stage gives, by field id.
@@ -64,12 +64,14 @@ fn data_value(sink: &mut Sink, id: &str, ty: &FieldType, node: &Node) -> Option<
         }
     }
     let value = to_json(node);
-    if let Err(reason) = check_value(ty, &value) {
+    if let Err(reason) = value_fault(ty, &value) {
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!("the start value of `{id}` does not fit its type ({}): {reason}", ty.describe())),
-                fix: Phrase::untranslated("give a value of the field's type; a date may be `{after: 20 working days}` (from the case's start), a period `{from: 0 days, to: 12 months}`"),
+                message: Phrase::named("profile-bad-start-value", id)
+                    .with("type", ty.phrase())
+                    .with("reason", reason),
+                fix: Phrase::new("profile-bad-start-value-fix"),
             },
         );
         return None;
@@ -82,9 +84,7 @@ fn bad_offset(sink: &mut Sink, node: &Node) {
     sink.error(
         node.span,
         Problem::BadDuration {
-            message: Phrase::untranslated(format!(
-                "`{text}` is not a duration after the case's start"
-            )),
+            message: Phrase::new("profile-not-a-start-offset").with("text", text),
         },
     );
 }
@@ -105,11 +105,9 @@ pub(super) fn check_start(sink: &mut Sink, node: &Node, stage: &Stage) {
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!(
-                    "a case of `{}` would not start with this stage's values: {e}",
-                    stage.routine.meta.id
-                )),
-                fix: Phrase::untranslated("give the start values it needs under `data:`"),
+                message: Phrase::named("profile-start-refused", &stage.routine.meta.id)
+                    .with("reason", Phrase::verbatim(e.to_string())),
+                fix: Phrase::new("profile-start-refused-fix"),
             },
         );
     }

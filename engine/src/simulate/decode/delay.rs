@@ -16,7 +16,7 @@ pub(crate) fn number(sink: &mut Sink, key: &str, node: &Node) -> Option<f64> {
         _ => {
             sink.error(
                 node.span,
-                wrong_type(key, Phrase::untranslated("a number"), node),
+                wrong_type(key, Phrase::new("expect-number"), node),
             );
             None
         }
@@ -51,8 +51,8 @@ pub(crate) fn probability(sink: &mut Sink, key: &str, node: &Node) -> Option<f64
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!("{p} is not a probability")),
-                fix: Phrase::untranslated("write a number from 0 to 1 (0.05 is 5 %)"),
+                message: Phrase::new("profile-not-a-probability").with("value", p.to_string()),
+                fix: Phrase::new("profile-not-a-probability-fix"),
             },
         );
         return None;
@@ -61,14 +61,14 @@ pub(crate) fn probability(sink: &mut Sink, key: &str, node: &Node) -> Option<f64
 }
 
 /// Refuses probabilities that do not add up to 1.
-pub(crate) fn check_sum(sink: &mut Sink, node: &Node, what: &str, weights: &[f64]) -> bool {
+pub(crate) fn check_sum(sink: &mut Sink, node: &Node, what: &Phrase, weights: &[f64]) -> bool {
     let sum: f64 = weights.iter().sum();
     if (sum - 1.0).abs() > 1e-6 {
         let sum = format!("{}", (sum * 1e6).round() / 1e6);
         sink.error(
             node.span,
             Problem::ProbabilitySum {
-                what: Phrase::untranslated(what.to_owned()),
+                what: what.clone(),
                 sum,
             },
         );
@@ -79,12 +79,9 @@ pub(crate) fn check_sum(sink: &mut Sink, node: &Node, what: &str, weights: &[f64
 
 /// A list of exactly `n` amounts.
 fn amounts(sink: &mut Sink, key: &str, node: &Node, n: usize) -> Option<Vec<f64>> {
-    let expected = format!("a list of {n} numbers");
+    let expected = Phrase::new("expect-numbers").with("count", n);
     let Value::Seq(items) = &node.value else {
-        sink.error(
-            node.span,
-            wrong_type(key, Phrase::untranslated(expected.clone()), node),
-        );
+        sink.error(node.span, wrong_type(key, expected.clone(), node));
         return None;
     };
     if items.len() != n {
@@ -92,8 +89,8 @@ fn amounts(sink: &mut Sink, key: &str, node: &Node, n: usize) -> Option<Vec<f64>
             node.span,
             Problem::WrongType {
                 key: Phrase::quoted(key),
-                expected: Phrase::untranslated(expected),
-                found: Phrase::untranslated(format!("a list of {}", items.len())),
+                expected,
+                found: Phrase::new("found-numbers").with("count", items.len()),
             },
         );
         return None;
@@ -102,12 +99,12 @@ fn amounts(sink: &mut Sink, key: &str, node: &Node, n: usize) -> Option<Vec<f64>
     values.into_iter().collect()
 }
 
-fn unordered(sink: &mut Sink, node: &Node, key: &str, order: &str) {
+fn unordered(sink: &mut Sink, node: &Node, key: &str, order: &'static str) {
     sink.error(
         node.span,
         Problem::BadProfile {
-            message: Phrase::untranslated(format!("the amounts of `{key}` are not in order")),
-            fix: Phrase::untranslated(format!("write them as {order}")),
+            message: Phrase::new("profile-unordered").with("key", key),
+            fix: Phrase::new(order),
         },
     );
 }
@@ -129,13 +126,7 @@ pub(crate) fn delay(sink: &mut Sink, key: &str, node: &Node, unit: TimeUnit) -> 
         _ => {
             sink.error(
                 node.span,
-                wrong_type(
-                    key,
-                    Phrase::untranslated(
-                        "a duration (`2 working days`, `fixed: 2`, `uniform: [1, 5]`)",
-                    ),
-                    node,
-                ),
+                wrong_type(key, Phrase::new("expect-delay"), node),
             );
             None
         }
@@ -170,15 +161,13 @@ fn duration_text(sink: &mut Sink, node: &Node, text: &str) -> Option<Delay> {
 }
 
 fn months(text: &str, unit: crate::calendar::Unit) -> Problem {
-    let counted = match unit {
-        crate::calendar::Unit::Years => "years",
-        _ => "months",
+    let id = match unit {
+        crate::calendar::Unit::Years => "profile-counts-in-years",
+        _ => "profile-counts-in-months",
     };
     Problem::BadProfile {
-        message: Phrase::untranslated(format!("`{text}` counts in {counted}, whose length varies")),
-        fix: Phrase::untranslated(
-            "count a simulated duration in working days, days, weeks or hours",
-        ),
+        message: Phrase::new(id).with("text", text),
+        fix: Phrase::new("profile-counts-in-fix"),
     }
 }
 
@@ -193,16 +182,19 @@ pub(crate) fn delay_fields(sink: &mut Sink, m: &mut Fields<'_>, unit: TimeUnit) 
         .filter_map(|k| m.get(k).map(|n| (*k, n)))
         .collect();
     let [(key, node)] = given.as_slice() else {
-        let message = if given.is_empty() {
-            format!("{} gives no duration", m.context())
-        } else {
-            format!("{} gives more than one duration", m.context())
-        };
+        let message = Phrase::within(
+            if given.is_empty() {
+                "profile-no-delay"
+            } else {
+                "profile-many-delays"
+            },
+            m.context(),
+        );
         sink.error(
             m.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(message),
-                fix: Phrase::untranslated("give one of `fixed: 2`, `uniform: [1, 5]`, `triangular: [1, 2, 5]`, `log_normal: {median: 2, sigma: 0.5}`"),
+                message,
+                fix: Phrase::new("profile-delay-fix"),
             },
         );
         return None;
@@ -221,7 +213,7 @@ fn shape(sink: &mut Sink, key: &str, node: &Node) -> Option<Shape> {
             let v = amounts(sink, key, node, 2)?;
             let (a, b) = (v[0], v[1]);
             if a > b {
-                unordered(sink, node, key, "[least, greatest]");
+                unordered(sink, node, key, "profile-order-two");
                 return None;
             }
             Some(Shape::Uniform(a, b))
@@ -230,7 +222,7 @@ fn shape(sink: &mut Sink, key: &str, node: &Node) -> Option<Shape> {
             let v = amounts(sink, key, node, 3)?;
             let (min, mode, max) = (v[0], v[1], v[2]);
             if !(min <= mode && mode <= max) {
-                unordered(sink, node, key, "[least, most likely, greatest]");
+                unordered(sink, node, key, "profile-order-three");
                 return None;
             }
             Some(Shape::Triangular { min, mode, max })
@@ -240,12 +232,7 @@ fn shape(sink: &mut Sink, key: &str, node: &Node) -> Option<Shape> {
 }
 
 fn log_normal(sink: &mut Sink, node: &Node) -> Option<Shape> {
-    let mut m = fields(
-        sink,
-        "log_normal",
-        node,
-        Phrase::untranslated("`log_normal`"),
-    )?;
+    let mut m = fields(sink, "log_normal", node, Phrase::quoted("log_normal"))?;
     let median = m.get("median").and_then(|n| amount(sink, "median", n));
     let sigma = m.get("sigma").and_then(|n| spread(sink, n));
     for (key, value) in [("median", median), ("sigma", sigma)] {
@@ -254,7 +241,7 @@ fn log_normal(sink: &mut Sink, node: &Node) -> Option<Shape> {
                 m.span,
                 Problem::MissingKey {
                     key: key.into(),
-                    context: Phrase::untranslated("`log_normal`"),
+                    context: Phrase::quoted("log_normal"),
                 },
             );
         }
@@ -273,10 +260,8 @@ fn spread(sink: &mut Sink, node: &Node) -> Option<f64> {
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!("`sigma: {sigma}` is below 0")),
-                fix: Phrase::untranslated(
-                    "give the spread as 0 (no spread) or more; 0.5 is a common spread",
-                ),
+                message: Phrase::new("profile-negative-sigma").with("sigma", sigma.to_string()),
+                fix: Phrase::new("profile-negative-sigma-fix"),
             },
         );
         return None;
@@ -304,7 +289,7 @@ fn time_unit(sink: &mut Sink, node: &Node) -> Option<TimeUnit> {
         node.span,
         Problem::BadValue {
             value: text.value.clone(),
-            what: Phrase::untranslated("unit of time"),
+            what: Phrase::new("what-time-unit"),
             allowed: TimeUnit::NAMES.iter().map(|s| (*s).to_owned()).collect(),
             suggestion: suggest(&text.value, TimeUnit::NAMES),
         },

@@ -60,12 +60,7 @@ pub fn check_profile(path: &Path) -> CheckedProfile {
 }
 
 fn decode(sink: &mut Sink, node: &Node, path: &Path, dir: &Path) -> Option<Profile> {
-    let mut m = fields(
-        sink,
-        "the file",
-        node,
-        Phrase::untranslated("the profile file"),
-    )?;
+    let mut m = fields(sink, "the file", node, Phrase::new("in-profile-file"))?;
     let (title, start) = meta(sink, &mut m);
     let per_working_day = arrivals(sink, &mut m);
     let mut stages = Vec::new();
@@ -103,7 +98,7 @@ fn meta(sink: &mut Sink, m: &mut Fields<'_>) -> (Option<String>, Option<NaiveDat
         missing(sink, m, "profile");
         return (None, None);
     };
-    let Some(mut p) = fields(sink, "profile", node, Phrase::untranslated("`profile`")) else {
+    let Some(mut p) = fields(sink, "profile", node, Phrase::quoted("profile")) else {
         return (None, None);
     };
     let title = p.required_string(sink, "title").map(|t| t.value);
@@ -124,7 +119,7 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
         missing(sink, m, "arrivals");
         return None;
     };
-    let mut a = fields(sink, "arrivals", node, Phrase::untranslated("`arrivals`"))?;
+    let mut a = fields(sink, "arrivals", node, Phrase::quoted("arrivals"))?;
     let week = a
         .get("per_week")
         .and_then(|n| delay::number(sink, "per_week", n));
@@ -140,12 +135,8 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
             sink.error(
                 span,
                 Problem::BadProfile {
-                    message: Phrase::untranslated(
-                        "`arrivals` needs one rate: `per_week` or `per_working_day`",
-                    ),
-                    fix: Phrase::untranslated(
-                        "write `per_week: 40` (cases a week) or `per_working_day: 8`",
-                    ),
+                    message: Phrase::new("profile-one-rate"),
+                    fix: Phrase::new("profile-one-rate-fix"),
                 },
             );
             return None;
@@ -155,8 +146,8 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
         sink.error(
             span,
             Problem::BadProfile {
-                message: Phrase::untranslated("the arrival rate is not above 0"),
-                fix: Phrase::untranslated("give how many cases arrive, more than 0"),
+                message: Phrase::new("profile-rate-zero"),
+                fix: Phrase::new("profile-rate-zero-fix"),
             },
         );
         return None;
@@ -172,13 +163,8 @@ fn routine(sink: &mut Sink, node: &Node, dir: &Path) -> Option<(Arc<Routine>, Pa
         sink.error(
             name.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(format!(
-                    "there is no routine file `{}`",
-                    path.display()
-                )),
-                fix: Phrase::untranslated(
-                    "name a routine file beside the profile (`installation.yaml`)",
-                ),
+                message: Phrase::new("profile-no-routine").with("path", path.display().to_string()),
+                fix: Phrase::new("profile-no-routine-fix"),
             },
         );
         return None;
@@ -190,14 +176,9 @@ fn routine(sink: &mut Sink, node: &Node, dir: &Path) -> Option<(Arc<Routine>, Pa
             sink.error(
                 name.span,
                 Problem::BadProfile {
-                    message: Phrase::untranslated(format!(
-                        "the routine `{}` has errors",
-                        name.value
-                    )),
-                    fix: Phrase::untranslated(format!(
-                        "run `rutin check {}` and fix them first",
-                        path.display()
-                    )),
+                    message: Phrase::named("profile-routine-has-errors", &name.value),
+                    fix: Phrase::new("profile-routine-has-errors-fix")
+                        .with("path", path.display().to_string()),
                 },
             );
             None

@@ -19,8 +19,8 @@ pub(super) fn stage(
     index: usize,
     previous: Option<&Routine>,
 ) -> Option<Stage> {
-    let context = format!("stage {} of `stages`", index + 1);
-    let mut m = fields(sink, "a stage", node, Phrase::untranslated(context.clone()))?;
+    let context = Phrase::new("in-stage").with("number", index + 1);
+    let mut m = fields(sink, "a stage", node, context.clone())?;
     let Some(routine_node) = m.get("routine") else {
         super::missing(sink, &m, "routine");
         return None;
@@ -34,12 +34,8 @@ pub(super) fn stage(
             sink.error(
                 n.span,
                 Problem::BadProfile {
-                    message: Phrase::untranslated(
-                        "the first stage starts when a case arrives, not `after` another",
-                    ),
-                    fix: Phrase::untranslated(
-                        "remove `after:` here; give it to the stages that follow",
-                    ),
+                    message: Phrase::new("profile-first-stage-after"),
+                    fix: Phrase::new("profile-first-stage-after-fix"),
                 },
             );
             None
@@ -99,10 +95,8 @@ fn outcomes(sink: &mut Sink, m: &mut Fields<'_>, previous: Option<&Routine>) -> 
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: Phrase::untranslated(
-                    "the first stage follows no other case, so no outcome leads to it",
-                ),
-                fix: Phrase::untranslated("remove `outcomes:` here"),
+                message: Phrase::new("profile-first-stage-outcomes"),
+                fix: Phrase::new("profile-first-stage-outcomes-fix"),
             },
         );
         return Vec::new();
@@ -115,7 +109,7 @@ fn outcomes(sink: &mut Sink, m: &mut Fields<'_>, previous: Option<&Routine>) -> 
                 o.span,
                 Problem::BadValue {
                     value: o.value.clone(),
-                    what: Phrase::untranslated(format!("outcome of `{}`", previous.meta.id)),
+                    what: Phrase::named("what-outcome-of", &previous.meta.id),
                     allowed: known.iter().map(|s| (*s).to_owned()).collect(),
                     suggestion: suggest(&o.value, known.iter().copied()),
                 },
@@ -135,7 +129,7 @@ fn durations(sink: &mut Sink, node: Option<&Node>, routine: &Routine, unit: Time
     let Some(node) = node else {
         return (one_day, BTreeMap::new(), BTreeMap::new());
     };
-    let Some(mut m) = fields(sink, "durations", node, Phrase::untranslated("`durations`")) else {
+    let Some(mut m) = fields(sink, "durations", node, Phrase::quoted("durations")) else {
         return (one_day, BTreeMap::new(), BTreeMap::new());
     };
     let default = m
@@ -193,11 +187,7 @@ pub(super) fn entries<'n>(
         _ => {
             sink.error(
                 node.span,
-                crate::load::fields::wrong_type(
-                    key,
-                    Phrase::untranslated("a mapping of `id: ...` lines"),
-                    node,
-                ),
+                crate::load::fields::wrong_type(key, Phrase::new("expect-id-mapping"), node),
             );
             Vec::new()
         }
