@@ -180,10 +180,10 @@ fn failure(routine: &Routine, failure: &Failure) -> String {
         Failure::Journaled(f) => text(
             "test-journaled-failure",
             &[
-                ("what", (&f.what).into()),
+                ("what", f.what_in(lang()).into()),
                 ("at", f.at.format("%Y-%m-%d %H:%M").to_string().into()),
-                ("lost", (&f.lost).into()),
-                ("error", (&f.error).into()),
+                ("lost", f.lost_in(lang()).into()),
+                ("error", f.error_in(lang()).into()),
             ],
         ),
     }

@@ -52,6 +52,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "diff",
     "check",
     "store",
+    "failure",
+    "cli",
     "scenario"
 ];
 
