@@ -139,4 +139,35 @@ proptest! {
             }
         }
     }
+
+    /// A real scenario with a piece put in at any line, or cut off at any
+    /// character: a scenario or a located problem, and no panic.
+    #[test]
+    fn a_garbled_real_scenario_does_not_panic(
+        line in 0usize..40,
+        piece in 0..PIECES.len(),
+        cut in prop::option::of(0usize..2000),
+    ) {
+        let path = Path::new("tests/fixtures/scenarios/passing.yaml");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+        lines.insert(line.min(lines.len()), PIECES[piece]);
+        let mut garbled: String = lines.concat();
+        if let Some(cut) = cut {
+            let at = garbled.char_indices().nth(cut).map_or(garbled.len(), |(i, _)| i);
+            garbled.truncate(at);
+        }
+        match scenario::parse(path, &garbled) {
+            Err(p) => {
+                let lines = garbled.lines().count() + 1;
+                prop_assert!(p.at.is_none_or(|(l, c)| (1..=lines).contains(&l) && c >= 1), "{:?}", p);
+                prop_assert!(p.message_in(Lang::Sv).starts_with("tests/fixtures/scenarios/passing.yaml:"));
+            }
+            Ok(s) => {
+                if scenario::validate(routine(), &s).is_empty() {
+                    let _ = scenario::run(routine(), &s, "G-2", None);
+                }
+            }
+        }
+    }
 }

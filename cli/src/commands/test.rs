@@ -226,7 +226,15 @@ fn action_failed(routine: &Routine, label: &str, failed: &ActionFailed) -> Strin
                 ScriptError::TwoVerbs => text("test-script-two-verbs", &[]),
                 ScriptError::NoRole => text("test-script-no-role", &[]),
                 ScriptError::BadTime(t) => text("input-not-a-time", &[("text", t.into())]),
-                ScriptError::BadDuration(reason) => reason.clone(),
+                ScriptError::BadDuration(error) => {
+                    let place = scenario::Place {
+                        action: None,
+                        key: "wait".into(),
+                    };
+                    let error = error.clone();
+                    let kind = scenario::ProblemKind::BadDuration { place, error };
+                    kind.message_in(lang())
+                }
                 ScriptError::PastCalendar(w) => {
                     text("test-script-past-calendar", &[("wait", w.into())])
                 }

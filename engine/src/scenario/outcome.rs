@@ -96,8 +96,8 @@ pub enum ScriptError {
     NoRole,
     /// A time that does not parse.
     BadTime(String),
-    /// A duration that does not parse (the calendar's words).
-    BadDuration(String),
+    /// A duration that does not parse.
+    BadDuration(crate::calendar::DurationError),
     /// A wait that ends past the calendar.
     PastCalendar(String),
 }

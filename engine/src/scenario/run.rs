@@ -212,8 +212,8 @@ fn apply(
     } else if let Some(event) = &action.deliver {
         case.deliver(routine, event, values, at)?;
     } else if let Some(wait) = &action.wait {
-        let duration = Duration::parse(wait)
-            .map_err(|e| Halt::Script(ScriptError::BadDuration(e.to_string())))?;
+        let duration =
+            Duration::parse(wait).map_err(|e| Halt::Script(ScriptError::BadDuration(e)))?;
         let to = duration
             .after_datetime(at)
             .ok_or_else(|| Halt::Script(ScriptError::PastCalendar(wait.clone())))?;
