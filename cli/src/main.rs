@@ -11,7 +11,6 @@ mod help_error;
 mod input;
 mod mail;
 mod output;
-mod scenario;
 mod timeline;
 
 use std::process::ExitCode;

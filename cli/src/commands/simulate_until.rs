@@ -11,7 +11,6 @@ use rutin::run::{Case, JournalEntry};
 use rutin::simulate::{rounds, Next};
 
 use crate::output::text;
-use crate::scenario::model;
 use crate::timeline;
 
 /// The step `--round` names, which must be one of the routine's.
@@ -37,7 +36,7 @@ pub(crate) fn round_step<'a>(
 pub(crate) fn parse(given: &str, start: NaiveDateTime) -> Result<NaiveDateTime, String> {
     let until = match NaiveDate::parse_from_str(given.trim(), "%Y-%m-%d") {
         Ok(day) => day.and_hms_opt(23, 59, 59).unwrap_or_default(),
-        Err(_) => model::parse_time(given)?,
+        Err(_) => crate::input::parse_time(given)?,
     };
     if until < start {
         return Err(text(

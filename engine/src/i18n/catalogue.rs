@@ -56,7 +56,8 @@ const FILES: &[CatalogueFile] = catalogue![
     "cli",
     "until",
     "chart",
-    "runner"
+    "runner",
+    "scenario"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).
