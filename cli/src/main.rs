@@ -7,6 +7,7 @@ mod commands;
 mod db;
 mod discover;
 mod help;
+mod help_error;
 mod input;
 mod mail;
 mod output;
@@ -203,7 +204,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
+            match help_error::error_in(&e, lang) {
+                Some(shown) => std::eprint!("{shown}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };

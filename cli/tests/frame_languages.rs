@@ -243,3 +243,17 @@ fn store_and_runner_errors_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn usage_errors_in_swedish_keep_their_exit_code() {
+    let (code, out, err) = rutin("sv", &["check", "--formt", "json"]);
+    assert_eq!(code, 2, "{out}{err}");
+    insta::assert_snapshot!("usage_error_sv", err);
+    assert_swedish(&err);
+    let (code, _, err) = rutin("en", &["check", "--formt", "json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("error: unexpected argument '--formt' found"),
+        "{err}"
+    );
+}

@@ -308,3 +308,21 @@ cli-rutin-outbox--message_id_domain = The domain of Message-IDs (`<case.seq.0@DO
 cli-rutin-outbox--addresses = The mail address of a role or group, as ID=ADDRESS (repeat it; it replaces the organisation file's address)
 cli-rutin-outbox--address_book = A YAML file of `id: address` lines for roles and groups
 cli-rutin-outbox--retry = The waits between delivery attempts; after the last, a message has failed for good
+
+# clap's usage errors, worded for languages other than English (in English
+# clap's own texts are shown; these are their equivalents).
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-invalid-subcommand = unrecognized subcommand '{ $command }'
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-value-required = a value is required for '{ $arg }' but none was supplied
+cli-error-missing-arguments = the following required arguments were not provided:
+cli-error-missing-subcommand = '{ $command }' requires a subcommand but one was not provided
+cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-error-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-unknown-lang = `{ $lang }` is not a language Rutin speaks: use `sv` (svenska) or `en` (English)
+cli-error-similar-subcommands = tip: similar subcommands: { $values }
+cli-error-similar-arguments = tip: similar arguments: { $values }
+cli-error-similar-values = tip: similar values: { $values }
+cli-error-more = For more information, try '{ $flag }'.
+cli-note-subcommands = {"["}subcommands: { $values }]

@@ -57,3 +57,23 @@ field-type-period = period ({"{"}from: YYYY-MM-DD, to: YYYY-MM-DD{"}"})
 field-type-enum = one of: { $values }
 field-type-personnummer = personnummer (YYYYMMDD-NNNN)
 field-type-list = list of { $items }
+
+# What a field's rule expects (`model::rule`), as a refusal quotes it.
+failure-rule-pattern = text matching `{ $pattern }` as a whole
+failure-rule-min-length = at least { $min } characters long
+failure-rule-max-length = at most { $max } characters long
+failure-rule-min = at least { $min }
+failure-rule-max = at most { $max }
+failure-rule-min-date = on or after { $min }
+failure-rule-max-date = on or before { $max }
+
+# Why a text is not a personnummer (`model::PersonnummerError`).
+failure-pnr-digits = a personnummer has 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN), this has { $count }
+failure-pnr-characters = a personnummer is written with digits and one `-` or `+` only
+failure-pnr-separator = the `-` or `+` stands before the last four digits
+failure-pnr-month = its month does not exist (01–12)
+failure-pnr-day = its day does not exist in its month (a samordningsnummer adds 60 to the day)
+failure-pnr-check-digit = its check digit (the last) does not match the other digits
+failure-pnr-needs-century = write all 12 digits (YYYYMMDD-NNNN): the century of a 10-digit number depends on the day it is given
+failure-pnr-future = its date of birth lies after { $day }, the day it is given
+failure-pnr-plus-too-young = the `+` marks a person of 100 years or more on { $day }, which this number's birth date does not give

@@ -306,3 +306,20 @@ cli-rutin-outbox--message_id_domain = Domänen i Message-ID (`<case.seq.0@DOMÄN
 cli-rutin-outbox--addresses = E-postadressen till en roll eller grupp, som ID=ADRESS (upprepa den; den ersätter organisationsfilens adress)
 cli-rutin-outbox--address_book = En YAML-fil med rader `id: adress` för roller och grupper
 cli-rutin-outbox--retry = Väntetiderna mellan leveransförsöken; efter den sista har ett meddelande misslyckats för gott
+
+# clap:s felmeddelanden om anropet, på svenska.
+cli-error-unknown-argument = oväntat argument '{ $arg }'
+cli-error-invalid-subcommand = okänt underkommando '{ $command }'
+cli-error-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
+cli-error-value-required = '{ $arg }' behöver ett värde, men inget angavs
+cli-error-missing-arguments = de här argumenten krävs men angavs inte:
+cli-error-missing-subcommand = '{ $command }' behöver ett underkommando, men inget angavs
+cli-error-conflict = argumentet '{ $arg }' kan inte användas tillsammans med '{ $other }'
+cli-error-repeated = argumentet '{ $arg }' kan bara anges en gång
+cli-error-too-many = oväntat värde '{ $value }' för '{ $arg }'; inga fler väntades
+cli-error-unknown-lang = `{ $lang }` är inget språk som Rutin talar: använd `sv` (svenska) eller `en` (English)
+cli-error-similar-subcommands = tips: liknande underkommandon: { $values }
+cli-error-similar-arguments = tips: liknande argument: { $values }
+cli-error-similar-values = tips: liknande värden: { $values }
+cli-error-more = Mer information får du med '{ $flag }'.
+cli-note-subcommands = {"["}underkommandon: { $values }]

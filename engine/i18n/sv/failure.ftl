@@ -57,3 +57,23 @@ field-type-period = period ({"{"}from: ÅÅÅÅ-MM-DD, to: ÅÅÅÅ-MM-DD{"}"})
 field-type-enum = ett av: { $values }
 field-type-personnummer = personnummer (ÅÅÅÅMMDD-NNNN)
 field-type-list = lista med { $items }
+
+# Vad ett fälts regel kräver (`model::rule`), som ett nekande citerar det.
+failure-rule-pattern = en text som i sin helhet matchar `{ $pattern }`
+failure-rule-min-length = minst { $min } tecken lång
+failure-rule-max-length = högst { $max } tecken lång
+failure-rule-min = minst { $min }
+failure-rule-max = högst { $max }
+failure-rule-min-date = { $min } eller senare
+failure-rule-max-date = { $max } eller tidigare
+
+# Varför en text inte är ett personnummer (`model::PersonnummerError`).
+failure-pnr-digits = ett personnummer har 10 eller 12 siffror (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN), det här har { $count }
+failure-pnr-characters = ett personnummer skrivs med siffror och ett enda `-` eller `+`
+failure-pnr-separator = `-` eller `+` står före de fyra sista siffrorna
+failure-pnr-month = dess månad finns inte (01–12)
+failure-pnr-day = dess dag finns inte i månaden (ett samordningsnummer lägger till 60 till dagen)
+failure-pnr-check-digit = dess kontrollsiffra (den sista) stämmer inte med de andra siffrorna
+failure-pnr-needs-century = skriv alla 12 siffrorna (ÅÅÅÅMMDD-NNNN): århundradet för ett tiosiffrigt nummer beror på dagen det anges
+failure-pnr-future = dess födelsedatum ligger efter { $day }, dagen det anges
+failure-pnr-plus-too-young = `+` betecknar en person som är 100 år eller äldre { $day }, vilket det här numrets födelsedatum inte ger

@@ -119,7 +119,10 @@ impl RunError {
                 "run-rule-broken",
                 vec![
                     ("field", s(field)),
-                    ("expected", s(&broken.expected)),
+                    (
+                        "expected",
+                        journaled_error_in(&broken.expected, lang).into(),
+                    ),
                     ("rule", s(&broken.rule)),
                     ("got", s(got)),
                 ],
@@ -128,7 +131,10 @@ impl RunError {
                 "run-bad-personnummer",
                 vec![
                     ("field", s(field)),
-                    ("reason", shown(reason)),
+                    (
+                        "reason",
+                        journaled_error_in(&reason.to_string(), lang).into(),
+                    ),
                     ("got", s(got)),
                 ],
             ),

@@ -275,6 +275,40 @@ mod tests {
     }
 
     #[test]
+    fn rules_and_personnummer_faults_are_worded_in_swedish() {
+        use crate::model::personnummer::PersonnummerError as Fault;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+        let faults = [
+            Fault::Digits(9),
+            Fault::Characters,
+            Fault::Separator,
+            Fault::Month,
+            Fault::Day,
+            Fault::CheckDigit,
+            Fault::NeedsCentury,
+            Fault::Future(day),
+            Fault::PlusTooYoung(day),
+        ];
+        for fault in faults {
+            let english = fault.to_string();
+            assert_eq!(word(&english, Lang::En, 0), english);
+            assert_ne!(journaled_error_in(&english, Lang::Sv), english, "{english}");
+        }
+        let refused = RunError::RuleBroken {
+            field: "name".into(),
+            broken: Box::new(crate::model::Broken {
+                rule: "min_length: 2".into(),
+                expected: "at least 2 characters long".into(),
+            }),
+            got: "\"A\"".into(),
+        };
+        assert_eq!(
+            refused.message_in(Lang::Sv),
+            "`name` ska vara minst 2 tecken lång (regeln `min_length: 2`), men det var \"A\""
+        );
+    }
+
+    #[test]
     fn a_text_of_no_shape_stays_as_it_is() {
         assert_eq!(journaled_error_in("plain words", Lang::Sv), "plain words");
         assert_eq!(
