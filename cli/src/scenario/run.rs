@@ -386,14 +386,17 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
             ));
         }
     }
-    let reached: BTreeSet<&str> = case.reached().iter().map(String::as_str).collect();
+    let reached: BTreeSet<&str> = case.reached().iter().map(|s| s.as_str()).collect();
     for step in &expect.reached {
         if !reached.contains(step.as_str()) {
             failures.push(text(
                 "test-expected-reached",
                 &[
                     ("step", step.into()),
-                    ("reached", list(case.reached().iter().cloned()).into()),
+                    (
+                        "reached",
+                        list(case.reached().iter().map(|s| s.to_string())).into(),
+                    ),
                 ],
             ));
         }
@@ -410,10 +413,11 @@ pub(crate) fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Str
             .map(|t| {
                 (
                     t.deadline
-                        .clone()
-                        .or_else(|| t.step.clone())
-                        .unwrap_or_default(),
-                    t.role.clone(),
+                        .as_deref()
+                        .or(t.step.as_deref())
+                        .unwrap_or_default()
+                        .to_string(),
+                    t.role.to_string(),
                 )
             })
             .collect();
