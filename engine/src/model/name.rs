@@ -206,7 +206,10 @@ mod tests {
     fn a_name_is_the_same_json_as_its_string() {
         let name = Name::from("check_order");
         let json = serde_json::to_string(&name).unwrap_or_default();
-        assert_eq!(json, serde_json::to_string("check_order").unwrap_or_default());
+        assert_eq!(
+            json,
+            serde_json::to_string("check_order").unwrap_or_default()
+        );
         let back: Result<Name, _> = serde_json::from_str(&json);
         assert_eq!(back.ok(), Some(name));
         let escaped: Result<Name, _> = serde_json::from_str(r#""a\"b""#);

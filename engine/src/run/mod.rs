@@ -40,6 +40,7 @@ mod error;
 mod error_text;
 mod exec;
 mod failure;
+mod id_map;
 mod interrupt;
 pub mod journal;
 mod json_time;

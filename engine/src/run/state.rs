@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::error::RunError;
+use super::id_map::IdMap;
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Record, Task, TokenId, Values};
 
 /// Whether a case runs or has ended.
@@ -52,9 +53,9 @@ pub(crate) struct State {
     /// The time of the latest entry.
     pub(crate) latest: NaiveDateTime,
     pub(crate) fields: Values,
-    pub(crate) tokens: BTreeMap<TokenId, Token>,
-    pub(crate) tasks: BTreeMap<u32, Task>,
-    pub(crate) deadlines: BTreeMap<u32, ArmedDeadline>,
+    pub(crate) tokens: IdMap<TokenId, Token>,
+    pub(crate) tasks: IdMap<u32, Task>,
+    pub(crate) deadlines: IdMap<u32, ArmedDeadline>,
     /// For each join a parallel step split towards: (arrivals so far,
     /// arrivals needed). It waits while `arrived < needed`; once every
     /// branch has arrived the entry stays, so that a stray later arrival is
@@ -104,9 +105,9 @@ impl State {
             started: entry.at,
             latest: entry.at,
             fields: data.clone(),
-            tokens: BTreeMap::new(),
-            tasks: BTreeMap::new(),
-            deadlines: BTreeMap::new(),
+            tokens: IdMap::default(),
+            tasks: IdMap::default(),
+            deadlines: IdMap::default(),
             joins: BTreeMap::new(),
             reached: Vec::new(),
             status: Status::Open,
