@@ -68,7 +68,7 @@ proptest! {
                     now += Duration::hours(hours);
                     let task = memory.open_tasks().get(pick).map(|t| (*t).clone());
                     let Some(task) = task else { continue };
-                    let role = if good_role { task.role.clone() } else { "nobody".to_string() };
+                    let role = if good_role { task.role.to_string() } else { "nobody".to_string() };
                     let values = match task.step.as_deref() {
                         Some("receive") => json!({"order_ok": flag}),
                         Some("install") => json!({"key_number": "K-1", "keys_needed": 2, "installed": flag}),

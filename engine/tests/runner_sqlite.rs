@@ -158,7 +158,7 @@ fn next(routine: &Routine, case: &Case) -> Next {
         {
             return Next::Complete(
                 TaskRef::Id(task.id),
-                task.role.clone(),
+                task.role.to_string(),
                 examples(routine, collects),
             );
         }

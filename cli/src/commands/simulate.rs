@@ -476,7 +476,7 @@ fn interactive(
         }
         let actor = routine
             .roles
-            .get(&task.role)
+            .get(task.role.as_str())
             .map_or(task.role.as_str(), |r| r.name.as_str())
             .to_owned();
         if let Err(e) = case.complete_task(

@@ -150,7 +150,7 @@ pub(crate) fn routine_compiled(routine: &Routine) -> &Compiled {
         for subject in routine.messages().filter_map(|m| m.subject.as_ref()) {
             let _ = env.add_template_owned(subject_key(subject), subject.clone());
         }
-        Compiled::with_env(env)
+        Compiled::with_env(env, crate::model::Names::of(routine))
     })
 }
 

@@ -93,6 +93,12 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a crate::model::Name> for Arg<'a> {
+    fn from(text: &'a crate::model::Name) -> Self {
+        Arg::Text(Cow::Borrowed(text.as_str()))
+    }
+}
+
 macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg<'_> {

@@ -7,6 +7,8 @@ use std::sync::{Arc, RwLock};
 
 use minijinja::{Environment, Expression};
 
+use super::name::Names;
+
 /// An expression compiled in a routine's environment.
 pub(crate) struct CompiledExpr<'env> {
     /// The compiled expression.
@@ -33,15 +35,22 @@ self_cell::self_cell!(
 pub(crate) struct Compiled {
     cell: ExprCell,
     template_reads: RwLock<HashMap<String, Arc<BTreeSet<String>>>>,
+    names: Names,
 }
 
 impl Compiled {
     /// Starts with no expression compiled yet.
-    pub(crate) fn with_env(env: Environment<'static>) -> Compiled {
+    pub(crate) fn with_env(env: Environment<'static>, names: Names) -> Compiled {
         Compiled {
             cell: ExprCell::new(env, |_| RwLock::default()),
             template_reads: RwLock::default(),
+            names,
         }
+    }
+
+    /// The routine's names, shared by the journals of its cases.
+    pub(crate) fn names(&self) -> &Names {
+        &self.names
     }
 
     /// The environment.

@@ -69,8 +69,8 @@ impl Exec<'_> {
             values.insert(a.field.clone(), json);
         }
         self.emit(Record::FieldsSet {
-            step: at.step.map(str::to_string),
-            deadline: at.deadline.map(str::to_string),
+            step: at.step.map(|s| self.name(s)),
+            deadline: at.deadline.map(|d| self.name(d)),
             values,
         })
     }

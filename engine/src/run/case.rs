@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::RunError;
 use super::failure::{failures_in, CaseFailure};
-use super::journal::{ArmedDeadline, CaseId, JournalEntry, Task, Values};
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Task, Values};
 use super::state::{State, Status};
 use crate::model::Routine;
 
@@ -119,7 +119,7 @@ impl Case {
     }
 
     /// The steps reached so far, each once, in the order first reached.
-    pub fn reached(&self) -> &[String] {
+    pub fn reached(&self) -> &[Name] {
         &self.state.reached
     }
 

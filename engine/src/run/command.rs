@@ -22,7 +22,7 @@ use super::case::Case;
 use super::effect::Effects;
 use super::error::RunError;
 use super::exec::Exec;
-use super::journal::{Actor, CaseId, JournalEntry, Record, Task, TaskId, TokenId};
+use super::journal::{Actor, CaseId, JournalEntry, Name, Record, Task, TaskId, TokenId};
 use super::state::State;
 use super::value::{check, to_values, Accepts};
 use crate::model::{Routine, StepKind};
@@ -124,8 +124,8 @@ impl Case {
             if open.role != role {
                 return Err(RunError::WrongRole {
                     task: open.id,
-                    step: open.step.clone().unwrap_or_default(),
-                    expected: open.role.clone(),
+                    step: open.step.as_deref().unwrap_or_default().to_string(),
+                    expected: open.role.to_string(),
                     got: role.to_string(),
                 });
             }
@@ -155,8 +155,8 @@ impl Case {
             };
             let values = check(exec.routine, values, &accepts, at.date())?;
             let person = Actor::Person {
-                name: actor.to_string(),
-                role: role.to_string(),
+                name: Name::from(actor),
+                role: exec.name(role),
             };
             exec.as_actor(person, |exec| {
                 exec.emit(Record::TaskCompleted {
@@ -248,13 +248,13 @@ impl Case {
             };
             let values = check(exec.routine, values, &accepts, at.date())?;
             let external = Actor::External {
-                event: event.to_string(),
+                event: exec.name(event),
             };
             exec.as_actor(external, |exec| {
                 exec.emit(Record::EventReceived {
                     token,
-                    step: step.id.clone(),
-                    event: event.to_string(),
+                    step: exec.name(&step.id),
+                    event: exec.name(event),
                     values,
                 })
             })?;

@@ -14,7 +14,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 use super::error::RunError;
 use super::exec::Exec;
-use super::journal::{Actor, ArmedDeadline, ArmedId, Record, TokenId};
+use super::journal::{Actor, ArmedDeadline, ArmedId, Name, Record, TokenId};
 use crate::calendar::Duration;
 use crate::expr::parse_date;
 use crate::model::{Deadline, DeadlineStart, MessageSpec, Routine, Step};
@@ -73,9 +73,9 @@ impl Exec<'_> {
                     .and_then(parse_date);
                 let Some(date) = date else {
                     return self.emit(Record::DeadlineNotArmed {
-                        deadline: deadline.id.clone(),
-                        step: step.map(str::to_string),
-                        field: field.clone(),
+                        deadline: self.name(&deadline.id),
+                        step: step.map(|s| self.name(s)),
+                        field: self.name(field),
                     });
                 };
                 date.and_time(NaiveTime::MIN)
@@ -88,8 +88,8 @@ impl Exec<'_> {
         })?;
         let armed = ArmedDeadline {
             armed: ArmedId(self.case.state.next_armed),
-            deadline: deadline.id.clone(),
-            step: step.map(str::to_string),
+            deadline: self.name(&deadline.id),
+            step: step.map(|s| self.name(s)),
             token,
             due,
             occurrence: 0,
@@ -288,7 +288,7 @@ impl Exec<'_> {
             armed: armed.armed,
             deadline: armed.deadline.clone(),
             step: armed.step.clone(),
-            template: message.template.clone(),
+            template: self.name(&message.template),
             error: error.to_string(),
         })
     }
@@ -344,7 +344,7 @@ impl Exec<'_> {
     }
 
     /// The step a waiting token stands at.
-    fn waiting_step(&self, token: TokenId) -> Result<String, RunError> {
+    fn waiting_step(&self, token: TokenId) -> Result<Name, RunError> {
         self.case
             .state
             .tokens

@@ -20,10 +20,10 @@ use super::assign::SetPlace;
 use super::case::Case;
 use super::context;
 use super::error::RunError;
-use super::journal::{Actor, JournalEntry, Record, Task, TaskId, TokenId};
+use super::journal::{Actor, JournalEntry, Name, Record, Task, TaskId, TokenId};
 use super::state::Status;
 use crate::expr::{self, ExprError};
-use crate::model::{Expr, Route, Routine, Step, StepKind};
+use crate::model::{Expr, Names, Route, Routine, Step, StepKind};
 
 /// How many steps may be entered at one instant (without time passing);
 /// `rutin check` refuses a routine whose chains of automatic steps are longer.
@@ -42,12 +42,14 @@ pub(crate) struct Mark {
 pub(crate) struct Exec<'a> {
     pub(crate) routine: &'a Routine,
     pub(crate) env: &'a Environment<'static>,
+    /// The routine's names, shared by the entries.
+    pub(crate) names: &'a Names,
     pub(crate) case: &'a mut Case,
     /// The time entries are recorded at.
     pub(crate) now: NaiveDateTime,
     /// Who entries are recorded as caused by.
     pub(crate) actor: Actor,
-    queue: VecDeque<(TokenId, String)>,
+    queue: VecDeque<(TokenId, Name)>,
     instant: NaiveDateTime,
     steps_at_instant: u32,
     pub(crate) timers_fired: u32,
@@ -56,9 +58,11 @@ pub(crate) struct Exec<'a> {
 impl<'a> Exec<'a> {
     pub(crate) fn new(routine: &'a Routine, case: &'a mut Case, actor: Actor) -> Exec<'a> {
         let now = case.state.latest;
+        let compiled = expr::routine_compiled(routine);
         Exec {
             routine,
-            env: expr::routine_environment(routine),
+            env: compiled.env(),
+            names: compiled.names(),
             case,
             now,
             actor,
@@ -123,7 +127,7 @@ impl<'a> Exec<'a> {
     pub(crate) fn ensure_open(&self) -> Result<(), RunError> {
         match &self.case.state.status {
             Status::Ended { outcome, .. } => Err(RunError::CaseEnded {
-                outcome: outcome.clone(),
+                outcome: outcome.to_string(),
             }),
             Status::Open => Ok(()),
         }
@@ -144,6 +148,11 @@ impl<'a> Exec<'a> {
         })
     }
 
+    /// The routine's own `s`, shared (see [`Names`]).
+    pub(crate) fn name(&self, s: &str) -> Name {
+        self.names.get(s)
+    }
+
     /// A fresh token id.
     pub(crate) fn fresh_token(&self) -> TokenId {
         TokenId(self.case.state.next_token)
@@ -161,12 +170,12 @@ impl<'a> Exec<'a> {
                 limit: MAX_STEPS_PER_INSTANT,
             });
         }
-        self.step(step)?;
+        let step = self.name(&self.step(step)?.id);
         self.emit(Record::StepEntered {
             token,
-            step: step.to_string(),
+            step: step.clone(),
         })?;
-        self.queue.push_back((token, step.to_string()));
+        self.queue.push_back((token, step));
         Ok(())
     }
 
@@ -204,7 +213,7 @@ impl<'a> Exec<'a> {
                     .map_err(|e| RunError::expr(format!("`until` of step `{}`", step.id), e))?;
                 self.emit(Record::WaitStarted {
                     token,
-                    step: step.id.clone(),
+                    step: self.name(&step.id),
                     until,
                 })?;
                 self.arm_step_deadlines(token, step)
@@ -217,7 +226,7 @@ impl<'a> Exec<'a> {
             StepKind::Parallel { branches, join } => {
                 // One count per join: a second split while the first still
                 // waits would let the steps after the join run twice.
-                if let Some(&(arrived, expected)) = self.case.state.joins.get(join) {
+                if let Some(&(arrived, expected)) = self.case.state.joins.get(join.as_str()) {
                     if arrived < expected {
                         return Err(RunError::JoinBusy {
                             parallel: step.id.clone(),
@@ -231,13 +240,13 @@ impl<'a> Exec<'a> {
                     return self.go(token, join);
                 }
                 self.emit(Record::BranchesStarted {
-                    parallel: step.id.clone(),
-                    join: join.clone(),
+                    parallel: self.name(&step.id),
+                    join: self.name(join),
                     branches: u32::try_from(branches.len()).unwrap_or(u32::MAX),
                 })?;
                 self.emit(Record::TokenEnded {
                     token,
-                    step: step.id.clone(),
+                    step: self.name(&step.id),
                 })?;
                 for branch in branches {
                     let t = self.fresh_token();
@@ -248,7 +257,7 @@ impl<'a> Exec<'a> {
             StepKind::Join => {
                 // No count: no split led here (a parallel step without
                 // branches, or a path that does not split); the token goes on.
-                if let Some(&(arrived, expected)) = self.case.state.joins.get(&step.id) {
+                if let Some(&(arrived, expected)) = self.case.state.joins.get(step.id.as_str()) {
                     if arrived >= expected {
                         // Every branch of the split has arrived and one went on.
                         return Err(RunError::JoinOverrun {
@@ -259,7 +268,7 @@ impl<'a> Exec<'a> {
                     let arrived = arrived + 1;
                     self.emit(Record::JoinArrived {
                         token,
-                        join: step.id.clone(),
+                        join: self.name(&step.id),
                         arrived,
                         expected,
                     })?;
@@ -290,7 +299,7 @@ impl<'a> Exec<'a> {
             }
             None => self.emit(Record::TokenEnded {
                 token,
-                step: step.id.clone(),
+                step: self.name(&step.id),
             }),
         }
     }
@@ -358,11 +367,11 @@ impl<'a> Exec<'a> {
     ) -> Result<(), RunError> {
         let task = Task {
             id: TaskId(self.case.state.next_task),
-            step: step.map(str::to_string),
+            step: step.map(|s| self.name(s)),
             token,
-            role: role.to_string(),
-            title: title.to_string(),
-            deadline: deadline.map(str::to_string),
+            role: self.name(role),
+            title: self.name(title),
+            deadline: deadline.map(|d| self.name(d)),
             opened: self.now,
         };
         self.emit(Record::TaskOpened(task))
@@ -394,8 +403,8 @@ impl<'a> Exec<'a> {
             })?;
         }
         self.emit(Record::CaseEnded {
-            step: step.id.clone(),
-            outcome: outcome.to_string(),
+            step: self.name(&step.id),
+            outcome: self.name(outcome),
         })?;
         self.queue.clear();
         Ok(())

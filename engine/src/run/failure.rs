@@ -121,8 +121,8 @@ fn kind_of(record: &Record) -> Option<(FailureKind, &String)> {
             ..
         } => Some((
             FailureKind::Deadline {
-                deadline: deadline.clone(),
-                step: step.clone(),
+                deadline: deadline.to_string(),
+                step: step.as_deref().map(str::to_string),
             },
             error,
         )),
@@ -134,15 +134,18 @@ fn kind_of(record: &Record) -> Option<(FailureKind, &String)> {
             ..
         } => Some((
             FailureKind::DeadlineMessage {
-                deadline: deadline.clone(),
-                step: step.clone(),
-                template: template.clone(),
+                deadline: deadline.to_string(),
+                step: step.as_deref().map(str::to_string),
+                template: template.to_string(),
             },
             error,
         )),
-        Record::WaitFailed { step, error, .. } => {
-            Some((FailureKind::Wait { step: step.clone() }, error))
-        }
+        Record::WaitFailed { step, error, .. } => Some((
+            FailureKind::Wait {
+                step: step.to_string(),
+            },
+            error,
+        )),
         _ => None,
     }
 }

@@ -299,6 +299,7 @@ mod tests {
             broken: Box::new(crate::model::Broken {
                 rule: "min_length: 2".into(),
                 expected: "at least 2 characters long".into(),
+                phrase: crate::diagnostic::Phrase::plain("at least 2 characters long"),
             }),
             got: "\"A\"".into(),
         };

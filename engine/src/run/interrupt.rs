@@ -23,11 +23,11 @@ impl Exec<'_> {
         };
         let values = check(self.routine, values, &accepts, self.now.date())?;
         let external = Actor::External {
-            event: event.id.clone(),
+            event: self.name(&event.id),
         };
         self.as_actor(external, |exec| {
             exec.emit(Record::CaseEventReceived {
-                event: event.id.clone(),
+                event: exec.name(&event.id),
                 values,
             })
         })?;
@@ -53,8 +53,8 @@ impl Exec<'_> {
                     })?;
                 }
                 self.emit(Record::CaseEndedByEvent {
-                    event: event.id.clone(),
-                    outcome: outcome.clone(),
+                    event: self.name(&event.id),
+                    outcome: self.name(outcome),
                 })
             }
         }

@@ -14,6 +14,8 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::Name;
+
 /// Field values by field id, as JSON (dates `YYYY-MM-DD`, periods `{from, to}`).
 pub type Values = BTreeMap<String, serde_json::Value>;
 
@@ -73,14 +75,14 @@ pub enum Actor {
     /// A person completing a task.
     Person {
         /// The person's name as the caller gave it.
-        name: String,
+        name: Name,
         /// The role they acted in.
-        role: String,
+        role: Name,
     },
     /// Something delivered from outside.
     External {
         /// The event's name.
-        event: String,
+        event: Name,
     },
 }
 
@@ -119,23 +121,23 @@ pub enum Record {
         /// The token.
         token: TokenId,
         /// The step.
-        step: String,
+        step: Name,
     },
     /// A token at a wait step waits until this date (00:00).
     WaitStarted {
         /// The token.
         token: TokenId,
         /// The wait step.
-        step: String,
+        step: Name,
         /// The date it waits for.
         until: NaiveDate,
     },
     /// A parallel step split; its join expects this many arrivals.
     BranchesStarted {
         /// The parallel step.
-        parallel: String,
+        parallel: Name,
         /// Its join step.
-        join: String,
+        join: Name,
         /// How many branches must arrive.
         branches: u32,
     },
@@ -145,7 +147,7 @@ pub enum Record {
         /// The token.
         token: TokenId,
         /// The join step.
-        join: String,
+        join: Name,
         /// Arrivals so far, this one included.
         arrived: u32,
         /// Arrivals needed.
@@ -159,7 +161,7 @@ pub enum Record {
         /// The token.
         token: TokenId,
         /// The step it was at.
-        step: String,
+        step: Name,
     },
     /// A task was opened.
     TaskOpened(Task),
@@ -168,7 +170,7 @@ pub enum Record {
         /// The task.
         task: TaskId,
         /// Its step.
-        step: Option<String>,
+        step: Option<Name>,
         /// The values recorded.
         values: Values,
     },
@@ -177,16 +179,16 @@ pub enum Record {
         /// The task.
         task: TaskId,
         /// Its step.
-        step: Option<String>,
+        step: Option<Name>,
     },
     /// An awaited event arrived with these values.
     EventReceived {
         /// The token waiting for it.
         token: TokenId,
         /// The event step.
-        step: String,
+        step: Name,
         /// The event's name.
-        event: String,
+        event: Name,
         /// The values it carried.
         values: Values,
     },
@@ -195,20 +197,20 @@ pub enum Record {
     /// A deadline could not be armed: the date it counts from is not set.
     DeadlineNotArmed {
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
         /// The date field that was not set.
-        field: String,
+        field: Name,
     },
     /// A deadline expired and acted.
     DeadlineFired {
         /// Which arming.
         armed: ArmedId,
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
     },
     /// A deadline expired but what it had to do failed (a recipient's
     /// `group_of` gave no group, a template could not be rendered, no route
@@ -220,9 +222,9 @@ pub enum Record {
         /// Which arming.
         armed: ArmedId,
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
         /// Why it failed, as the refusal of a command would have said.
         error: String,
     },
@@ -234,11 +236,11 @@ pub enum Record {
         /// Which arming.
         armed: ArmedId,
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
         /// The message's template.
-        template: String,
+        template: Name,
         /// Why it failed, as the refusal of a command would have said.
         error: String,
     },
@@ -249,7 +251,7 @@ pub enum Record {
         /// The token.
         token: TokenId,
         /// The wait step.
-        step: String,
+        step: Name,
         /// Why it could not go on.
         error: String,
     },
@@ -258,18 +260,18 @@ pub enum Record {
         /// Which arming.
         armed: ArmedId,
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
     },
     /// A deadline was cancelled before it expired (its step or the case ended).
     DeadlineCancelled {
         /// Which arming.
         armed: ArmedId,
         /// The deadline's id.
-        deadline: String,
+        deadline: Name,
         /// Its step (`None`: a case deadline).
-        step: Option<String>,
+        step: Option<Name>,
     },
     /// A message was sent. Boxed: the largest record by far, it would
     /// otherwise make every entry as large as itself.
@@ -277,25 +279,25 @@ pub enum Record {
     /// The case ended.
     CaseEnded {
         /// The end step reached.
-        step: String,
+        step: Name,
         /// Its outcome.
-        outcome: String,
+        outcome: Name,
     },
     /// A case-wide event arrived with these values; it interrupts the case
     /// wherever it stands (the entries after it stop the tokens, withdraw
     /// the tasks and move or end the case).
     CaseEventReceived {
         /// The event's name.
-        event: String,
+        event: Name,
         /// The values it carried.
         values: Values,
     },
     /// A case-wide event ended the case.
     CaseEndedByEvent {
         /// The event's name.
-        event: String,
+        event: Name,
         /// The outcome it ends with.
-        outcome: String,
+        outcome: Name,
     },
     /// The case moved to another version of its routine (a migration);
     /// entries after this one follow that version.
@@ -309,9 +311,9 @@ pub enum Record {
     /// deadline). A `null` value clears its field.
     FieldsSet {
         /// The step whose `set:` (or whose route's or deadline's) it was.
-        step: Option<String>,
+        step: Option<Name>,
         /// The deadline whose `set:` it was.
-        deadline: Option<String>,
+        deadline: Option<Name>,
         /// The values set.
         values: Values,
     },
@@ -324,16 +326,16 @@ pub struct Task {
     pub id: TaskId,
     /// The step it belongs to (for an escalation task: the deadline's step;
     /// `None` for a case deadline's task).
-    pub step: Option<String>,
+    pub step: Option<Name>,
     /// The token it belongs to; `None` for tasks of case deadlines, which
     /// stay open until completed or until the case ends.
     pub token: Option<TokenId>,
     /// The role that must complete it.
-    pub role: String,
+    pub role: Name,
     /// Its title.
-    pub title: String,
+    pub title: Name,
     /// For an escalation task: the deadline that opened it.
-    pub deadline: Option<String>,
+    pub deadline: Option<Name>,
     /// When it was opened.
     #[serde(serialize_with = "super::json_time::datetime")]
     pub opened: NaiveDateTime,
@@ -345,9 +347,9 @@ pub struct ArmedDeadline {
     /// Which arming.
     pub armed: ArmedId,
     /// The deadline's id.
-    pub deadline: String,
+    pub deadline: Name,
     /// Its step (`None`: a case deadline).
-    pub step: Option<String>,
+    pub step: Option<Name>,
     /// The token on that step (`None` for a case deadline).
     pub token: Option<TokenId>,
     /// When it expires.

@@ -41,6 +41,7 @@ mod error_text;
 mod exec;
 mod failure;
 mod failure_text;
+mod id_map;
 mod interrupt;
 pub mod journal;
 mod json_time;

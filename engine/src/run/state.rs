@@ -12,7 +12,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::error::RunError;
-use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, TokenId, Values};
+use super::id_map::IdMap;
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Record, Task, TokenId, Values};
 
 /// Whether a case runs or has ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -23,7 +24,7 @@ pub enum Status {
     /// The case reached an end step.
     Ended {
         /// The end step's outcome.
-        outcome: String,
+        outcome: Name,
         /// When.
         at: NaiveDateTime,
     },
@@ -32,7 +33,7 @@ pub enum Status {
 /// Where one token stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct Token {
-    pub(crate) step: String,
+    pub(crate) step: Name,
     /// When it entered the step.
     pub(crate) since: NaiveDateTime,
     /// The sequence number of the entry that put it there (orders tokens
@@ -52,17 +53,17 @@ pub(crate) struct State {
     /// The time of the latest entry.
     pub(crate) latest: NaiveDateTime,
     pub(crate) fields: Values,
-    pub(crate) tokens: BTreeMap<TokenId, Token>,
-    pub(crate) tasks: BTreeMap<u32, Task>,
-    pub(crate) deadlines: BTreeMap<u32, ArmedDeadline>,
+    pub(crate) tokens: IdMap<TokenId, Token>,
+    pub(crate) tasks: IdMap<u32, Task>,
+    pub(crate) deadlines: IdMap<u32, ArmedDeadline>,
     /// For each join a parallel step split towards: (arrivals so far,
     /// arrivals needed). It waits while `arrived < needed`; once every
     /// branch has arrived the entry stays, so that a stray later arrival is
     /// recognised (and refused) instead of running the steps after the join
     /// a second time. Splitting again towards the join starts a new count.
-    pub(crate) joins: BTreeMap<String, (u32, u32)>,
+    pub(crate) joins: BTreeMap<Name, (u32, u32)>,
     /// Steps reached so far, each once, in the order first reached.
-    pub(crate) reached: Vec<String>,
+    pub(crate) reached: Vec<Name>,
     pub(crate) status: Status,
     pub(crate) next_token: u32,
     pub(crate) next_task: u32,
@@ -104,9 +105,9 @@ impl State {
             started: entry.at,
             latest: entry.at,
             fields: data.clone(),
-            tokens: BTreeMap::new(),
-            tasks: BTreeMap::new(),
-            deadlines: BTreeMap::new(),
+            tokens: IdMap::default(),
+            tasks: IdMap::default(),
+            deadlines: IdMap::default(),
             joins: BTreeMap::new(),
             reached: Vec::new(),
             status: Status::Open,
@@ -168,7 +169,7 @@ impl State {
                         wake: None,
                     },
                 );
-                if !self.reached.contains(step) {
+                if !self.reached.iter().any(|r| r == step) {
                     self.reached.push(step.clone());
                 }
             }

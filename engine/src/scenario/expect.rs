@@ -43,10 +43,10 @@ pub fn check(case: &Case, reports: &[Report], expect: &Expect) -> Vec<Unmet> {
 }
 
 fn steps(case: &Case, expect: &Expect, unmet: &mut Vec<Unmet>) {
-    let reached: BTreeSet<&str> = case.reached().iter().map(String::as_str).collect();
+    let reached: BTreeSet<&str> = case.reached().iter().map(|s| s.as_str()).collect();
     for step in &expect.reached {
         if !reached.contains(step.as_str()) {
-            let reached = case.reached().to_vec();
+            let reached = case.reached().iter().map(|s| s.to_string()).collect();
             unmet.push(Unmet::NotReached {
                 step: step.clone(),
                 reached,
@@ -68,8 +68,8 @@ fn open_tasks(case: &Case, expect: &Expect, unmet: &mut Vec<Unmet>) {
         .open_tasks()
         .iter()
         .map(|t| {
-            let named = t.deadline.clone().or_else(|| t.step.clone());
-            (named.unwrap_or_default(), t.role.clone())
+            let named = t.deadline.as_deref().or(t.step.as_deref());
+            (named.unwrap_or_default().to_string(), t.role.to_string())
         })
         .collect();
     let matches = expected.len() == actual.len()

@@ -194,7 +194,7 @@ impl<'a> Driver<'a> {
                 let role = task.role.clone();
                 let name = routine
                     .roles
-                    .get(&role)
+                    .get(role.as_str())
                     .map_or(role.as_str(), |r| r.name.as_str());
                 case.complete_task(routine, TaskRef::Id(id), name, &role, values, at)
                     .map(Some)
@@ -316,7 +316,7 @@ impl<'a> Driver<'a> {
                         .stage_keys
                         .deadlines
                         .get(step.as_deref().unwrap_or_default())
-                        .and_then(|m| m.get(deadline));
+                        .and_then(|m| m.get(deadline.as_str()));
                     if let Some(&n) = n {
                         let first = !self.fired.contains(&n);
                         if first {
@@ -337,7 +337,7 @@ impl<'a> Driver<'a> {
         rng: &mut ChaCha8Rng,
         tally: &mut Tally,
     ) {
-        let Some(&role) = self.stage_keys.roles.get(&task.role) else {
+        let Some(&role) = self.stage_keys.roles.get(task.role.as_str()) else {
             return;
         };
         tally.task_opened(role, at);
@@ -347,7 +347,7 @@ impl<'a> Driver<'a> {
             .filter(|_| task.deadline.is_none())
             .and_then(|s| self.stage.step_durations.get(s));
         let delay = own
-            .or_else(|| self.stage.role_durations.get(&task.role))
+            .or_else(|| self.stage.role_durations.get(task.role.as_str()))
             .unwrap_or(&self.stage.default_duration);
         let due = delay.after(at, rng);
         self.open.push((task.id, role, at, task.clone()));

@@ -135,7 +135,7 @@ pub fn next_action(routine: &Routine, case: &Case) -> Option<Next> {
             Some(to) => Next::Advance { to },
             None => Next::Complete {
                 task: task.id,
-                role: task.role.clone(),
+                role: task.role.to_string(),
                 at,
                 values: values_for(routine, &fields, at),
             },

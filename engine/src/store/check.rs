@@ -74,10 +74,9 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             )),
         }
     };
-    let opt_step = |id: &Option<String>| -> Result<(), EntryProblem> {
-        id.as_deref().map_or(Ok(()), |id| step("step", id))
-    };
-    let deadline = |id: &str, of: &Option<String>| -> Result<(), EntryProblem> {
+    let opt_step =
+        |id: Option<&str>| -> Result<(), EntryProblem> { id.map_or(Ok(()), |id| step("step", id)) };
+    let deadline = |id: &str, of: Option<&str>| -> Result<(), EntryProblem> {
         opt_step(of)?;
         let list = match of {
             Some(s) => routine.step(s).map(|s| &s.deadlines),
@@ -86,7 +85,7 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
         if list.is_some_and(|l| l.iter().any(|d| d.id == id)) {
             Ok(())
         } else {
-            let whose = of.as_ref().map_or_else(
+            let whose = of.map_or_else(
                 || "among the case deadlines".to_owned(),
                 |s| format!("on step `{s}`"),
             );
@@ -122,11 +121,11 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
         Record::JoinArrived { join, .. } => step("join", join),
         Record::JoinsReset | Record::RoutineChanged { .. } => Ok(()),
         Record::TaskOpened(task) => {
-            opt_step(&task.step)?;
+            opt_step(task.step.as_deref())?;
             if let Some(d) = &task.deadline {
-                deadline(d, &task.step)?;
+                deadline(d, task.step.as_deref())?;
             }
-            if routine.roles.contains_key(&task.role) {
+            if routine.roles.contains_key(task.role.as_str()) {
                 Ok(())
             } else {
                 Err(at(
@@ -138,10 +137,10 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
         Record::TaskCompleted {
             step: s, values: v, ..
         } => {
-            opt_step(s)?;
+            opt_step(s.as_deref())?;
             values("values", v)
         }
-        Record::TaskWithdrawn { step: s, .. } => opt_step(s),
+        Record::TaskWithdrawn { step: s, .. } => opt_step(s.as_deref()),
         Record::EventReceived {
             step: s, values: v, ..
         } => {
@@ -153,9 +152,9 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             deadline: d,
             values: v,
         } => {
-            opt_step(s)?;
+            opt_step(s.as_deref())?;
             if let Some(d) = d {
-                deadline(d, s)?;
+                deadline(d, s.as_deref())?;
             }
             // `null` clears a field; every other value has the field's type.
             let set: Values = v
@@ -175,13 +174,13 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
         }
         Record::CaseEventReceived { values: v, .. } => values("values", v),
         Record::CaseEndedByEvent { .. } => Ok(()),
-        Record::DeadlineArmed(d) => deadline(&d.deadline, &d.step),
+        Record::DeadlineArmed(d) => deadline(&d.deadline, d.step.as_deref()),
         Record::DeadlineNotArmed {
             deadline: d,
             step: s,
             field,
         } => {
-            deadline(d, s)?;
+            deadline(d, s.as_deref())?;
             match routine.field(field) {
                 Some(_) => Ok(()),
                 None => Err(at(
@@ -214,10 +213,10 @@ fn check_entry(routine: &Routine, entry: &JournalEntry) -> Result<(), EntryProbl
             deadline: d,
             step: s,
             ..
-        } => deadline(d, s),
+        } => deadline(d, s.as_deref()),
         Record::MessageSent(m) => match &m.deadline {
-            Some(d) => deadline(d, &m.step),
-            None => opt_step(&m.step),
+            Some(d) => deadline(d, m.step.as_deref()),
+            None => opt_step(m.step.as_deref()),
         },
     }
 }

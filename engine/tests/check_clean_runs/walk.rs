@@ -210,7 +210,7 @@ impl Walker<'_> {
     fn record(&mut self, case: &Case, effects: &Effects, path: &[String]) {
         self.out
             .reached
-            .extend(case.reached().iter().map(String::clone));
+            .extend(case.reached().iter().map(|s| s.to_string()));
         for failure in effects.failures() {
             self.out.findings.push(Finding {
                 path: path.to_vec(),
@@ -276,7 +276,7 @@ fn commands(routine: &Routine, case: &Case) -> Vec<Command> {
         for values in choices(routine, &required, &optional) {
             out.push(Command::Complete {
                 task: task.id.0,
-                role: task.role.clone(),
+                role: task.role.to_string(),
                 values,
             });
         }

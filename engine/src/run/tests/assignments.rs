@@ -90,7 +90,11 @@ fn sets(effects: &Effects) -> Vec<(Option<String>, Option<String>, Values)> {
                 step,
                 deadline,
                 values,
-            } => Some((step.clone(), deadline.clone(), values.clone())),
+            } => Some((
+                step.as_deref().map(str::to_string),
+                deadline.as_deref().map(str::to_string),
+                values.clone(),
+            )),
             _ => None,
         })
         .collect()

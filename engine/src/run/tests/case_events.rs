@@ -115,7 +115,7 @@ fn moved(r: &Routine, case: &mut Case, at: NaiveDateTime) {
 fn armed(case: &Case) -> Vec<String> {
     case.pending_deadlines()
         .iter()
-        .map(|d| d.deadline.clone())
+        .map(|d| d.deadline.to_string())
         .collect()
 }
 
@@ -123,7 +123,13 @@ fn armed(case: &Case) -> Vec<String> {
 fn tasks(case: &Case) -> Vec<String> {
     case.open_tasks()
         .iter()
-        .map(|t| t.deadline.clone().or(t.step.clone()).unwrap_or_default())
+        .map(|t| {
+            t.deadline
+                .as_deref()
+                .or(t.step.as_deref())
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect()
 }
 
@@ -242,7 +248,7 @@ fn repeating_deadlines_of_the_step_left_stop_and_the_case_deadline_goes_on() {
         .journal()
         .iter()
         .filter_map(|e| match &e.record {
-            Record::DeadlineFired { deadline, .. } => Some(deadline.clone()),
+            Record::DeadlineFired { deadline, .. } => Some(deadline.to_string()),
             _ => None,
         })
         .collect();
@@ -261,7 +267,7 @@ fn ending_with_an_outcome_disarms_every_deadline_the_case_had() {
         .entries
         .iter()
         .filter_map(|e| match &e.record {
-            Record::DeadlineCancelled { deadline, .. } => Some(deadline.clone()),
+            Record::DeadlineCancelled { deadline, .. } => Some(deadline.to_string()),
             _ => None,
         })
         .collect();

@@ -623,7 +623,12 @@ fn message_failures(fx: &Effects) -> Vec<(String, Option<String>, NaiveDateTime,
                 step,
                 error,
                 ..
-            } => Some((deadline.clone(), step.clone(), e.at, error.clone())),
+            } => Some((
+                deadline.to_string(),
+                step.as_deref().map(str::to_string),
+                e.at,
+                error.clone(),
+            )),
             _ => None,
         })
         .collect()

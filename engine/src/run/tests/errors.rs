@@ -668,7 +668,7 @@ fn open_steps(case: &Case) -> Vec<String> {
     let mut steps: Vec<_> = case
         .open_tasks()
         .iter()
-        .filter_map(|t| t.step.clone())
+        .filter_map(|t| t.step.as_deref().map(str::to_string))
         .collect();
     steps.sort();
     steps

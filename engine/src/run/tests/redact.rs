@@ -42,10 +42,10 @@ fn effects_for_a_role_keep_tasks_for_it_and_its_values_only() {
     let opened = |role: &str| -> Vec<String> {
         fx.view_for(&routine, role)
             .tasks_opened()
-            .map(|t| t.role.clone())
+            .map(|t| t.role.to_string())
             .collect()
     };
-    let all: Vec<String> = fx.tasks_opened().map(|t| t.role.clone()).collect();
+    let all: Vec<String> = fx.tasks_opened().map(|t| t.role.to_string()).collect();
     assert!(!all.is_empty());
     for role in &all {
         assert!(opened(role).iter().all(|r| r == role), "{role}");
