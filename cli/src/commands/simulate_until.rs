@@ -10,7 +10,6 @@ use rutin::model::{Routine, StepKind};
 use rutin::run::{Case, JournalEntry};
 use rutin::simulate::{rounds, Next};
 
-use crate::scenario::model;
 use crate::timeline;
 
 /// The step `--round` names, which must be one of the routine's.
@@ -35,7 +34,7 @@ pub(crate) fn round_step<'a>(
 pub(crate) fn parse(text: &str, start: NaiveDateTime) -> Result<NaiveDateTime, String> {
     let until = match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
         Ok(day) => day.and_hms_opt(23, 59, 59).unwrap_or_default(),
-        Err(_) => model::parse_time(text)?,
+        Err(_) => crate::input::parse_time(text)?,
     };
     if until < start {
         return Err(format!(

@@ -51,7 +51,10 @@ const FILES: &[CatalogueFile] = catalogue![
     "tick",
     "diff",
     "check",
-    "store"
+    "store",
+    "failure",
+    "cli",
+    "scenario"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

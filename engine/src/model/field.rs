@@ -92,6 +92,29 @@ impl FieldType {
             FieldType::List { items } => format!("list of {}", items.describe()),
         }
     }
+
+    /// [`FieldType::describe`] in `lang` (`engine/i18n/<lang>/failure.ftl`).
+    pub fn describe_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::text;
+        match self {
+            FieldType::Text => text(lang, "field-type-text", &[]),
+            FieldType::Integer => text(lang, "field-type-integer", &[]),
+            FieldType::Boolean => text(lang, "field-type-boolean", &[]),
+            FieldType::Date => text(lang, "field-type-date", &[]),
+            FieldType::Period => text(lang, "field-type-period", &[]),
+            FieldType::Enum { values } => text(
+                lang,
+                "field-type-enum",
+                &[("values", values.join(", ").into())],
+            ),
+            FieldType::Personnummer => text(lang, "field-type-personnummer", &[]),
+            FieldType::List { items } => text(
+                lang,
+                "field-type-list",
+                &[("items", items.describe_in(lang).into())],
+            ),
+        }
+    }
 }
 
 /// Which roles may see a field's value.
