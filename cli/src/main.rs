@@ -17,6 +17,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+/// mimalloc instead of the system allocator: bulk simulation allocates and
+/// frees for every journal entry (docs/PERFORMANCE.md, "Bulk simulation").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code: everything fine.
 pub(crate) const OK: u8 = 0;
 /// Exit code: problems found (invalid routine, failed scenario).

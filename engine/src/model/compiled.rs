@@ -30,11 +30,23 @@ self_cell::self_cell!(
     }
 );
 
-/// The environment, the expressions compiled in it, and the names each
-/// template text reads.
+/// What a message (its template and subject) reads, found once.
+#[derive(Debug, Default)]
+pub(crate) struct MessageReads {
+    /// The top-level names its body and subject read (fields and globals).
+    pub(crate) names: BTreeSet<String>,
+    /// The routine's fields among them, in routine order.
+    pub(crate) fields: Vec<String>,
+}
+
+/// What each message reads, by template name, then by subject.
+type MessageReadsMap = HashMap<String, Vec<(Option<String>, Arc<MessageReads>)>>;
+
+/// The environment, the expressions compiled in it, and what each message
+/// reads.
 pub(crate) struct Compiled {
     cell: ExprCell,
-    template_reads: RwLock<HashMap<String, Arc<BTreeSet<String>>>>,
+    message_reads: RwLock<MessageReadsMap>,
     names: Names,
 }
 
@@ -43,7 +55,7 @@ impl Compiled {
     pub(crate) fn with_env(env: Environment<'static>, names: Names) -> Compiled {
         Compiled {
             cell: ExprCell::new(env, |_| RwLock::default()),
-            template_reads: RwLock::default(),
+            message_reads: RwLock::default(),
             names,
         }
     }
@@ -58,24 +70,29 @@ impl Compiled {
         self.cell.borrow_owner()
     }
 
-    /// The names the template text `source` reads, found by `find` the
-    /// first time (an error is not kept: it is found again).
-    pub(crate) fn template_reads<E>(
+    /// What the message of `template` with `subject` reads, found by `find`
+    /// the first time (an error is not kept: it is found again). Looked up
+    /// by the template's name, not its text, so no text is hashed per message.
+    pub(crate) fn message_reads<E>(
         &self,
-        source: &str,
-        find: impl FnOnce() -> Result<BTreeSet<String>, E>,
-    ) -> Result<Arc<BTreeSet<String>>, E> {
-        let known = self
-            .template_reads
-            .read()
-            .ok()
-            .and_then(|m| m.get(source).cloned());
+        template: &str,
+        subject: Option<&str>,
+        find: impl FnOnce() -> Result<MessageReads, E>,
+    ) -> Result<Arc<MessageReads>, E> {
+        let known = self.message_reads.read().ok().and_then(|m| {
+            m.get(template)?
+                .iter()
+                .find(|(s, _)| s.as_deref() == subject)
+                .map(|(_, reads)| Arc::clone(reads))
+        });
         if let Some(reads) = known {
             return Ok(reads);
         }
         let reads = Arc::new(find()?);
-        if let Ok(mut m) = self.template_reads.write() {
-            m.insert(source.to_string(), Arc::clone(&reads));
+        if let Ok(mut m) = self.message_reads.write() {
+            m.entry(template.to_string())
+                .or_default()
+                .push((subject.map(str::to_string), Arc::clone(&reads)));
         }
         Ok(reads)
     }

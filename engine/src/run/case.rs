@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::error::RunError;
 use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Task, Values};
+use super::render::MessageTexts;
 use super::state::{State, Status};
 use crate::model::Routine;
 
@@ -19,6 +20,8 @@ use crate::model::Routine;
 pub struct Case {
     pub(crate) state: State,
     pub(crate) journal: Vec<JournalEntry>,
+    /// Whether messages get their texts ([`MessageTexts`]); not stored.
+    pub(crate) texts: MessageTexts,
 }
 
 impl Case {
@@ -33,7 +36,11 @@ impl Case {
     /// Rebuilds a case from its journal alone.
     pub fn from_journal(journal: Vec<JournalEntry>) -> Result<Case, RunError> {
         let state = State::fold(&journal)?;
-        Ok(Case { state, journal })
+        Ok(Case {
+            state,
+            journal,
+            texts: MessageTexts::Rendered,
+        })
     }
 
     /// Puts the case back to its first `len` entries: the journal is cut
@@ -161,6 +168,17 @@ impl Case {
     /// Deadlines and waits that failed (see [`CaseFailure`]), in journal order.
     pub fn failures(&self) -> Vec<CaseFailure> {
         failures_in(&self.journal)
+    }
+
+    /// Whether this case's messages get their texts (see [`MessageTexts`]).
+    pub fn message_texts(&self) -> MessageTexts {
+        self.texts
+    }
+
+    /// Sets whether the messages of the commands that follow get their
+    /// texts (see [`MessageTexts`]; [`Case::start_with`] sets it from the start).
+    pub fn set_message_texts(&mut self, texts: MessageTexts) {
+        self.texts = texts;
     }
 
     /// The journal: everything that happened, in order.

@@ -23,6 +23,7 @@ use super::effect::Effects;
 use super::error::RunError;
 use super::exec::Exec;
 use super::journal::{Actor, CaseId, JournalEntry, Name, Record, Task, TaskId, TokenId};
+use super::render::MessageTexts;
 use super::state::State;
 use super::value::{check, to_values, Accepts};
 use crate::model::{Routine, StepKind};
@@ -64,6 +65,19 @@ impl Case {
         data: serde_json::Value,
         at: NaiveDateTime,
     ) -> Result<(Case, Effects), RunError> {
+        Case::start_with(routine, id, data, at, MessageTexts::Rendered)
+    }
+
+    /// [`Case::start`], with messages given their texts or not, from the
+    /// start on ([`MessageTexts`]; a bulk simulation counts messages
+    /// without reading them).
+    pub fn start_with(
+        routine: &Routine,
+        id: impl Into<CaseId>,
+        data: serde_json::Value,
+        at: NaiveDateTime,
+        texts: MessageTexts,
+    ) -> Result<(Case, Effects), RunError> {
         let data = to_values(data)?;
         let accepts = Accepts {
             required: routine
@@ -90,6 +104,7 @@ impl Case {
         let mut case = Case {
             state: State::begin(&first)?,
             journal: vec![first],
+            texts,
         };
         {
             let mut exec = Exec::new(routine, &mut case, Actor::System);

@@ -6,12 +6,14 @@
 //! ([`super::visibility`]); anything else is undefined, and strict mode turns
 //! a use of it into an error instead of a leak.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDateTime;
 use minijinja::value::Serde;
 use minijinja::Value;
 
 use super::state::State;
-use crate::expr::format_date;
+use crate::expr::{format_date, TEMPLATE_GLOBALS};
 use crate::model::{Deadline, Routine, Step};
 
 /// A date as the language writes it (`YYYY-MM-DD`).
@@ -101,40 +103,57 @@ pub(crate) fn sender_value(sender: Option<&(String, String)>) -> Value {
     })
 }
 
-/// What a message template sees: the visible fields and the template globals.
+/// What a message template sees: the fields `fields` (the caller gives
+/// only fields every recipient may see) and, of the template globals,
+/// those its body and subject read (`reads`); a field named like a global
+/// is shadowed by it. Nothing else is converted.
 pub(crate) fn template(
     routine: &Routine,
     state: &State,
     now: NaiveDateTime,
-    visible: impl Fn(&str) -> bool,
+    reads: &BTreeSet<String>,
+    fields: &[&str],
     scope: &TemplateScope<'_>,
 ) -> Value {
-    let mut pairs = field_pairs(routine, state, visible);
-    pairs.push(("routine", routine_value(routine)));
-    pairs.push(("case", case_value(state)));
-    pairs.push((
-        "step",
-        scope.step.map_or(Value::from(()), |s| {
+    let mut pairs: Vec<(&str, Value)> =
+        fields.iter().map(|f| (*f, field_value(state, f))).collect();
+    for name in TEMPLATE_GLOBALS.iter().filter(|g| reads.contains(**g)) {
+        if let Some(value) = global(name, routine, state, now, scope) {
+            pairs.push((name, value));
+        }
+    }
+    Value::from_pairs(pairs)
+}
+
+/// A template global by name (`cases` belongs to a schedule's report: none here).
+fn global(
+    name: &str,
+    routine: &Routine,
+    state: &State,
+    now: NaiveDateTime,
+    scope: &TemplateScope<'_>,
+) -> Option<Value> {
+    Some(match name {
+        "routine" => routine_value(routine),
+        "case" => case_value(state),
+        "step" => scope.step.map_or(Value::from(()), |s| {
             Value::from_pairs([
                 ("id", Value::from(s.id.as_str())),
                 ("title", Value::from(s.title.as_str())),
             ])
         }),
-    ));
-    pairs.push((
-        "deadline",
-        scope.deadline.map_or(Value::from(()), |d| {
+        "deadline" => scope.deadline.map_or(Value::from(()), |d| {
             Value::from_pairs([
                 ("id", Value::from(d.id.as_str())),
                 // Message texts are Swedish: "2 arbetsdagar", not "2 working days".
                 ("after", Value::from(d.after.swedish())),
             ])
         }),
-    ));
-    pairs.push(("recipients", Value::from(scope.recipients.clone())));
-    pairs.push(("sender", sender_value(scope.sender.as_ref())));
-    pairs.push(("today", Value::from(date_text(now))));
-    Value::from_pairs(pairs)
+        "recipients" => Value::from(scope.recipients.clone()),
+        "sender" => sender_value(scope.sender.as_ref()),
+        "today" => Value::from(date_text(now)),
+        _ => return None,
+    })
 }
 
 /// `routine`: id, version, title.

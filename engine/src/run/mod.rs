@@ -65,6 +65,7 @@ pub use journal::{
     Task, TaskId, TokenId, Values,
 };
 pub use migrate::MigrationRefused;
+pub use render::MessageTexts;
 pub use schedule::{run_schedule, run_schedule_for, ScheduleRun};
 pub use state::Status;
 pub use visibility::CaseView;

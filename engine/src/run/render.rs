@@ -8,6 +8,9 @@
 //! mode makes the missing variable an error. Either way nothing hidden is
 //! ever written into a message.
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use minijinja::{Environment, Value};
 
 use super::context::{self, TemplateScope};
@@ -16,10 +19,27 @@ use super::exec::Exec;
 use super::journal::{Addressee, AddresseeKind, Message, Record};
 use super::visibility::may_see;
 use crate::expr::{to_text, ExprError};
+use crate::model::compiled::MessageReads;
 use crate::model::{
     Deadline, Expr, MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Routine,
     Step,
 };
+
+/// Whether a case's messages get their texts. A message is always
+/// addressed, checked for fields its recipients may not see, and journaled
+/// with its recipients, sender and the fields it reads; only its rendering
+/// can be left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MessageTexts {
+    /// The body and subject are rendered (what a real case needs).
+    #[default]
+    Rendered,
+    /// Neither is rendered: the journal's `message_sent` has an empty body
+    /// and no subject, and a template that would fail to render is not
+    /// found out. For runs that count messages without reading them (bulk
+    /// simulation); the rest of the journal is the same.
+    Skipped,
+}
 
 /// Resolves a recipient list: drops those whose condition is false, turns
 /// `group_of` into a group. `eval` evaluates the list's expressions, `text`
@@ -134,28 +154,29 @@ fn group(routine: &Routine, id: &str) -> Option<Addressee> {
     })
 }
 
-/// The routine's fields that these template sources read, in routine order.
-pub(crate) fn fields_used(
+/// What the message `spec` (its body `body` and its subject) reads: found
+/// once per routine ([`crate::model::compiled::Compiled::message_reads`]).
+pub(crate) fn message_reads(
     env: &Environment<'_>,
     routine: &Routine,
-    template: &str,
-    sources: &[&str],
-) -> Result<Vec<String>, RenderError> {
+    spec: &MessageSpec,
+    body: &str,
+) -> Result<Arc<MessageReads>, RenderError> {
     let cache = crate::expr::routine_compiled(routine);
-    let mut names = std::collections::BTreeSet::new();
-    for source in sources {
-        let reads = cache.template_reads(source, || {
-            let t = compiled(env, template, source)?;
-            Ok::<_, RenderError>(t.undeclared_variables(false).into_iter().collect())
-        })?;
-        names.extend(reads.iter().cloned());
-    }
-    Ok(routine
-        .fields
-        .iter()
-        .filter(|f| names.contains(&f.id))
-        .map(|f| f.id.clone())
-        .collect())
+    cache.message_reads(&spec.template, spec.subject.as_deref(), || {
+        let mut names = BTreeSet::new();
+        for source in std::iter::once(body).chain(spec.subject.as_deref()) {
+            let t = compiled(env, &spec.template, source)?;
+            names.extend(t.undeclared_variables(false));
+        }
+        let fields = routine
+            .fields
+            .iter()
+            .filter(|f| names.contains(&f.id))
+            .map(|f| f.id.clone())
+            .collect();
+        Ok(MessageReads { names, fields })
+    })
 }
 
 /// Renders one template text.
@@ -178,16 +199,21 @@ fn compiled<'e>(
     template: &str,
     source: &'e str,
 ) -> Result<minijinja::Template<'e, 'e>, RenderError> {
-    let known = [
-        crate::expr::template_key(template),
-        crate::expr::subject_key(source),
-    ];
-    for key in known {
-        if let Ok(t) = env.get_template(&key) {
-            if t.source() == source {
-                return Ok(t);
-            }
-        }
+    // The body's key first: a body would otherwise be copied into a subject key.
+    let same = |t: &minijinja::Template<'e, 'e>| t.source() == source;
+    if let Some(t) = env
+        .get_template(&crate::expr::template_key(template))
+        .ok()
+        .filter(same)
+    {
+        return Ok(t);
+    }
+    if let Some(t) = env
+        .get_template(&crate::expr::subject_key(source))
+        .ok()
+        .filter(same)
+    {
+        return Ok(t);
     }
     env.template_from_str(source)
         .map_err(|e| failed(template, &e))
@@ -198,6 +224,26 @@ fn failed(template: &str, e: &minijinja::Error) -> RenderError {
         template: template.to_string(),
         message: crate::expr::error_text(e),
     }
+}
+
+/// The fields a message's context holds: those it reads (`used`, each
+/// visible to every recipient once [`check_hidden`] passed), and any other
+/// the analyzer found the template reading that every recipient may see.
+fn shown_fields<'a>(
+    routine: &'a Routine,
+    template: &str,
+    used: &'a [String],
+    visible: impl Fn(&str) -> bool,
+) -> Vec<&'a str> {
+    let mut shown: Vec<&str> = used.iter().map(String::as_str).collect();
+    if let Some(t) = routine.templates.get(template) {
+        for field in &t.fields_used {
+            if !used.contains(field) && visible(field) {
+                shown.push(field);
+            }
+        }
+    }
+    shown
 }
 
 /// Refuses a template that reads a field some recipient may not see.
@@ -248,9 +294,8 @@ impl Exec<'_> {
             .get(&spec.template)
             .ok_or_else(|| RenderError::MissingTemplate(spec.template.clone()))?
             .source;
-        let mut sources = vec![body_source.as_str()];
-        sources.extend(spec.subject.as_deref());
-        let mut used = fields_used(self.env, routine, &spec.template, &sources)?;
+        let reads = message_reads(self.env, routine, spec, body_source)?;
+        let mut used = reads.fields.clone();
         for field in person_fields(routine, spec) {
             if !used.contains(&field) {
                 used.push(field);
@@ -259,27 +304,17 @@ impl Exec<'_> {
         let everyone: Vec<&Addressee> = to.iter().chain(cc.iter()).collect();
         check_hidden(routine, &spec.template, &used, &everyone)?;
         let from = spec.from.as_ref().map(|f| sender(routine, f)).transpose()?;
-        let scope = TemplateScope {
-            step,
-            deadline,
-            recipients: everyone.iter().map(|r| r.name.clone()).collect(),
-            sender: from.as_ref().map(|f| (f.id.clone(), f.name.clone())),
-        };
-        let visible = |field: &str| {
-            everyone
-                .iter()
-                .all(|r| may_see(routine, r.sees_as.as_deref(), field))
-        };
-        let tctx = context::template(routine, &self.case.state, self.now, visible, &scope);
-        let body = render_text(self.env, &spec.template, body_source, &tctx)?;
-        let subject = match &spec.subject {
-            Some(s) => Some(render_text(
-                self.env,
-                &format!("subject of {}", spec.template),
-                s,
-                &tctx,
-            )?),
-            None => None,
+        let (body, subject) = match self.case.texts {
+            MessageTexts::Rendered => {
+                let scope = TemplateScope {
+                    step,
+                    deadline,
+                    recipients: everyone.iter().map(|r| r.name.clone()).collect(),
+                    sender: from.as_ref().map(|f| (f.id.clone(), f.name.clone())),
+                };
+                self.texts(spec, body_source, &reads.names, &used, &everyone, &scope)?
+            }
+            MessageTexts::Skipped => (String::new(), None),
         };
         self.emit(Record::MessageSent(Box::new(Message {
             step: step.map(|s| s.id.clone()),
@@ -292,5 +327,38 @@ impl Exec<'_> {
             fields_used: used,
             from,
         })))
+    }
+
+    /// A message's body and subject, rendered in a context of the fields
+    /// every recipient may see that it reads, and the globals it reads.
+    fn texts(
+        &self,
+        spec: &MessageSpec,
+        body_source: &str,
+        reads: &BTreeSet<String>,
+        used: &[String],
+        everyone: &[&Addressee],
+        scope: &TemplateScope<'_>,
+    ) -> Result<(String, Option<String>), RenderError> {
+        let routine = self.routine;
+        let visible = |field: &str| {
+            everyone
+                .iter()
+                .all(|r| may_see(routine, r.sees_as.as_deref(), field))
+        };
+        let shown = shown_fields(routine, &spec.template, used, visible);
+        let state = &self.case.state;
+        let ctx = context::template(routine, state, self.now, reads, &shown, scope);
+        let body = render_text(self.env, &spec.template, body_source, &ctx)?;
+        let subject = match &spec.subject {
+            Some(s) => Some(render_text(
+                self.env,
+                &format!("subject of {}", spec.template),
+                s,
+                &ctx,
+            )?),
+            None => None,
+        };
+        Ok((body, subject))
     }
 }

@@ -16,7 +16,7 @@ use super::profile::{Branch, Stage};
 use super::tally::Tally;
 use super::values::draw;
 use crate::model::{Routine, StepKind};
-use crate::run::{Case, Effects, Record, RunError, Task, TaskId, TaskRef, Values};
+use crate::run::{Case, Effects, MessageTexts, Record, RunError, Task, TaskId, TaskRef, Values};
 
 /// The most commands one simulated case may take (a guard against a profile
 /// whose values make a case go round a loop forever).
@@ -62,6 +62,8 @@ pub(crate) struct Driver<'a> {
     visits: Vec<u32>,
     /// Deadlines already fired in this case.
     fired: Vec<usize>,
+    /// Whether messages are rendered (the report counts them only).
+    texts: MessageTexts,
 }
 
 fn routine_of(stage: &Stage) -> &Routine {
@@ -74,6 +76,7 @@ impl<'a> Driver<'a> {
         index: usize,
         keys: &'a Keys,
         horizon: NaiveDateTime,
+        texts: MessageTexts,
     ) -> Self {
         Driver {
             stage,
@@ -86,6 +89,7 @@ impl<'a> Driver<'a> {
             open: Vec::new(),
             visits: vec![0; stage.routine.steps.len()],
             fired: Vec::new(),
+            texts,
         }
     }
 
@@ -105,7 +109,7 @@ impl<'a> Driver<'a> {
     ) -> End {
         let routine = routine_of(self.stage);
         tally.stages[self.index].started += 1;
-        let mut case = match Case::start(routine, id, data, at) {
+        let mut case = match Case::start_with(routine, id, data, at, self.texts) {
             Ok((case, effects)) => {
                 self.plan_case_events(at, rng);
                 self.account(&effects, rng, tally);

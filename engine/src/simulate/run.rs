@@ -16,6 +16,7 @@ use super::report::Report;
 use super::tally::Tally;
 use super::values::start_data;
 use crate::calendar::holidays::is_working_day;
+use crate::run::MessageTexts;
 
 /// Cases per chunk of work (one thread takes a chunk at a time).
 const CHUNK: u64 = 512;
@@ -88,7 +89,19 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
 
 /// Runs `options.cases` cases of the profile and reports on them.
 /// `progress` is told how many more cases are done, from any thread.
+/// Messages are counted, not rendered ([`MessageTexts::Skipped`]): the
+/// report is the same as with their texts.
 pub fn simulate(profile: &Profile, options: &Options, progress: &(dyn Fn(u64) + Sync)) -> Report {
+    simulate_with(profile, options, MessageTexts::Skipped, progress)
+}
+
+/// [`simulate`], with messages rendered or not.
+pub(crate) fn simulate_with(
+    profile: &Profile,
+    options: &Options,
+    texts: MessageTexts,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Report {
     let arrivals = arrivals(
         profile.start,
         profile.per_working_day,
@@ -116,7 +129,8 @@ pub fn simulate(profile: &Profile, options: &Options, progress: &(dyn Fn(u64) + 
                 let done = range.end - range.start;
                 for case in range {
                     let arrival = arrivals[usize::try_from(case).unwrap_or(0)];
-                    lifecycle(profile, &keys, options.seed, case, arrival, end, &mut tally);
+                    let at = (arrival, end);
+                    lifecycle(profile, &keys, options.seed, case, at, texts, &mut tally);
                 }
                 progress(done);
                 tally
@@ -138,8 +152,8 @@ fn lifecycle(
     keys: &Keys,
     seed: u64,
     case: u64,
-    arrival: NaiveDateTime,
-    horizon: NaiveDateTime,
+    (arrival, horizon): (NaiveDateTime, NaiveDateTime),
+    texts: MessageTexts,
     tally: &mut Tally,
 ) {
     let mut rng = case_rng(seed, case);
@@ -159,7 +173,7 @@ fn lifecycle(
         }
         let data = start_data(stage, at.date(), previous.as_ref().map(|p| &p.1), &mut rng);
         let id = format!("SIM-{}-{}", case + 1, index + 1);
-        match Driver::new(stage, index, keys, horizon).run(id, data, at, &mut rng, tally) {
+        match Driver::new(stage, index, keys, horizon, texts).run(id, data, at, &mut rng, tally) {
             End::Ended {
                 at: ended,
                 outcome,

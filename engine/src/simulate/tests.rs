@@ -100,3 +100,31 @@ fn arrivals_come_in_order_on_working_days_in_working_hours() {
     let days = (times[499].date() - start).num_days();
     assert!((60..=85).contains(&days), "{days}");
 }
+
+#[test]
+fn the_report_is_the_same_whether_messages_are_rendered_or_not() {
+    use super::run::{simulate_with, Options};
+    use crate::run::MessageTexts;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for path in [
+        "workflows/kommun_000/lifecycle.profile.yml",
+        "workflows/kommun_003/not_executed.profile.yml",
+    ] {
+        let checked = super::check_profile(&root.join(path));
+        let Some(profile) = checked.profile else {
+            panic!("{path} does not check");
+        };
+        let options = Options {
+            cases: 300,
+            seed: 7,
+            horizon: NaiveDate::from_ymd_opt(2029, 1, 1),
+        };
+        let run = |texts| {
+            let report = simulate_with(&profile, &options, texts, &|_| {});
+            serde_json::to_string(&report).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let skipped = run(MessageTexts::Skipped);
+        assert!(skipped.contains("\"messages\""), "{path}");
+        assert_eq!(skipped, run(MessageTexts::Rendered), "{path}");
+    }
+}

@@ -17,6 +17,7 @@ mod redact;
 mod rules;
 mod schedule;
 mod senders;
+mod texts;
 mod time_of_day;
 mod visibility;
 
