@@ -54,10 +54,11 @@ const FILES: &[CatalogueFile] = catalogue![
     "store",
     "failure",
     "cli",
+    "scenario",
+    "details",
     "until",
     "chart",
-    "runner",
-    "scenario"
+    "runner"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

@@ -64,6 +64,7 @@ fn every_variant() -> Vec<RunError> {
             broken: Box::new(crate::model::Broken {
                 rule: s(),
                 expected: s(),
+                phrase: crate::diagnostic::Phrase::plain(s()),
             }),
             got: s(),
         },

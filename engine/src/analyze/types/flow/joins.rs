@@ -8,9 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::bits::Fields;
 use crate::model::{Step, StepKind};
-
-type Fields = BTreeSet<String>;
 
 /// Where a value arriving at a step comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -137,10 +136,10 @@ pub(super) fn regions(steps: &[Step]) -> Vec<(String, BTreeSet<String>)> {
 
 /// Intersects `b` into `a` (`None`: nothing arrived yet, every field).
 fn meet(a: &mut Option<Fields>, b: &Fields) {
-    *a = Some(match a.take() {
-        None => b.clone(),
-        Some(a) => a.intersection(b).cloned().collect(),
-    });
+    match a {
+        None => *a = Some(b.clone()),
+        Some(a) => a.meet(b),
+    }
 }
 
 impl Join {
@@ -171,12 +170,21 @@ impl Join {
         {
             None
         } else {
-            Some(by_branch.into_iter().flatten().flatten().collect())
+            let mut sets = by_branch.into_iter().flatten();
+            sets.next().map(|first| {
+                sets.fold(first, |mut all, set| {
+                    all.join(&set);
+                    all
+                })
+            })
         };
         match (pass, alone) {
             (None, alone) => alone,
             (Some(pass), None) => Some(pass),
-            (Some(pass), Some(alone)) => Some(pass.intersection(&alone).cloned().collect()),
+            (Some(mut pass), Some(alone)) => {
+                pass.meet(&alone);
+                Some(pass)
+            }
         }
     }
 }

@@ -8,18 +8,20 @@
 //! step inside a parallel step's branches may clear (in the branches and
 //! at the join: the other branches run at the same time).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use super::bits::{Fields, Names};
 use super::joins::{joins, regions, Join, Source};
 use super::sure::Sure;
 use crate::analyze::resolved::Resolved;
 use crate::model::{Assignment, Deadline, Interrupt, Step, StepKind};
 
-type Fields = BTreeSet<String>;
-
 /// What the flow knows of a routine.
 pub(super) struct Flow<'a> {
     pub(super) resolved: &'a Resolved,
+    /// Every name a set may hold, numbered.
+    pub(super) names: Rc<Names<'a>>,
     pub(super) sure: Sure,
     /// Every declared field.
     pub(super) all: Fields,
@@ -48,38 +50,72 @@ fn every_set(resolved: &Resolved) -> impl Iterator<Item = &[Assignment]> {
         .chain(resolved.events.iter().map(|e| &e.set[..]))
 }
 
+/// Every name the flow may put in a set: the declared fields, what tasks,
+/// events and escalation tasks record, what `set:` assigns.
+fn names(resolved: &Resolved) -> Names<'_> {
+    fn recorded(kind: &StepKind) -> Vec<&str> {
+        match kind {
+            StepKind::Task {
+                collects, optional, ..
+            }
+            | StepKind::Event {
+                collects, optional, ..
+            } => collects
+                .iter()
+                .chain(optional)
+                .map(String::as_str)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    let deadlines = resolved
+        .steps
+        .iter()
+        .flat_map(|s| &s.deadlines)
+        .chain(&resolved.deadlines);
+    let escalations = deadlines.flat_map(|d| d.task.iter().flat_map(|t| &t.collects));
+    let events = resolved
+        .events
+        .iter()
+        .flat_map(|e| e.collects.iter().chain(&e.optional));
+    let fields = resolved.scope.fields.iter().map(|f| f.id.as_str());
+    Names::new(
+        fields
+            .chain(resolved.steps.iter().flat_map(|s| recorded(&s.kind)))
+            .chain(escalations.chain(events).map(String::as_str))
+            .chain(every_set(resolved).flatten().map(|a| a.field.as_str())),
+    )
+}
+
 impl<'a> Flow<'a> {
     /// The flow's facts about `resolved`.
     pub(super) fn new(resolved: &'a Resolved) -> Flow<'a> {
+        let names = Rc::new(names(resolved));
         let fields = &resolved.scope.fields;
-        let all: Fields = fields.iter().map(|f| f.id.clone()).collect();
-        let required: Fields = fields
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| f.id.clone())
-            .collect();
-        let sure = Sure::new(every_set(resolved).flatten());
+        let all = names.set_of(fields.iter().map(|f| f.id.as_str()));
+        let required = names.set_of(fields.iter().filter(|f| f.required).map(|f| f.id.as_str()));
+        let sure = Sure::new(&names, every_set(resolved).flatten());
         // Clearing one required field may make another assignment clear.
-        let mut clearable = Fields::new();
+        let mut clearable = names.empty();
         loop {
-            let base: Fields = required.difference(&clearable).cloned().collect();
-            let more: Fields = every_set(resolved)
-                .flat_map(|set| sure.may_clear(&base, set))
-                .collect();
+            let base = required.minus(&clearable);
+            let mut more = names.empty();
+            for set in every_set(resolved) {
+                more.join(&sure.may_clear(&base, set));
+            }
             if more.is_subset(&clearable) {
                 break;
             }
-            clearable.extend(more);
+            clearable.join(&more);
         }
-        let base: Fields = required.difference(&clearable).cloned().collect();
-        let anytime = resolved
-            .deadlines
-            .iter()
-            .filter(|d| d.goto.is_none())
-            .flat_map(|d| sure.may_clear(&base, &d.set))
-            .collect();
+        let base = required.minus(&clearable);
+        let mut anytime = names.empty();
+        for d in resolved.deadlines.iter().filter(|d| d.goto.is_none()) {
+            anytime.join(&sure.may_clear(&base, &d.set));
+        }
         let mut flow = Flow {
             resolved,
+            names,
             sure,
             all,
             required,
@@ -105,15 +141,19 @@ impl<'a> Flow<'a> {
     fn concurrent_clears(&self) -> BTreeMap<String, Fields> {
         let mut out: BTreeMap<String, Fields> = BTreeMap::new();
         for (join, region) in regions(&self.resolved.steps) {
-            let clears: Fields = self
+            let mut clears = self.names.empty();
+            for s in self
                 .resolved
                 .steps
                 .iter()
                 .filter(|s| region.contains(&s.id))
-                .flat_map(|s| self.clears(s))
-                .collect();
+            {
+                clears.join(&self.clears(s));
+            }
             for step in region.iter().chain(std::iter::once(&join)) {
-                out.entry(step.clone()).or_default().extend(clears.clone());
+                out.entry(step.clone())
+                    .or_insert_with(|| self.names.empty())
+                    .join(&clears);
             }
         }
         out
@@ -121,11 +161,14 @@ impl<'a> Flow<'a> {
 
     /// The fields a step's `set:`, routes or deadlines may clear.
     fn clears(&self, step: &Step) -> Fields {
-        std::iter::once(&step.set)
+        let sets = std::iter::once(&step.set)
             .chain(step.routes.iter().map(|r| &r.set))
-            .chain(step.deadlines.iter().map(|d| &d.set))
-            .flat_map(|set| self.sure.may_clear(&self.base, set))
-            .collect()
+            .chain(step.deadlines.iter().map(|d| &d.set));
+        let mut out = self.names.empty();
+        for set in sets {
+            out.join(&self.sure.may_clear(&self.base, set));
+        }
+        out
     }
 
     /// The fields `set` leaves set after `before`.
@@ -144,12 +187,11 @@ impl<'a> Flow<'a> {
     pub(super) fn recorded(&self, step: &Step, at: &Fields) -> Fields {
         let mut out = at.clone();
         for d in step.deadlines.iter().filter(|d| d.goto.is_none()) {
-            for f in self.sure.may_clear(at, &d.set) {
-                out.remove(&f);
-            }
+            out.remove_all(&self.sure.may_clear(at, &d.set));
         }
         if let StepKind::Task { collects, .. } | StepKind::Event { collects, .. } = &step.kind {
-            out.extend(collects.iter().cloned());
+            self.names
+                .add(&mut out, collects.iter().map(String::as_str));
         }
         out
     }
@@ -197,7 +239,8 @@ impl<'a> Flow<'a> {
         for e in &r.events {
             if let Interrupt::Goto(to) = &e.then {
                 let mut set = self.base.clone();
-                set.extend(e.collects.iter().cloned());
+                self.names
+                    .add(&mut set, e.collects.iter().map(String::as_str));
                 let key = Source::Seed(format!("event {}", e.id));
                 out.push((to.as_str(), key, self.apply(&set, &e.set)));
             }
@@ -213,20 +256,22 @@ impl<'a> Flow<'a> {
 
     /// A step's entry from what has arrived (`None`: nothing yet).
     fn entry_of(&self, step: &str, inbox: &BTreeMap<Source, Fields>) -> Option<Fields> {
-        let met = match self.joins.get(step) {
+        let mut met = match self.joins.get(step) {
             Some(join) => join.combine(inbox)?,
             None => {
                 let mut values = inbox.values();
                 let first = values.next()?.clone();
-                values.fold(first, |a, b| a.intersection(b).cloned().collect())
+                values.fold(first, |mut a, b| {
+                    a.meet(b);
+                    a
+                })
             }
         };
-        let concurrent = self.concurrent.get(step);
-        Some(
-            met.into_iter()
-                .filter(|f| !self.anytime.contains(f) && !concurrent.is_some_and(|c| c.contains(f)))
-                .collect(),
-        )
+        met.remove_all(&self.anytime);
+        if let Some(concurrent) = self.concurrent.get(step) {
+            met.remove_all(concurrent);
+        }
+        Some(met)
     }
 
     /// The fields surely set when each step is entered.
@@ -265,7 +310,7 @@ impl<'a> Flow<'a> {
                     None => {
                         out.insert(to, set);
                     }
-                    Some(old) => old.retain(|f| set.contains(f)),
+                    Some(old) => old.meet(&set),
                 }
             }
             let key = Source::Step(at.clone());

@@ -5,13 +5,12 @@
 //! a value, or fails (a failed assignment stops the command: nothing after
 //! it runs).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use minijinja::machinery::ast::{BinOpKind, CallArg, Expr, UnaryOpKind};
 
+use super::bits::{Fields, Names};
 use crate::model::Assignment;
-
-type Fields = BTreeSet<String>;
 
 /// When an expression surely gives a value: a condition on which fields
 /// are set.
@@ -19,7 +18,8 @@ type Fields = BTreeSet<String>;
 enum Cond {
     Always,
     Never,
-    Set(String),
+    /// The field numbered so is set (`None`: a name the flow never sets).
+    Set(Option<usize>),
     All(Vec<Cond>),
 }
 
@@ -28,7 +28,7 @@ impl Cond {
         match self {
             Cond::Always => true,
             Cond::Never => false,
-            Cond::Set(f) => set.contains(f),
+            Cond::Set(f) => f.is_some_and(|f| set.contains(f)),
             Cond::All(all) => all.iter().all(|c| c.holds(set)),
         }
     }
@@ -83,19 +83,37 @@ const FILTERS: &[&str] = &[
 /// The condition of every assignment's expression, parsed once.
 pub(super) struct Sure {
     conds: BTreeMap<String, Cond>,
+    /// Each assignment's field, numbered.
+    fields: BTreeMap<String, Option<usize>>,
+    /// The set of no field.
+    empty: Fields,
 }
 
 impl Sure {
     /// Parses the expressions of `sets`.
-    pub(super) fn new<'a>(sets: impl Iterator<Item = &'a Assignment>) -> Sure {
+    pub(super) fn new<'a>(names: &Names<'_>, sets: impl Iterator<Item = &'a Assignment>) -> Sure {
         let mut conds = BTreeMap::new();
+        let mut fields = BTreeMap::new();
         for a in sets {
             let text = a.value.source();
             if !conds.contains_key(text) {
-                conds.insert(text.to_owned(), parse(text));
+                conds.insert(text.to_owned(), parse(text, names));
+            }
+            if !fields.contains_key(&a.field) {
+                fields.insert(a.field.clone(), names.index(&a.field));
             }
         }
-        Sure { conds }
+        let empty = names.empty();
+        Sure {
+            conds,
+            fields,
+            empty,
+        }
+    }
+
+    /// The number of `a`'s field.
+    fn field(&self, a: &Assignment) -> Option<usize> {
+        self.fields.get(&a.field).copied().flatten()
     }
 
     /// Whether `a` surely gives its field a value when `set` are set.
@@ -110,10 +128,11 @@ impl Sure {
     pub(super) fn apply(&self, before: &Fields, set: &[Assignment]) -> Fields {
         let mut out = before.clone();
         for a in set {
+            let Some(field) = self.field(a) else { continue };
             if self.gives(a, before) {
-                out.insert(a.field.clone());
+                out.insert(field);
             } else {
-                out.remove(&a.field);
+                out.remove(field);
             }
         }
         out
@@ -121,24 +140,33 @@ impl Sure {
 
     /// The fields `set` may clear when `before` are set.
     pub(super) fn may_clear(&self, before: &Fields, set: &[Assignment]) -> Fields {
-        set.iter()
-            .filter(|a| !self.gives(a, before))
-            .map(|a| a.field.clone())
-            .collect()
+        let mut out = self.empty.clone();
+        for a in set.iter().filter(|a| !self.gives(a, before)) {
+            if let Some(field) = self.field(a) {
+                out.insert(field);
+            }
+        }
+        out
+    }
+
+    /// The fields a `set:` may give a value: all but those set to `none`.
+    pub(super) fn touched(&self, set: &[Assignment]) -> Fields {
+        let mut out = self.empty.clone();
+        for a in set {
+            if let (false, Some(field)) = (
+                matches!(a.value.source().trim(), "" | "none" | "None"),
+                self.field(a),
+            ) {
+                out.insert(field);
+            }
+        }
+        out
     }
 }
 
-/// The fields a `set:` may give a value: all but those set to `none`.
-pub(super) fn touched(set: &[Assignment]) -> Fields {
-    set.iter()
-        .filter(|a| !matches!(a.value.source().trim(), "" | "none" | "None"))
-        .map(|a| a.field.clone())
-        .collect()
-}
-
-fn parse(text: &str) -> Cond {
+fn parse(text: &str, names: &Names<'_>) -> Cond {
     match minijinja::machinery::parse_expr(text) {
-        Ok(tree) => cond(&tree),
+        Ok(tree) => cond(&tree, names),
         Err(_) => Cond::Never,
     }
 }
@@ -155,12 +183,12 @@ fn all(conds: Vec<Cond>) -> Cond {
     }
 }
 
-fn cond(expr: &Expr<'_>) -> Cond {
+fn cond(expr: &Expr<'_>, names: &Names<'_>) -> Cond {
     match expr {
         Expr::Const(c) if c.value.is_none() || c.value.is_undefined() => Cond::Never,
         Expr::Const(_) | Expr::List(_) | Expr::Map(_) | Expr::Tuple(_) => Cond::Always,
         Expr::Var(v) if matches!(v.id, "today" | "case") => Cond::Always,
-        Expr::Var(v) => Cond::Set(v.id.to_owned()),
+        Expr::Var(v) => Cond::Set(names.index(v.id)),
         Expr::GetAttr(a) if matches!(&a.expr, Expr::Var(v) if v.id == "case") => Cond::Always,
         Expr::UnaryOp(u) => match u.op {
             UnaryOpKind::Not | UnaryOpKind::Neg => Cond::Always,
@@ -168,25 +196,25 @@ fn cond(expr: &Expr<'_>) -> Cond {
         Expr::Compare(_) | Expr::Test(_) => Cond::Always,
         Expr::BinOp(b) => match b.op {
             // `a or b` gives `a` when it is true (never `none`), else `b`.
-            BinOpKind::ScOr => cond(&b.right),
+            BinOpKind::ScOr => cond(&b.right, names),
             // `a and b` gives `a` when it is false (perhaps `none`), else `b`.
-            BinOpKind::ScAnd => all(vec![cond(&b.left), cond(&b.right)]),
+            BinOpKind::ScAnd => all(vec![cond(&b.left, names), cond(&b.right, names)]),
             _ => Cond::Always,
         },
         Expr::IfExpr(i) => match &i.false_expr {
-            Some(otherwise) => all(vec![cond(&i.true_expr), cond(otherwise)]),
+            Some(otherwise) => all(vec![cond(&i.true_expr, names), cond(otherwise, names)]),
             None => Cond::Never,
         },
         Expr::Call(c) => match &c.expr {
             Expr::Var(f) if FUNCTIONS.contains(&f.id) => Cond::Always,
             _ => Cond::Never,
         },
-        Expr::Filter(f) => filter(f.name, f.expr.as_ref(), &f.args),
+        Expr::Filter(f) => filter(f.name, f.expr.as_ref(), &f.args, names),
         _ => Cond::Never,
     }
 }
 
-fn filter(name: &str, of: Option<&Expr<'_>>, args: &[CallArg<'_>]) -> Cond {
+fn filter(name: &str, of: Option<&Expr<'_>>, args: &[CallArg<'_>], names: &Names<'_>) -> Cond {
     if FILTERS.contains(&name) {
         return Cond::Always;
     }
@@ -203,9 +231,9 @@ fn filter(name: &str, of: Option<&Expr<'_>>, args: &[CallArg<'_>]) -> Cond {
     let falsy_too = matches!(positional.get(1), Some(Expr::Const(c)) if c.value.is_true());
     match (positional.first(), falsy_too) {
         // `x | default(y, true)`: `x` when it is true, else `y`.
-        (Some(fallback), true) => cond(fallback),
+        (Some(fallback), true) => cond(fallback, names),
         // An unset field is `none`, which `default` without `true` keeps.
-        _ => of.map_or(Cond::Never, cond),
+        _ => of.map_or(Cond::Never, |of| cond(of, names)),
     }
 }
 
@@ -219,8 +247,9 @@ mod tests {
             field: "x".into(),
             value: ModelExpr(text.into()),
         };
-        let sure = Sure::new(std::iter::once(&a));
-        sure.gives(&a, &set.iter().map(|s| s.to_string()).collect())
+        let names = Names::new(set.iter().copied().chain(["x"]));
+        let sure = Sure::new(&names, std::iter::once(&a));
+        sure.gives(&a, &names.set_of(set.iter().copied()))
     }
 
     #[test]
