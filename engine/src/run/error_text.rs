@@ -119,10 +119,7 @@ impl RunError {
                 "run-rule-broken",
                 vec![
                     ("field", s(field)),
-                    (
-                        "expected",
-                        journaled_error_in(&broken.expected, lang).into(),
-                    ),
+                    ("expected", broken.phrase.words(lang).into()),
                     ("rule", s(&broken.rule)),
                     ("got", s(got)),
                 ],

@@ -294,19 +294,6 @@ mod tests {
             assert_eq!(word(&english, Lang::En, 0), english);
             assert_ne!(journaled_error_in(&english, Lang::Sv), english, "{english}");
         }
-        let refused = RunError::RuleBroken {
-            field: "name".into(),
-            broken: Box::new(crate::model::Broken {
-                rule: "min_length: 2".into(),
-                expected: "at least 2 characters long".into(),
-                phrase: crate::diagnostic::Phrase::plain("at least 2 characters long"),
-            }),
-            got: "\"A\"".into(),
-        };
-        assert_eq!(
-            refused.message_in(Lang::Sv),
-            "`name` ska vara minst 2 tecken lång (regeln `min_length: 2`), men det var \"A\""
-        );
     }
 
     #[test]
