@@ -108,7 +108,7 @@ impl From<RunnerError> for Failure {
         match e {
             RunnerError::Store(e) => e.into(),
             RunnerError::Run { error, .. } => Failure::problem(refusal_text(&error, None)),
-            other => Failure::problem(other.to_string()),
+            other => Failure::problem(other.message_in(crate::output::lang())),
         }
     }
 }

@@ -4,7 +4,6 @@
 use chrono::NaiveDateTime;
 
 use crate::db::Failure;
-use crate::scenario::model::parse_time;
 
 /// Now, to the minute, in local time.
 pub(crate) fn now() -> NaiveDateTime {
@@ -24,6 +23,12 @@ pub(crate) fn time(at: &Option<String>) -> Result<NaiveDateTime, Failure> {
         Some(text) => parse_time(text).map_err(Failure::usage),
         None => Ok(now()),
     }
+}
+
+/// A time as written (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM`), or why not.
+pub(crate) fn parse_time(text: &str) -> Result<NaiveDateTime, String> {
+    rutin::scenario::parse_time(text)
+        .ok_or_else(|| crate::output::text("input-not-a-time", &[("text", text.into())]))
 }
 
 /// A time as shown: `YYYY-MM-DD HH:MM`.

@@ -6,15 +6,15 @@
 mod commands;
 mod db;
 mod discover;
+mod help;
 mod input;
 mod mail;
 mod output;
-mod scenario;
 mod timeline;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Exit code: everything fine.
 pub(crate) const OK: u8 = 0;
@@ -178,9 +178,28 @@ fn exit_quietly_on_closed_pipe() {
     }));
 }
 
+/// The language asked for on the command line (`--lang sv`, `--lang=sv`),
+/// read before clap so that `--help` is in it too.
+fn requested_lang(args: &[std::ffi::OsString]) -> Option<rutin::i18n::Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let value = args.iter().enumerate().find_map(|(i, arg)| match *arg {
+        "--lang" => args.get(i + 1).copied(),
+        _ => arg.strip_prefix("--lang="),
+    })?;
+    value.parse().ok()
+}
+
+/// The arguments parsed by the command tree in `lang`.
+fn parse(args: Vec<std::ffi::OsString>, lang: rutin::i18n::Lang) -> Result<Cli, clap::Error> {
+    let matches = help::localized(Cli::command(), lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
 fn main() -> ExitCode {
     exit_quietly_on_closed_pipe();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = requested_lang(&args).unwrap_or_else(rutin::i18n::Lang::from_env);
+    let cli = match parse(args, lang) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
@@ -188,7 +207,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    output::set_lang(cli.lang.unwrap_or_else(rutin::i18n::Lang::from_env));
+    output::set_lang(cli.lang.unwrap_or(lang));
     let code = match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Graph(args) => commands::graph::run(&args),

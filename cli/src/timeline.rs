@@ -6,7 +6,7 @@ use std::fmt::Write;
 use rutin::model::Routine;
 use rutin::run::{Actor, Addressee, JournalEntry, Record};
 
-use crate::output::text;
+use crate::output::{lang, text};
 
 /// Renders journal entries; the same entries always give the same text.
 pub(crate) fn render(routine: &Routine, entries: &[JournalEntry]) -> String {
@@ -224,7 +224,10 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             deadline, error, ..
         } => text(
             "timeline-deadline-failed",
-            &[("deadline", deadline.into()), ("error", error.into())],
+            &[
+                ("deadline", deadline.into()),
+                ("error", again(error).into()),
+            ],
         ),
         Record::DeadlineMessageFailed {
             deadline,
@@ -236,14 +239,14 @@ fn describe(routine: &Routine, entry: &JournalEntry) -> Option<String> {
             &[
                 ("deadline", deadline.into()),
                 ("template", template.into()),
-                ("error", error.into()),
+                ("error", again(error).into()),
             ],
         ),
         Record::WaitFailed { step, error, .. } => text(
             "timeline-wait-failed",
             &[
                 ("step", step_title(routine, step).into()),
-                ("error", error.into()),
+                ("error", again(error).into()),
             ],
         ),
         Record::DeadlineSkipped { deadline, .. } => text(
@@ -348,6 +351,11 @@ pub(crate) fn refusal(
     }
 }
 
+/// A journaled explanation in the chosen language.
+fn again(error: &str) -> String {
+    rutin::run::journaled_error_in(error, lang())
+}
+
 /// The failures of a case (deadlines and waits that could not be carried
 /// out), one warning each; empty when there are none.
 pub(crate) fn failures(failures: &[rutin::run::CaseFailure]) -> String {
@@ -356,10 +364,10 @@ pub(crate) fn failures(failures: &[rutin::run::CaseFailure]) -> String {
         let line = text(
             "timeline-failure",
             &[
-                ("what", (&f.what).into()),
+                ("what", f.what_in(lang()).into()),
                 ("at", time(&f.at).into()),
-                ("lost", (&f.lost).into()),
-                ("error", (&f.error).into()),
+                ("lost", f.lost_in(lang()).into()),
+                ("error", f.error_in(lang()).into()),
             ],
         );
         let _ = writeln!(out, "  {line}");

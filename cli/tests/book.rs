@@ -2,23 +2,14 @@
 //! output, a folder into a folder, and the refusals.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use support::{root, rutin};
 
 fn installation() -> PathBuf {
     root().join("workflows/kommun_000/installation.yaml")

@@ -2,22 +2,9 @@
 //! real binary: JSON and table output, the SVG chart, the same report with
 //! one thread or two, profile errors, a routine that is not the profile's.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
-}
+use support::rutin;
 
 const PROFILE: &str = "workflows/kommun_003/not_executed.profile.yml";
 

@@ -1,24 +1,16 @@
 //! `rutin case import` of the old `.rutin/` folder and `rutin case migrate`
 //! to a new routine version, through the real binary.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use support::{root, rutin};
 
 const ROUTINE: &str = "engine/tests/fixtures/valid/everything/routine.yaml";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("rutin")
-        .expect("the rutin binary is built for tests")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
-        .env("NO_COLOR", "1")
+    let output = rutin()
         .env_remove("RUTIN_DATABASE_URL")
         .args(args)
         .arg("--db")
@@ -34,12 +26,7 @@ fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// An old store folder with one good case file (a simulated journal) and one damaged.
 fn old_folder(dir: &Path) -> PathBuf {
-    let output = Command::cargo_bin("rutin")
-        .expect("the rutin binary is built for tests")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
+    let output = rutin()
         .args(["simulate", ROUTINE, "--format", "json"])
         .output()
         .expect("rutin runs");

@@ -2,15 +2,15 @@
 //! the stored case as it was, a damaged journal, routines pinned to the
 //! version a case started on, and databases that cannot be used.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-const ROUTINE: &str = "engine/tests/fixtures/valid/everything/routine.yaml";
+use support::{root, rutin};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+const ROUTINE: &str = "engine/tests/fixtures/valid/everything/routine.yaml";
 
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
     let output = rutin_args(db, args).output().expect("rutin runs");
@@ -23,13 +23,8 @@ fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// `rutin ARGS --db DB` (the flag after the subcommand, where clap takes it).
 fn rutin_args(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("RUTIN_DATABASE_URL")
+    let mut cmd = rutin();
+    cmd.env_remove("RUTIN_DATABASE_URL")
         .args(args)
         .arg("--db")
         .arg(db);
@@ -524,14 +519,7 @@ fn a_report_first_brings_the_cases_up_to_its_time() {
 
 #[test]
 fn the_help_example_starts_a_case_on_the_installation_routine() {
-    let output = Command::cargo_bin("rutin")
-        .unwrap()
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .args(["case", "--help"])
-        .output()
-        .unwrap();
+    let output = rutin().args(["case", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&output.stdout).into_owned();
     let example = &help[help.find("rutin case start").expect(&help)..];
     let routine = example
@@ -575,10 +563,7 @@ fn a_file_that_is_not_a_rutin_database_is_refused_and_left_alone() {
 
 #[test]
 fn an_unreachable_postgres_server_is_named_plainly() {
-    let mut cmd = Command::cargo_bin("rutin").unwrap();
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+    let mut cmd = rutin();
     let dir = tempfile::tempdir().unwrap();
     let output = cmd
         .current_dir(dir.path())
@@ -599,11 +584,7 @@ fn an_unreachable_postgres_server_is_named_plainly() {
 #[test]
 fn without_db_the_file_is_rutin_db_here() {
     let dir = tempfile::tempdir().unwrap();
-    let output = Command::cargo_bin("rutin")
-        .unwrap()
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
+    let output = rutin()
         .current_dir(dir.path())
         .env_remove("RUTIN_DATABASE_URL")
         .args(["case", "list"])

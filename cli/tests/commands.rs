@@ -1,22 +1,11 @@
 //! The real `rutin` binary: each command on shipped routines and fixtures,
 //! each exit code, a routine with errors, a failing scenario.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
-}
+use support::{root, rutin, rutin_process};
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -559,12 +548,8 @@ fn the_timeline_names_roles_once_and_joins_once() {
 
 #[test]
 fn a_reader_that_goes_away_is_no_error() {
-    use std::process::{Command as Std, Stdio};
-    let mut child = Std::new(assert_cmd::cargo::cargo_bin("rutin"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
+    use std::process::Stdio;
+    let mut child = rutin_process()
         .args([
             "simulate",
             "workflows/kommun_000/installation.yaml",

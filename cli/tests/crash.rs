@@ -4,26 +4,21 @@
 //! stored state (`rutin case verify`, every fifth kill and after the last),
 //! and nothing half-written is left in the folder.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
+
+use support::rutin_process;
 
 const ROUTINE: &str = "engine/tests/fixtures/valid/shapes/routine.yaml";
 const KILLS: u64 = 20;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn rutin(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("rutin"));
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("RUTIN_DATABASE_URL")
+    let mut cmd = rutin_process();
+    cmd.env_remove("RUTIN_DATABASE_URL")
         .arg("case")
         .args(args)
         .arg("--db")

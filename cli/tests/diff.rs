@@ -1,25 +1,13 @@
 //! `rutin diff` as the real binary: text and JSON, and with `--db` the
 //! running cases it concerns (SQLite).
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
+mod support;
 
 const OLD: &str = "workflows/kommun_000/extension.yaml";
 const NEW: &str = "engine/tests/fixtures/diff/extension_v2/extension.yaml";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn rutin(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("rutin")
-        .expect("the rutin binary is built for tests")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
-        .env("NO_COLOR", "1")
+    let output = support::rutin()
         .env_remove("RUTIN_DATABASE_URL")
         .args(args)
         .output()

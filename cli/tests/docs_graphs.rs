@@ -2,17 +2,15 @@
 //! current: drawn again from `workflows/`, they are the same files, byte for
 //! byte, and there is no picture of a routine that is gone.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use support::{root, rutin};
 
 const REGENERATE: &str =
     "regenerate them with `cargo run -p rutin-cli -- graph workflows --format svg --output docs/graphs`";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// Every file under `dir`, by its path below `dir`.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -35,12 +33,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 #[test]
 fn the_pictures_under_docs_are_current() {
     let fresh = tempfile::tempdir().expect("temporary folder");
-    Command::cargo_bin("rutin")
-        .expect("the rutin binary is built for tests")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
+    rutin()
         .args(["graph", "workflows", "--format", "svg", "--output"])
         .arg(fresh.path())
         .assert()

@@ -5,23 +5,13 @@
 //! change that alters journals on purpose updates them with
 //! `cargo insta test -p rutin-cli --test golden_journals --accept` and says so.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::{root, rutin};
 
 /// The journal `rutin simulate ... --format json` prints.
 fn journal(args: &[&str]) -> String {
-    let output = Command::cargo_bin("rutin")
-        .expect("the rutin binary is built for tests")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .current_dir(root())
-        .env("NO_COLOR", "1")
+    let output = rutin()
         .arg("simulate")
         .args(args)
         .args(["--format", "json"])

@@ -1,26 +1,15 @@
 //! `rutin graph` and `rutin schema`, run as the real binary.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-/// The workspace root (the CLI package is one folder below it).
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::{root, rutin};
 
 fn fixture() -> PathBuf {
     root().join("engine/tests/fixtures/valid/everything/routine.yaml")
-}
-
-fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.env("NO_COLOR", "1");
-    cmd
 }
 
 /// Runs `rutin` with the arguments, expects exit 0, returns stdout.

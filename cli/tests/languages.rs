@@ -3,22 +3,17 @@
 //! `rutin diff`; the locale choosing the language and `--lang` overriding
 //! it; and every command of the README's tour run in both languages.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use assert_cmd::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::root;
 
 /// The binary with no locale of the machine's (LANG=C), in the repository.
 fn bare() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
+    support::rutin()
 }
 
 /// The binary speaking `lang`.

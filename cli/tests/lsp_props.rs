@@ -9,14 +9,17 @@
 //! down and exits cleanly at the end.
 
 mod lsp_client;
+mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use lsp_client::{position, repo, uri, Client};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+
+use support::rutin_process;
 
 /// A message later than this is a hung server (no timing is asserted).
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -240,11 +243,7 @@ fn well_formed_notification(message: &Value) {
 /// Runs `ops` on `file` against a fresh server; returns its stderr.
 fn session(file: &Path, ops: &[Op]) -> String {
     let log = tempfile::NamedTempFile::new().expect("a temporary file");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rutin"));
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+    let mut command = rutin_process();
     command
         .arg("lsp")
         .stderr(Stdio::from(log.reopen().expect("reopen the log")));

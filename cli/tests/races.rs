@@ -4,24 +4,19 @@
 //! a journaled completion, and a loser exits 1 saying why (a conflict, or
 //! the task was done meanwhile) with nothing written.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
+
+use support::rutin_process;
 
 const ROUTINE: &str = "engine/tests/fixtures/valid/shapes/routine.yaml";
 const RACES: usize = 200;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn rutin(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("rutin"));
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("RUTIN_DATABASE_URL")
+    let mut cmd = rutin_process();
+    cmd.env_remove("RUTIN_DATABASE_URL")
         .arg("case")
         .args(args)
         .arg("--db")

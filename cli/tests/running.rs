@@ -5,13 +5,16 @@
 
 #[path = "../../engine/tests/support/smtp_sink.rs"]
 mod smtp_sink;
+mod support;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use smtp_sink::SmtpSink;
+
+use support::rutin_process;
 
 const ROUTINE: &str = "workflows/kommun_000/installation.yaml";
 const DATA: &str = "{decision_date: 2026-06-19, client_name: Anna Andersson, \
@@ -22,18 +25,9 @@ const BOOK: &str = "alarm_team: larm@kommun.example\nassessor: bistand@kommun.ex
                     fee_admin: avgift@kommun.example\nnight_patrol: natt@kommun.example\n\
                     norra: hemtjanst.norra@kommun.example\n";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn rutin(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("rutin"));
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("RUTIN_DATABASE_URL")
+    let mut cmd = rutin_process();
+    cmd.env_remove("RUTIN_DATABASE_URL")
         .args(args)
         .arg("--db")
         .arg(db);

@@ -3,25 +3,15 @@
 //! role may not see, and a schedule's report is shown only to a role that
 //! receives it.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use std::path::Path;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use support::{root, rutin};
 
 fn run(args: &[&str]) -> (i32, String) {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    let output = cmd
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("rutin runs");
+    let mut cmd = rutin();
+    let output = cmd.args(args).output().expect("rutin runs");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),

@@ -2,24 +2,15 @@
 //! (`fixtures/annual/routine.yaml`) stops at the date, shows each round
 //! and where the case stands; a date before the start is a usage error.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use support::rutin;
 
 const ANNUAL: &str = "cli/tests/fixtures/annual/routine.yaml";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 fn simulate(args: &[&str]) -> std::process::Output {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(["simulate", ANNUAL, "--start", "2026-01-15"])
+    let mut cmd = rutin();
+    cmd.args(["simulate", ANNUAL, "--start", "2026-01-15"])
         .args(args);
     cmd.output().expect("rutin runs")
 }

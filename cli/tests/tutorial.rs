@@ -28,12 +28,15 @@
 //! `rutin check --deny-warnings` and must be clean: an excerpt is thus always
 //! a piece of a routine that checks.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+
+use support::{root, rutin_process};
 
 /// A fenced code block of a Markdown document.
 struct Block {
@@ -55,10 +58,6 @@ impl Block {
     fn has(&self, word: &str) -> bool {
         self.info.iter().skip(1).any(|w| w == word)
     }
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn blocks(doc: &str) -> Vec<Block> {
@@ -115,15 +114,12 @@ fn run(dir: &Path, line: &str) -> (i32, String) {
     );
     let (mut reader, writer) = std::io::pipe().expect("a pipe");
     let mut child = {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rutin"));
+        let mut cmd = rutin_process();
         cmd.arg("--lang")
             .arg("en")
             .args(&args[1..])
             .current_dir(dir)
-            .env("NO_COLOR", "1")
             .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
             .env_remove("COLUMNS")
             .env_remove("RUTIN_DATABASE_URL")
             .stdout(writer.try_clone().expect("a pipe"))

@@ -61,6 +61,7 @@ mod load;
 pub mod model;
 pub mod run;
 pub mod runner;
+pub mod scenario;
 pub mod schema;
 pub mod simulate;
 pub mod source;

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use rutin::simulate::Report;
 
+use crate::output::text;
+
 const WIDTH: f64 = 1100.0;
 const PANEL: f64 = 300.0;
 const LEFT: f64 = 70.0;
@@ -54,10 +56,19 @@ pub(crate) fn render(r: &Report) -> String {
         r#"<text x="{LEFT}" y="28" font-size="17" font-weight="bold">{}</text>"#,
         escape(&r.title)
     );
+    let subtitle = text(
+        "chart-subtitle",
+        &[
+            ("cases", r.cases.to_string().into()),
+            ("seed", r.seed.to_string().into()),
+            ("start", r.start.to_string().into()),
+            ("horizon", r.horizon.to_string().into()),
+        ],
+    );
     let _ = writeln!(
         out,
-        r##"<text x="{LEFT}" y="46" fill="#444">{} cases, seed {}, weeks from {} to {}</text>"##,
-        r.cases, r.seed, r.start, r.horizon
+        r##"<text x="{LEFT}" y="46" fill="#444">{}</text>"##,
+        escape(&subtitle)
     );
     let roles: Vec<(String, &[u32])> = r
         .workload
@@ -65,36 +76,37 @@ pub(crate) fn render(r: &Report) -> String {
         .filter(|w| w.peak_open > 0)
         .map(|w| (w.name.clone(), w.open_at_week_end.as_slice()))
         .collect();
-    panel(
-        &mut out,
-        r,
-        TOP,
-        "Tasks open at the end of each week, per role",
-        &roles,
-    );
+    let workload = (text("chart-workload", &[]), text("chart-axis-tasks", &[]));
+    panel(&mut out, r, TOP, &workload, &roles);
     let breaches: Vec<(String, &[u32])> = r
         .deadlines
         .iter()
         .filter(|d| d.fired > 0)
         .map(|d| {
-            (
-                format!("{} ({})", d.deadline, d.routine),
-                d.per_week.as_slice(),
-            )
+            let args = [
+                ("deadline", (&d.deadline).into()),
+                ("routine", (&d.routine).into()),
+            ];
+            (text("chart-breach-series", &args), d.per_week.as_slice())
         })
         .collect();
-    panel(
-        &mut out,
-        r,
-        TOP + PANEL + GAP,
-        "Deadlines breached per week",
-        &breaches,
+    let breached = (
+        text("chart-breaches", &[]),
+        text("chart-axis-breaches", &[]),
     );
+    panel(&mut out, r, TOP + PANEL + GAP, &breached, &breaches);
     out.push_str("</svg>\n");
     out
 }
 
-fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String, &[u32])]) {
+/// One panel: its title and the name of its y axis, and a line per series.
+fn panel(
+    out: &mut String,
+    r: &Report,
+    top: f64,
+    (title, axis): &(String, String),
+    series: &[(String, &[u32])],
+) {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = PANEL - 40.0;
     let y0 = top + 30.0;
@@ -140,12 +152,14 @@ fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String,
         LEFT + plot_w,
         y0 + plot_h
     );
+    axis_names(out, (y0, plot_w, plot_h), axis);
     if series.is_empty() {
         let _ = writeln!(
             out,
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#666">none</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#666">{}</text>"##,
             LEFT + plot_w / 2.0,
-            y0 + plot_h / 2.0
+            y0 + plot_h / 2.0,
+            escape(&text("chart-none", &[]))
         );
     }
     for (i, (name, values)) in series.iter().enumerate() {
@@ -170,4 +184,21 @@ fn panel(out: &mut String, r: &Report, top: f64, title: &str, series: &[(String,
             escape(name)
         );
     }
+}
+
+/// The names of a panel's axes: weeks below it, `axis` up its left side.
+fn axis_names(out: &mut String, (y0, plot_w, plot_h): (f64, f64, f64), axis: &str) {
+    let _ = writeln!(
+        out,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#444">{}</text>"##,
+        LEFT + plot_w / 2.0,
+        y0 + plot_h + 36.0,
+        escape(&text("chart-axis-weeks", &[]))
+    );
+    let (x, y) = (LEFT - 48.0, y0 + plot_h / 2.0);
+    let _ = writeln!(
+        out,
+        r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="#444" transform="rotate(-90 {x:.1} {y:.1})">{}</text>"##,
+        escape(axis)
+    );
 }

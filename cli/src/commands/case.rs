@@ -294,7 +294,7 @@ pub(crate) fn not_a_role<'a>(
     roles: impl IntoIterator<Item = &'a String>,
 ) -> Failure {
     let known: Vec<&str> = roles.into_iter().map(String::as_str).collect();
-    let hint = crate::scenario::suggest(role, known.iter().copied())
+    let hint = rutin::diagnostic::suggest(role, known.iter().copied())
         .map_or_else(String::new, |s| {
             text("case-did-you-mean", &[("suggestion", s.into())])
         });

@@ -10,7 +10,7 @@ use rutin::store::{CaseFilter, CaseIndex, OutboxItem, OutboxSource, OutboxStatus
 use super::case::{known_role, not_a_role};
 use crate::db::{Db, Failure};
 use crate::input::minute;
-use crate::output::{eprintln, print, println, text, Format};
+use crate::output::{eprintln, lang, print, println, text, Format};
 use crate::timeline;
 
 /// A case with its pinned routine, for `role` when given (a role the routine lacks is refused).
@@ -204,7 +204,7 @@ fn survey(db: &mut Db, runner: &mut Runner, filter: &CaseFilter) -> Result<Surve
     for listed in db.cases(filter)? {
         match runner.load(db.as_mut(), &listed.id) {
             Ok((_, loaded)) => survey.cases.push((listed.id, loaded)),
-            Err(e) => survey.damaged.push((listed.id, e.to_string())),
+            Err(e) => survey.damaged.push((listed.id, e.message_in(lang()))),
         }
     }
     Ok(survey)
@@ -228,8 +228,10 @@ fn damaged_failure(damaged: &[(CaseId, String)]) -> Result<(), Failure> {
 pub(crate) fn list(db: &mut Db, runner: &mut Runner, format: Format) -> Result<(), Failure> {
     let survey = survey(db, runner, &CaseFilter::default())?;
     let mut rows: Vec<serde_json::Value> = Vec::new();
+    let mut failed = BTreeMap::new();
     for (id, loaded) in &survey.cases {
         let case = &loaded.case;
+        failed.insert(id.0.clone(), timeline::failures(&case.failures()));
         rows.push(serde_json::json!({
             "id": id,
             "routine": loaded.routine.meta.id,
@@ -250,12 +252,13 @@ pub(crate) fn list(db: &mut Db, runner: &mut Runner, format: Format) -> Result<(
             "{}",
             serde_json::to_string_pretty(&rows).unwrap_or_default()
         ),
-        Format::Text => print_rows(&rows),
+        Format::Text => print_rows(&rows, &failed),
     }
     damaged_failure(&survey.damaged)
 }
 
-fn print_rows(rows: &[serde_json::Value]) {
+/// The rows of `case list`, each followed by its case's failures (`failed`, by id).
+fn print_rows(rows: &[serde_json::Value], failed: &BTreeMap<String, String>) {
     for row in rows {
         let id = row["id"].as_str().unwrap_or("");
         if let Some(error) = row.get("error").and_then(|e| e.as_str()) {
@@ -279,6 +282,7 @@ fn print_rows(rows: &[serde_json::Value]) {
             row["routine"].as_str().unwrap_or(""),
             row["version"].as_str().unwrap_or("")
         );
+        print!("{}", failed.get(id).map_or("", String::as_str));
     }
     let count = rows.len().to_string();
     println!("{}", text("case-count", &[("count", count.into())]));
@@ -343,7 +347,7 @@ pub(crate) fn verify(db: &mut Db, runner: &mut Runner) -> Result<(), Failure> {
                 "case-problem",
                 &[
                     ("id", case.id.0.as_str().into()),
-                    ("error", e.to_string().into()),
+                    ("error", e.message_in(lang()).into()),
                 ],
             )),
             Ok((stored, loaded)) => {

@@ -102,7 +102,7 @@ fn render(diff: &RoutineDiff, plan: Option<&MigrationPlan>, format: DiffFormat) 
 pub(crate) fn run(args: &Args) -> Result<u8, Failure> {
     let (old, _) = routine_file(&args.old)?;
     let (new, _) = routine_file(&args.new)?;
-    let diff = rutin::diff::diff(&old, &new);
+    let diff = rutin::diff::diff_in(&old, &new, crate::output::lang());
     let plan = match &args.db {
         Some(db) => Some(plan(db, &args.new)?),
         None => None,

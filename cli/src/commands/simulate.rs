@@ -16,8 +16,8 @@ use rutin::simulate::{follow, Limits, Next, Stop};
 
 use super::simulate_until;
 use crate::output::{eprintln, print, println, text, Format};
-use crate::scenario::{example_data, model, run};
 use crate::{timeline, OK, PROBLEMS, USAGE};
+use rutin::scenario::{self as script, example_data};
 
 /// Arguments of `rutin simulate`.
 #[derive(Debug, clap::Args)]
@@ -86,7 +86,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The scenario (when given) and the routine file to simulate.
-fn inputs(args: &Args) -> Result<(Option<model::Scenario>, PathBuf), Halt> {
+fn inputs(args: &Args) -> Result<(Option<script::Scenario>, PathBuf), Halt> {
     let Some(path) = &args.scenario else {
         return match &args.routine {
             Some(routine) => Ok((None, routine.clone())),
@@ -100,8 +100,9 @@ fn inputs(args: &Args) -> Result<(Option<model::Scenario>, PathBuf), Halt> {
             &[("path", path.into()), ("error", e.to_string().into())],
         ))
     })?;
-    let scenario = model::parse(path, &source).map_err(Halt::usage)?;
-    let named = run::routine_path(&scenario);
+    let scenario = script::parse(path, &source)
+        .map_err(|p| Halt::usage(p.message_in(crate::output::lang())))?;
+    let named = script::routine_path(&scenario);
     if let Some(routine) = &args.routine {
         if !same_file(routine, &named) {
             return Err(Halt::usage(text(
@@ -272,7 +273,7 @@ struct Clock<'a> {
 
 fn clock<'a>(args: &'a Args, routine: &Routine) -> Result<Clock<'a>, Halt> {
     let start = match &args.start {
-        Some(s) => model::parse_time(s).map_err(|e| Halt::usage(format!("--start: {e}")))?,
+        Some(s) => crate::input::parse_time(s).map_err(|e| Halt::usage(format!("--start: {e}")))?,
         None => default_start(routine, &example_data(routine))
             .unwrap_or_else(|| chrono::Local::now().date_naive())
             .and_hms_opt(8, 0, 0)
@@ -303,12 +304,13 @@ fn default_start(routine: &Routine, data: &serde_json::Value) -> Option<chrono::
 
 fn scripted(
     routine: &Routine,
-    scenario: &model::Scenario,
+    scenario: &script::Scenario,
     id: &str,
     role: Option<&str>,
 ) -> Result<(Case, Option<String>), String> {
-    let outcome = run::run(routine, scenario, id, role);
-    let case = outcome.case.ok_or_else(|| outcome.failures.join("\n"))?;
+    let outcome = script::run(routine, scenario, id, role);
+    let failures = super::test::failures(routine, &outcome.failures);
+    let case = outcome.case.ok_or_else(|| failures.join("\n"))?;
     let mut notes = Vec::new();
     for (at, report) in &outcome.reports {
         let shown = timeline::report(routine, report, *at, role);
@@ -316,11 +318,11 @@ fn scripted(
             notes.push(format!("{}\n{shown}", text("simulate-report-sent", &[])));
         }
     }
-    if !outcome.failures.is_empty() {
+    if !failures.is_empty() {
         notes.push(format!(
             "{}\n- {}",
             text("simulate-expectations-not-met", &[]),
-            outcome.failures.join("\n- ")
+            failures.join("\n- ")
         ));
     }
     let note = (!notes.is_empty()).then(|| notes.join("\n"));

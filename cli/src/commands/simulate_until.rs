@@ -10,7 +10,7 @@ use rutin::model::{Routine, StepKind};
 use rutin::run::{Case, JournalEntry};
 use rutin::simulate::{rounds, Next};
 
-use crate::scenario::model;
+use crate::output::text;
 use crate::timeline;
 
 /// The step `--round` names, which must be one of the routine's.
@@ -21,9 +21,10 @@ pub(crate) fn round_step<'a>(
     match step {
         Some(id) if routine.step(id).is_none() => {
             let known: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
-            Err(format!(
-                "`{id}` is not a step of this routine; steps: {}",
-                known.join(", ")
+            let steps = known.join(", ");
+            Err(text(
+                "until-not-a-step",
+                &[("step", id.into()), ("steps", steps.into())],
             ))
         }
         _ => Ok(step),
@@ -32,16 +33,18 @@ pub(crate) fn round_step<'a>(
 
 /// The time `--until` names: a date means the end of that day, a time that
 /// minute. It may not lie before the case's `start`.
-pub(crate) fn parse(text: &str, start: NaiveDateTime) -> Result<NaiveDateTime, String> {
-    let until = match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+pub(crate) fn parse(given: &str, start: NaiveDateTime) -> Result<NaiveDateTime, String> {
+    let until = match NaiveDate::parse_from_str(given.trim(), "%Y-%m-%d") {
         Ok(day) => day.and_hms_opt(23, 59, 59).unwrap_or_default(),
-        Err(_) => model::parse_time(text)?,
+        Err(_) => crate::input::parse_time(given)?,
     };
     if until < start {
-        return Err(format!(
-            "{} lies before the case starts ({}); give a later date, or an earlier --start",
-            minute(until),
-            minute(start)
+        return Err(text(
+            "until-before-start",
+            &[
+                ("until", minute(until).into()),
+                ("start", minute(start).into()),
+            ],
         ));
     }
     Ok(until)
@@ -78,18 +81,14 @@ pub(crate) fn timeline(
             .filter(|e| e.seq >= round.seq && e.seq < end)
             .cloned()
             .collect();
-        let how = if round.number == 1 {
-            "starts at"
-        } else {
-            "back at"
-        };
-        let _ = writeln!(
-            out,
-            "── round {} from {}: {how} {}",
-            round.number,
-            minute(round.at),
-            step_title(routine, &round.step)
-        );
+        let how = if round.number == 1 { "first" } else { "again" };
+        let heading = [
+            ("number", round.number.to_string().into()),
+            ("at", minute(round.at).into()),
+            ("how", how.into()),
+            ("step", step_title(routine, &round.step).into()),
+        ];
+        let _ = writeln!(out, "{}", text("until-round", &heading));
         out.push_str(&timeline::render(routine, &part));
     }
     out
@@ -106,42 +105,43 @@ pub(crate) fn stand(
 ) -> String {
     let mut out = String::new();
     let round = rounds(routine, case.journal(), head).len();
-    let _ = writeln!(
-        out,
-        "the virtual clock stopped at {} (--until), in round {round}",
-        minute(until)
-    );
+    let stopped = [
+        ("until", minute(until).into()),
+        ("round", round.to_string().into()),
+    ];
+    let _ = writeln!(out, "{}", text("until-stopped", &stopped));
     let steps: Vec<String> = case
         .active_steps()
         .iter()
         .map(|s| step_title(routine, s))
         .collect();
-    let _ = writeln!(out, "  at: {}", steps.join(", "));
+    let at = text("until-at", &[("steps", steps.join(", ").into())]);
+    let _ = writeln!(out, "  {at}");
     for task in case.open_tasks() {
         if role.is_none_or(|r| r == task.role) {
-            let _ = writeln!(
-                out,
-                "  open task {}: {} [{}], open since {}",
-                task.id.0,
-                task.title,
-                task.role,
-                minute(task.opened)
-            );
+            let open = [
+                ("task", task.id.0.to_string().into()),
+                ("title", (&task.title).into()),
+                ("role", (&task.role).into()),
+                ("opened", minute(task.opened).into()),
+            ];
+            let _ = writeln!(out, "  {}", text("until-open-task", &open));
         }
     }
     for d in case.pending_deadlines() {
-        let of = d
-            .step
-            .as_deref()
-            .map_or_else(|| "the case".to_owned(), |s| format!("step {s}"));
-        let _ = writeln!(
-            out,
-            "  deadline {} ({of}) armed, due {}",
-            d.deadline,
-            minute(d.due)
+        let of = d.step.as_deref().map_or_else(
+            || text("until-deadline-of-case", &[]),
+            |s| text("until-deadline-of-step", &[("step", s.into())]),
         );
+        let armed = [
+            ("deadline", (&d.deadline).into()),
+            ("of", of.into()),
+            ("due", minute(d.due).into()),
+        ];
+        let _ = writeln!(out, "  {}", text("until-deadline", &armed));
     }
-    let _ = writeln!(out, "  next: {}", next_text(routine, case, next));
+    let next = next_text(routine, case, next);
+    let _ = writeln!(out, "  {}", text("until-next", &[("next", next.into())]));
     out
 }
 
@@ -149,25 +149,35 @@ fn next_text(routine: &Routine, case: &Case, next: &Next) -> String {
     match next {
         Next::Deliver {
             event, step, at, ..
-        } => format!(
-            "the event `{event}` awaited at {} arrives {}",
-            step_title(routine, step),
-            minute(*at)
+        } => text(
+            "until-next-event",
+            &[
+                ("event", event.into()),
+                ("step", step_title(routine, step).into()),
+                ("at", minute(*at).into()),
+            ],
         ),
         Next::Complete { task, at, .. } => {
             let title = case
                 .open_tasks()
                 .into_iter()
                 .find(|t| t.id == *task)
-                .map_or_else(String::new, |t| format!(": {}", t.title));
-            format!("task {}{title} is done {}", task.0, minute(*at))
+                .map_or_else(String::new, |t| {
+                    text("until-next-task-title", &[("title", (&t.title).into())])
+                });
+            let done = [
+                ("task", task.0.to_string().into()),
+                ("title", title.into()),
+                ("at", minute(*at).into()),
+            ];
+            text("until-next-task", &done)
         }
         Next::Advance { to } => {
             let wakes: Vec<String> = case
                 .pending_deadlines()
                 .into_iter()
                 .filter(|d| d.due == *to)
-                .map(|d| format!("deadline {}", d.deadline))
+                .map(|d| text("until-next-deadline", &[("deadline", (&d.deadline).into())]))
                 .collect();
             let waits: Vec<String> = case
                 .active_steps()
@@ -179,14 +189,16 @@ fn next_text(routine: &Routine, case: &Case, next: &Next) -> String {
                 })
                 .map(|s| step_title(routine, s))
                 .collect();
-            let what = if !wakes.is_empty() {
-                format!("{} falls due", wakes.join(", "))
+            let at = ("at", minute(*to).into());
+            if !wakes.is_empty() {
+                let deadlines = ("deadlines", wakes.join(", ").into());
+                text("until-next-falls-due", &[deadlines, at])
             } else if !waits.is_empty() {
-                format!("the wait at {} ends", waits.join(", "))
+                let steps = ("steps", waits.join(", ").into());
+                text("until-next-wait-ends", &[steps, at])
             } else {
-                "the clock moves on".to_owned()
-            };
-            format!("{what} {}", minute(*to))
+                text("until-next-clock", &[at])
+            }
         }
     }
 }

@@ -4,13 +4,14 @@
 
 use chrono::NaiveDateTime;
 use rutin::deliver::{deliver_due, Delivered, Deliverer, Outcome};
+use rutin::run::journaled_error_in;
 use rutin::runner::{Runner, TickSummary};
 use rutin::store::OutboxStatus;
 
 use crate::db::{Db, DbArgs, Failure};
 use crate::input::{minute, time};
 use crate::mail::{Mail, MailArgs};
-use crate::output::{eprintln, print, println, text};
+use crate::output::{eprintln, lang, print, println, text};
 use crate::{timeline, OK, PROBLEMS};
 
 /// Arguments of `rutin tick`.
@@ -132,7 +133,7 @@ fn print_summary(db: &mut Db, runner: &mut Runner, summary: &TickSummary) {
             Err(e) => {
                 let why = [
                     ("count", effects.entries.len().to_string().into()),
-                    ("error", e.to_string().into()),
+                    ("error", e.message_in(lang()).into()),
                 ];
                 println!("  {}", text("tick-cannot-show", &why));
             }
@@ -142,8 +143,8 @@ fn print_summary(db: &mut Db, runner: &mut Runner, summary: &TickSummary) {
         let message = text(
             "tick-failure",
             &[
-                ("what", (&failure.what).into()),
-                ("error", failure.error.to_string().into()),
+                ("what", journaled_error_in(&failure.what, lang()).into()),
+                ("error", failure.error.message_in(lang()).into()),
             ],
         );
         eprintln!("{}", text("error-line", &[("message", message.into())]));

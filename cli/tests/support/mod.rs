@@ -1,5 +1,7 @@
 //! What CLI tests share: the `rutin` binary started so that its output does
 //! not depend on the machine (English texts whatever the locale, no colour).
+//! Each test file uses its part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +15,12 @@ pub fn root() -> PathBuf {
 /// `rutin` from the workspace root, in English (`LC_ALL` and `LC_MESSAGES`
 /// removed, `LANG=C`) and without colour.
 pub fn rutin() -> Command {
-    let mut cmd = Command::cargo_bin("rutin").expect("the rutin binary is built for tests");
+    Command::from_std(rutin_process())
+}
+
+/// [`rutin`] as a plain process, for a test that spawns, pipes or kills it.
+pub fn rutin_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rutin"));
     cmd.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")

@@ -68,7 +68,7 @@ missing-key-help = add `{ $key }:`
 empty = { $what } is empty
 empty-help = write its keys under it, indented (see docs/FORMAT.md), or remove it
 
-wrong-type = `{ $key }` must be { $expected }, but it is { $found }
+wrong-type = { $key } must be { $expected }, but it is { $found }
 wrong-type-help = see docs/FORMAT.md for the form of this key
 
 bad-value = `{ $value }` is not a valid { $what }

@@ -19,3 +19,26 @@ diff-template-changed = ~ { $name } text changed (below)
 diff-changed = ~ { $name }: { $aspect } now { $new } (was { $old })
 diff-template = template { $name }:
 diff-count = { $count } change(s)
+
+# The values compared, in words.
+diff-value-none = —
+diff-value-no-step = no step
+diff-value-routine-itself = the routine itself
+diff-value-copy-to = copy to { $name }
+diff-value-route-if = if { $condition } → { $step }
+diff-value-route = → { $step }
+diff-value-optional-field = { $field } (optional)
+diff-value-after = after { $duration }
+diff-value-from = { $when } from { $field }
+diff-value-if = { $when } if { $condition }
+diff-value-every = every { $duration }
+diff-value-every-times = every { $duration }, at most { $times } times
+diff-value-message = { $template } to { $recipients }
+diff-value-aspect = { $aspect } { $value }
+diff-value-everyone = everyone
+diff-value-only = only { $roles }
+diff-value-required = required
+diff-value-optional = optional
+diff-value-seen-by = { $type }, seen by { $visibility }
+diff-value-template-old = { $name } (old)
+diff-value-template-new = { $name } (new)

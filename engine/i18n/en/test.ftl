@@ -8,9 +8,7 @@ test-cannot-read = cannot read { $path }: { $error }
 test-does-not-exist = { $path } does not exist
 
 # What did not hold in a scenario (`rutin test`, `rutin simulate --scenario`).
-test-routine-missing = { $scenario }: the routine file { $path } does not exist (`routine:` is relative to the scenario file)
 test-routine-errors = the routine { $path } has errors:
-test-start-bad = { $file }: start: { $error }
 test-could-not-start = the case could not start: { $error }
 test-action = action { $number } ({ $action })
 test-expected-error-succeeded = { $action }: expected error `{ $expected }`, but it succeeded
@@ -35,3 +33,6 @@ test-text-lacks = text does not contain { $wanted }:
 test-text-has = text contains { $unwanted }, which it must not
 test-message-count = message `{ $template }`: expected { $expected } matching, got { $matching }{ $problem }
 test-message-mismatch = message `{ $template }` does not match: { $problems }
+test-script-two-verbs = an action does one thing: `complete`, `deliver`, `wait`, `until` or `schedule`
+test-script-no-role = `complete` needs `role`
+test-script-past-calendar = `{ $wait }` goes past the calendar

@@ -37,7 +37,7 @@ not-a-routine-help = ange en rutinfil; organisationsfilen kontrolleras tillsamma
 multiple-documents = filen innehåller mer än ett YAML-dokument; en rutin är ett dokument
 multiple-documents-help = ta bort raden `---` och det som följer, eller flytta den rutinen till en egen fil
 
-yaml-limit = YAML-texten är för stor eller för djupt nästlad för att vara en rutin ({ $message })
+yaml-limit = YAML-texten är för stor eller för djupt nästlad för att vara en rutin (”{ $message }”)
 yaml-limit-help = ta bort ankarna och aliasen (`&namn`, `*namn`) eller den djupa nästlingen; en rutin behöver inget av dem
 
 unknown-key = okänd nyckel `{ $key }` i { $context }
@@ -66,10 +66,10 @@ duplicate-id-help = ge var och en ett eget id
 missing-key = { $context } saknar `{ $key }`
 missing-key-help = lägg till `{ $key }:`
 
-empty = { $what } är tom
+empty = { $what } saknar innehåll
 empty-help = skriv dess nycklar indragna under den (se docs/FORMAT.md), eller ta bort den
 
-wrong-type = `{ $key }` ska vara { $expected }, men är { $found }
+wrong-type = { $key } ska vara { $expected }, men är { $found }
 wrong-type-help = se docs/FORMAT.md för hur nyckeln skrivs
 
 bad-value = `{ $value }` är inte ett giltigt värde för { $what }
@@ -137,7 +137,7 @@ not-ids-help = gör varje värde av `{ $field }` till id:t för { $kind ->
 unguarded-optional = mallen `{ $template }` skickar `{ $field }` till { $to }, men `{ $field }` kan sakna värde när meddelandet skickas, och { $to } misslyckas på ett fält utan värde
 unguarded-optional-help = skriv det inom `{ "{%" } if { $field } { "%}" }…{ "{%" } endif { "%}" }`, gör `{ $field }` obligatoriskt, eller låt en uppgift registrera det
 
-chain-too-long = från steget `{ $step }` körs upp till { $length } steg i samma ögonblick utan att något väntar; Rutin kör högst { $limit } och stoppar annars ärendet med felet "the routine loops without waiting"
+chain-too-long = från steget `{ $step }` körs upp till { $length } steg i samma ögonblick utan att något väntar; Rutin kör högst { $limit } och stoppar annars ärendet med felet ”the routine loops without waiting”
 chain-too-long-help = lägg in ett uppgifts-, händelse- eller väntesteg i kedjan, eller gör den kortare
 
 repeat-forever = fristen `{ $deadline }` upprepas med intervallet { $every } utan `times`: så länge den är aktiv växer ärendets journal med { $entries ->

@@ -31,6 +31,8 @@ diff-aspect = { $key ->
     [message] meddelande
     [task] uppgift
     [goes-to] går till
+    [at] klockan
+    [groups] grupper
    *[other] { $aspect }
 }
 diff-added = + { $name } tillagt
@@ -43,3 +45,26 @@ diff-template-changed = ~ { $name } texten ändrad (se nedan)
 diff-changed = ~ { $name }: { $aspect } nu { $new } (var { $old })
 diff-template = mallen { $name }:
 diff-count = { $count } ändring(ar)
+
+# De jämförda värdena, i ord.
+diff-value-none = —
+diff-value-no-step = inget steg
+diff-value-routine-itself = rutinen själv
+diff-value-copy-to = kopia till { $name }
+diff-value-route-if = om { $condition } → { $step }
+diff-value-route = → { $step }
+diff-value-optional-field = { $field } (valfritt)
+diff-value-after = efter { $duration }
+diff-value-from = { $when } från { $field }
+diff-value-if = { $when } om { $condition }
+diff-value-every = varje { $duration }
+diff-value-every-times = varje { $duration }, högst { $times } gånger
+diff-value-message = { $template } till { $recipients }
+diff-value-aspect = { $aspect } { $value }
+diff-value-everyone = alla
+diff-value-only = bara { $roles }
+diff-value-required = obligatoriskt
+diff-value-optional = valfritt
+diff-value-seen-by = { $type }, synligt för { $visibility }
+diff-value-template-old = { $name } (gammal)
+diff-value-template-new = { $name } (ny)

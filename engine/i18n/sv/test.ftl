@@ -8,9 +8,7 @@ test-cannot-read = kan inte läsa { $path }: { $error }
 test-does-not-exist = { $path } finns inte
 
 # Det som inte stämde i ett scenario (`rutin test`, `rutin simulate --scenario`).
-test-routine-missing = { $scenario }: rutinfilen { $path } finns inte (`routine:` räknas från scenariofilens mapp)
 test-routine-errors = rutinen { $path } har fel:
-test-start-bad = { $file }: start: { $error }
 test-could-not-start = ärendet kunde inte startas: { $error }
 test-action = åtgärd { $number } ({ $action })
 test-expected-error-succeeded = { $action }: felet `{ $expected }` väntades, men det gick igenom
@@ -35,3 +33,6 @@ test-text-lacks = texten innehåller inte { $wanted }:
 test-text-has = texten innehåller { $unwanted }, vilket den inte får
 test-message-count = meddelandet `{ $template }`: { $expected } matchande väntades, men det blev { $matching }{ $problem }
 test-message-mismatch = meddelandet `{ $template }` stämmer inte: { $problems }
+test-script-two-verbs = en åtgärd gör en sak: `complete`, `deliver`, `wait`, `until` eller `schedule`
+test-script-no-role = `complete` behöver `role`
+test-script-past-calendar = `{ $wait }` går förbi kalenderns slut

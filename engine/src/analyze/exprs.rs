@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::templates::finding_problem;
 use super::templates::walk::{self, Known};
-use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::expr::{FUNCTIONS, GLOBALS};
 use crate::load::raw::Sp;
 use crate::model::Expr;
@@ -26,7 +26,7 @@ pub(crate) fn check(
                 expr.span,
                 Problem::ExpressionSyntax {
                     expr: expr.value.clone(),
-                    message: e.detail().unwrap_or("syntax error").to_owned(),
+                    message: jinja_reason(&e),
                 },
             );
             return None;
@@ -82,4 +82,25 @@ pub(crate) fn fields_read(text: &str, fields: &[String]) -> Vec<String> {
         .collect();
     read.sort();
     read
+}
+
+/// Why minijinja could not read an expression or a template: its own words
+/// (quoted in Swedish), framed by the kind of error.
+pub(crate) fn jinja_reason(e: &minijinja::Error) -> Phrase {
+    let kind = match e.kind() {
+        minijinja::ErrorKind::SyntaxError => "syntax",
+        minijinja::ErrorKind::UnknownFilter => "filter",
+        minijinja::ErrorKind::UnknownTest => "test",
+        minijinja::ErrorKind::UnknownFunction => "function",
+        minijinja::ErrorKind::TooManyArguments | minijinja::ErrorKind::MissingArgument => {
+            "arguments"
+        }
+        _ => "other",
+    };
+    match e.detail() {
+        Some(detail) => Phrase::new("jinja-error")
+            .with("kind", kind)
+            .with("detail", detail),
+        None => Phrase::new("jinja-syntax-error"),
+    }
 }

@@ -8,7 +8,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graphmap::DiGraphMap;
 use petgraph::visit::{Bfs, Reversed, Walker};
 
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::model::{CaseEvent, Deadline, Interrupt, Step, StepKind};
 use crate::source::Span;
 
@@ -253,11 +253,10 @@ fn parallels<'a>(cx: &Cx<'a>, sink: &mut Sink) -> (BTreeMap<&'a str, &'a str>, R
             sink.error(
                 cx.span_of(&step.id),
                 Problem::BadStep {
-                    message: format!(
-                        "the parallel steps `{first}` and `{}` both name `{join}` as their join",
-                        step.id
-                    ),
-                    fix: "give each parallel step a join of its own".into(),
+                    message: Phrase::named("join-shared", first)
+                        .with("other", &step.id)
+                        .with("join", join),
+                    fix: Phrase::new("join-shared-fix"),
                 },
             );
         }
@@ -266,12 +265,10 @@ fn parallels<'a>(cx: &Cx<'a>, sink: &mut Sink) -> (BTreeMap<&'a str, &'a str>, R
                 sink.error(
                     cx.span_of(&step.id),
                     Problem::BadStep {
-                        message: format!(
-                            "the parallel step `{}` names `{join}` as its join, but `{join}` is a {} step",
-                            step.id,
-                            target.kind.name()
-                        ),
-                        fix: format!("make `{join}` a `kind: join` step"),
+                        message: Phrase::named("join-not-a-join", &step.id)
+                            .with("join", join)
+                            .with("kind", target.kind.name()),
+                        fix: Phrase::new("join-not-a-join-fix").with("join", join),
                     },
                 );
                 continue;
@@ -310,10 +307,10 @@ fn branch_region<'a>(
             sink.error(
                 cx.span_of(parallel),
                 Problem::BadStep {
-                    message: format!(
-                        "the branch starting at `{b}` leads back to its parallel step `{parallel}` before reaching the join `{join}`; the branches would run twice"
-                    ),
-                    fix: format!("let the branch reach `{join}` first, and loop after the join"),
+                    message: Phrase::named("branch-loops-back", parallel)
+                        .with("branch", b)
+                        .with("join", join),
+                    fix: Phrase::new("branch-loops-back-fix").with("join", join),
                 },
             );
         }
@@ -346,10 +343,9 @@ fn gotos(cx: &Cx<'_>, sink: &mut Sink, regions: &Regions<'_>) {
             sink.error(
                 cx.span_of(target),
                 Problem::BadCaseEvent {
-                    message: format!(
-                        "a case event goes to `{target}`, inside the branches of the parallel step `{parallel}`"
-                    ),
-                    fix: "let case events go to a step outside every parallel step's branches (the join would wait for branches that are gone)".into(),
+                    message: Phrase::named("case-event-into-branch", *parallel)
+                        .with("target", *target),
+                    fix: Phrase::new("case-event-into-branch-fix"),
                 },
             );
         }
@@ -368,15 +364,15 @@ fn gotos(cx: &Cx<'_>, sink: &mut Sink, regions: &Regions<'_>) {
                 .copied()
                 .unwrap_or_default();
             let owner_text =
-                owner.map_or_else(|| "the case".to_owned(), |o| format!("the step `{o}`"));
+                owner.map_or_else(|| Phrase::new("in-case"), |o| Phrase::named("in-step", o));
             sink.error(
                 cx.span_of(owner.unwrap_or(target)),
                 Problem::BadStep {
-                    message: format!(
-                        "the deadline `{}` of {owner_text} jumps to `{target}`, into or out of the branches of the parallel step `{parallel}`",
-                        deadline.id
-                    ),
-                    fix: "jump to a step on the same side of the parallel step and its join".into(),
+                    message: Phrase::named("goto-across-branches", &deadline.id)
+                        .with("place", owner_text)
+                        .with("target", target)
+                        .with("parallel", parallel),
+                    fix: Phrase::new("goto-across-branches-fix"),
                 },
             );
         }

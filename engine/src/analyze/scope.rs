@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::exprs;
 use super::sender::MessageUse;
 use super::templates::Templates;
-use crate::diagnostic::{suggest, Location, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Location, Phrase, Problem, RefKind, Sink};
 use crate::load::raw::{self, Sp};
 use crate::model::{self, Expr, Field, FieldType, Group, MessageFrom, Role};
 use crate::source::Span;
@@ -35,7 +35,7 @@ pub(super) struct Scope {
     /// Every expression that compiled, for checks that need the whole routine.
     pub(super) conditions: Vec<Sp<String>>,
     /// Every `set:` value that compiled: its place (`the step \`visit\``), field and span, in order.
-    pub(super) assigned: Vec<(String, String, Span)>,
+    pub(super) assigned: Vec<(Phrase, String, Span)>,
     /// Every message a step, deadline or schedule sends, where it is written.
     pub(super) messages: Vec<MessageUse>,
 }
@@ -170,7 +170,7 @@ impl Scope {
     pub(super) fn collector_sees<'a>(
         &self,
         sink: &mut Sink,
-        who: &str,
+        who: &Phrase,
         role: &str,
         fields: impl Iterator<Item = &'a Sp<String>>,
     ) {
@@ -184,7 +184,7 @@ impl Scope {
                 sink.error(
                     f.span,
                     Problem::CollectorCannotSee {
-                        place: who.to_owned(),
+                        place: who.clone(),
                         role: role.to_owned(),
                         field: f.value.clone(),
                     },

@@ -45,13 +45,13 @@ impl Sender {
     }
 
     /// The sender in words, for messages.
-    pub(super) fn describe(self) -> &'static str {
-        match self {
-            Sender::Step => "a message step",
-            Sender::StepDeadline => "a deadline of a step",
-            Sender::CaseDeadline => "a deadline of the case",
-            Sender::Schedule => "a schedule's report",
-        }
+    pub(super) fn describe(self) -> crate::diagnostic::Phrase {
+        crate::diagnostic::Phrase::new(match self {
+            Sender::Step => "sender-step",
+            Sender::StepDeadline => "sender-step-deadline",
+            Sender::CaseDeadline => "sender-case-deadline",
+            Sender::Schedule => "sender-schedule",
+        })
     }
 }
 
@@ -72,5 +72,5 @@ pub(super) struct MessageUse {
     /// Whether it has a `from:` (without one, `sender` is none).
     pub(super) from: bool,
     /// The message in words (`the message step \`tell\``).
-    pub(super) context: String,
+    pub(super) context: crate::diagnostic::Phrase,
 }

@@ -81,7 +81,7 @@ fn check_one(sink: &mut Sink, message: &MessageUse, name: &str, reads: &Analysis
             Problem::TemplateUnavailable {
                 template: name.to_owned(),
                 name: global.clone(),
-                sender: sender.describe().to_owned(),
+                sender: sender.describe(),
                 available: available.clone(),
             },
         );

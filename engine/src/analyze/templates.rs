@@ -295,7 +295,7 @@ fn syntax_error(name: &str, file: &Arc<SourceFile>, e: &minijinja::Error) -> Dia
     Diagnostic::error(
         Problem::TemplateSyntax {
             template: name.to_owned(),
-            message: e.detail().unwrap_or("syntax error").to_owned(),
+            message: crate::analyze::exprs::jinja_reason(e),
         },
         Some(Location {
             file: file.clone(),

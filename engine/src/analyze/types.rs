@@ -27,7 +27,7 @@ use std::sync::Arc;
 use minijinja::machinery::{self, ast::Expr, ast::Stmt};
 
 use super::resolved::Resolved;
-use crate::diagnostic::{Diagnostic, Location, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Location, Phrase, Problem, Sink};
 use crate::load::raw::{self, RoutineFile, Sp};
 use crate::model::{StepKind, Template};
 use crate::source::{SourceFile, Span};
@@ -161,28 +161,28 @@ fn expression(facts: &Facts<'_>, text: &str) -> Vec<Found> {
 /// arithmetic, a function or a filter that fails on `none`.
 fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>, sink: &mut Sink) {
     for (step, route, when, unset) in flow::unset_by_route(solved) {
-        let place = format!("the condition of route {route} of the step `{step}`");
+        let place = Phrase::named("place-route-condition", step).with("route", route);
         let span = written(&resolved.scope.conditions, when.source());
         for problem in unguarded_value(facts, when.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
     for (place, when, unset) in flow::unset_by_recipient(solved) {
-        let place = format!("a recipient condition of {place}");
+        let place = Phrase::within("place-recipient-condition", &place);
         let span = written(&resolved.scope.conditions, when.source());
         for problem in unguarded_value(facts, when.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
     for (step, until, unset) in flow::unset_by_wait(solved) {
-        let place = format!("the `until` of the wait step `{step}`");
+        let place = Phrase::named("place-until", step);
         let span = written(&resolved.scope.conditions, until.source());
         for problem in unguarded_value(facts, until.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
     // Where each value is written: the first place with its step and field not yet taken.
-    let mut spans: Vec<Option<&(String, String, Span)>> =
+    let mut spans: Vec<Option<&(Phrase, String, Span)>> =
         resolved.scope.assigned.iter().map(Some).collect();
     for (place, assignment, unset) in flow::unset_by_assignment(solved) {
         let taken = spans
@@ -190,7 +190,7 @@ fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>
             .find(|s| s.is_some_and(|(p, f, _)| *p == place && *f == assignment.field))
             .and_then(Option::take);
         let span = taken.map(|(_, _, s)| *s).unwrap_or_default();
-        let place = format!("the `set:` of {place}");
+        let place = Phrase::within("place-set", &place);
         for problem in unguarded_value(facts, assignment.value.source(), &place, &unset) {
             sink.error(span, problem);
         }
@@ -199,7 +199,7 @@ fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>
 
 /// The fields that may be `unset` (besides those no way sets) which `text`
 /// passes where `none` fails.
-fn unguarded_value(facts: &Facts<'_>, text: &str, place: &str, unset: &[&str]) -> Vec<Problem> {
+fn unguarded_value(facts: &Facts<'_>, text: &str, place: &Phrase, unset: &[&str]) -> Vec<Problem> {
     let Ok(ast) = machinery::parse_expr(text) else {
         return Vec::new();
     };
@@ -212,13 +212,14 @@ fn unguarded_value(facts: &Facts<'_>, text: &str, place: &str, unset: &[&str]) -
             .collect(),
         ..facts.clone()
     };
-    let mut w = walk(&facts, text, Some(place));
+    // Named so that fields that may be unset are checked; the name is not shown.
+    let mut w = walk(&facts, text, Some(""));
     w.expr(&ast);
     w.found
         .into_iter()
         .filter_map(|found| match found.problem {
             Problem::UnguardedOptional { field, to, .. } => Some(Problem::UnguardedOptionalValue {
-                place: place.to_owned(),
+                place: place.clone(),
                 field,
                 to,
             }),
@@ -251,8 +252,8 @@ fn waits(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
             sink.error(
                 span,
                 Problem::WrongArgumentType {
-                    place: format!("`until` of wait step `{}`", step.id),
-                    expected: "a date".into(),
+                    place: Phrase::named("place-wait-until", &step.id),
+                    expected: Phrase::new("need-date"),
                     got: got.words,
                 },
             );

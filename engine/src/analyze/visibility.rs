@@ -5,7 +5,7 @@
 
 use super::scope::Scope;
 use super::sender::MessageUse;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::model::{Recipient, RecipientTarget, Visibility};
 use crate::source::Span;
 
@@ -43,16 +43,16 @@ pub(super) fn check(scope: &Scope, sink: &mut Sink) {
 }
 
 /// Each reader a recipient stands for: a description and the role it sees as.
-fn readers(scope: &Scope, recipient: &Recipient) -> Vec<(String, Option<String>)> {
+fn readers(scope: &Scope, recipient: &Recipient) -> Vec<(Phrase, Option<String>)> {
     match &recipient.target {
-        RecipientTarget::Role(r) => vec![(format!("the role `{r}`"), Some(r.clone()))],
-        RecipientTarget::Group(g) => vec![(format!("the group `{g}`"), scope.group_sees_as(g))],
+        RecipientTarget::Role(r) => vec![(Phrase::named("in-role", r), Some(r.clone()))],
+        RecipientTarget::Group(g) => vec![(Phrase::named("in-group", g), scope.group_sees_as(g))],
         RecipientTarget::GroupOf { candidates, .. } => candidates
             .iter()
-            .map(|g| (format!("the group `{g}`"), scope.group_sees_as(g)))
+            .map(|g| (Phrase::named("in-group", g), scope.group_sees_as(g)))
             .collect(),
         RecipientTarget::Person(p) => vec![(
-            format!("the person `{}` (who sees as `{}`)", p.name, p.sees_as),
+            Phrase::named("reader-person", &p.name).with("role", &p.sees_as),
             Some(p.sees_as.clone()),
         )],
     }

@@ -151,6 +151,37 @@ pub enum DurationError {
     },
 }
 
+impl DurationError {
+    /// Why not, as a phrase of `engine/i18n/*/details.ftl` (the English
+    /// words are the `Display` text).
+    pub fn phrase(&self) -> crate::diagnostic::Phrase {
+        use crate::diagnostic::Phrase;
+        match self {
+            DurationError::Empty => Phrase::new("duration-empty"),
+            DurationError::MissingUnit { amount } => {
+                Phrase::new("duration-no-unit").with("amount", amount.to_string())
+            }
+            DurationError::BadAmount { text } => {
+                Phrase::new("duration-bad-amount").with("text", text)
+            }
+            DurationError::UnknownUnit {
+                input,
+                unit,
+                suggestion,
+            } => Phrase::new(match suggestion {
+                Some(_) => "duration-unknown-unit-like",
+                None => "duration-unknown-unit",
+            })
+            .with("input", input)
+            .with("unit", unit)
+            .with("suggestion", suggestion.unwrap_or_default()),
+            DurationError::TooLarge { amount } => Phrase::new("duration-too-large")
+                .with("amount", amount.to_string())
+                .with("max", MAX_AMOUNT.to_string()),
+        }
+    }
+}
+
 /// The "did you mean" tail of an unknown-unit message.
 fn did_you_mean(suggestion: Option<&'static str>) -> String {
     match suggestion {

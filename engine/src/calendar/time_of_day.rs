@@ -32,6 +32,20 @@ pub enum TimeOfDayError {
     },
 }
 
+impl TimeOfDayError {
+    /// Why not, as a phrase of `engine/i18n/*/details.ftl` (the English
+    /// words are the `Display` text).
+    pub fn phrase(&self) -> crate::diagnostic::Phrase {
+        use crate::diagnostic::Phrase;
+        let (id, text) = match self {
+            TimeOfDayError::NotHoursAndMinutes { text } => ("time-not-hours-minutes", text),
+            TimeOfDayError::NoSuchHour { text } => ("time-no-such-hour", text),
+            TimeOfDayError::NoSuchMinute { text } => ("time-no-such-minute", text),
+        };
+        Phrase::new(id).with("text", text)
+    }
+}
+
 /// Reads a time of day on the 24-hour clock: `08:00`, `8:00`, `16:30`.
 ///
 /// The hour has one or two digits (0–23), the minutes exactly two (00–59).

@@ -7,12 +7,14 @@
 //! with carets is drawn by [`render`] with miette, so every message has one
 //! golden test and the CLI, the JSON output and the library all agree.
 
+mod phrase;
 mod problem;
 mod render;
 mod words;
 
 use std::sync::Arc;
 
+pub use phrase::{Phrase, PhraseValue};
 pub use problem::{Problem, RefKind};
 pub use render::{render, render_all, render_all_in, render_in, to_json, to_json_in};
 

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use super::Phrase;
+
 /// What kind of thing a name refers to, for "unknown ..." problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,7 +56,7 @@ pub enum Problem {
         /// The path.
         path: String,
         /// The operating system's reason.
-        reason: String,
+        reason: Phrase,
     },
     /// The file is larger than a routine can reasonably be.
     TooLarge {
@@ -71,7 +73,7 @@ pub enum Problem {
     /// YAML syntax (or a parser limit such as an alias bomb or deep nesting).
     Yaml {
         /// The parser's message.
-        message: String,
+        message: Phrase,
     },
     /// A tab used to indent.
     Tab,
@@ -89,7 +91,7 @@ pub enum Problem {
         /// The key as written.
         key: String,
         /// Where ("the step `call_client`").
-        context: String,
+        context: Phrase,
         /// A known key close to it.
         suggestion: Option<String>,
         /// All keys allowed here.
@@ -112,28 +114,28 @@ pub enum Problem {
         /// The missing key.
         key: String,
         /// Where.
-        context: String,
+        context: Phrase,
     },
     /// A mapping written with nothing in it (`a:` and then nothing).
     Empty {
         /// What ("the step `a`").
-        what: String,
+        what: Phrase,
     },
     /// A value of the wrong YAML type.
     WrongType {
-        /// The key whose value is wrong.
-        key: String,
+        /// The key whose value is wrong (or what the value is, in words).
+        key: Phrase,
         /// What it must be.
-        expected: String,
+        expected: Phrase,
         /// What it is.
-        found: String,
+        found: Phrase,
     },
     /// A value not among the allowed ones.
     BadValue {
         /// The value.
         value: String,
         /// What it should be ("step kind", "field type").
-        what: String,
+        what: Phrase,
         /// The allowed values.
         allowed: Vec<String>,
         /// A close allowed value.
@@ -156,7 +158,7 @@ pub enum Problem {
     /// A duration that cannot be read.
     BadDuration {
         /// The duration parser's explanation.
-        message: String,
+        message: Phrase,
     },
     /// A date that cannot be read.
     BadDate {
@@ -168,19 +170,19 @@ pub enum Problem {
         /// The field.
         field: String,
         /// Its type.
-        expected: String,
+        expected: Phrase,
         /// Why not.
-        reason: String,
+        reason: Phrase,
     },
     /// A function, filter or step given a value of the wrong type
     /// (`date_add` on a text field): it would fail every time it runs.
     WrongArgumentType {
         /// What needs it (`` `date_add` in `date_add(client_name, '1 day')` ``).
-        place: String,
+        place: Phrase,
         /// What it needs (`a date`).
-        expected: String,
+        expected: Phrase,
         /// What it gets (`` `client_name` is a text field ``).
-        got: String,
+        got: Phrase,
     },
     /// A date written in an expression or template that is not `YYYY-MM-DD`.
     BadDateLiteral {
@@ -189,7 +191,7 @@ pub enum Problem {
         /// The expression it is in.
         expr: String,
         /// What happens with it.
-        why: String,
+        why: Phrase,
     },
     /// `role_name`/`group_name` over an enumeration whose values are not all ids.
     NotIds {
@@ -209,7 +211,7 @@ pub enum Problem {
         /// The field.
         field: String,
         /// What it is passed to (`the \`date\` filter`).
-        to: String,
+        to: Phrase,
     },
     /// More automatic steps in a row than the runtime runs at one moment.
     ChainTooLong {
@@ -236,14 +238,14 @@ pub enum Problem {
         /// The expression.
         expr: String,
         /// minijinja's message.
-        message: String,
+        message: Phrase,
     },
     /// A template that does not parse.
     TemplateSyntax {
         /// The template name.
         template: String,
         /// minijinja's message.
-        message: String,
+        message: Phrase,
     },
     /// A template uses a variable that is neither a field nor a template global.
     TemplateUnknownVariable {
@@ -280,7 +282,7 @@ pub enum Problem {
         /// The variable (`deadline`, `cases`, `step`).
         name: String,
         /// Who sends it ("a message step", "a deadline of the case", "a schedule").
-        sender: String,
+        sender: Phrase,
         /// What that sender provides.
         available: Vec<String>,
     },
@@ -296,7 +298,7 @@ pub enum Problem {
         /// The expression.
         expr: String,
         /// Why its groups cannot be known.
-        reason: String,
+        reason: Phrase,
     },
     /// A schedule's recipients depend on case data.
     ReportRecipientReadsCase {
@@ -310,14 +312,14 @@ pub enum Problem {
         /// The hidden field.
         field: String,
         /// The recipient ("the role `night_patrol`", "the group `saltis`").
-        recipient: String,
+        recipient: Phrase,
         /// Who may see the field.
         visible_to: Vec<String>,
     },
     /// A task collects a field its role may not see.
     CollectorCannotSee {
         /// Where: the step, or the escalation task of a deadline.
-        place: String,
+        place: Phrase,
         /// The role.
         role: String,
         /// The field.
@@ -369,45 +371,45 @@ pub enum Problem {
     /// A step shape that does not fit its kind.
     BadStep {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A recipient that cannot work: a person whose name or address field
     /// has the wrong type or may be unset when the message goes.
     BadRecipient {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A `set:` that cannot work: a value of the wrong type for its field.
     BadAssignment {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A case-wide event that cannot work.
     BadCaseEvent {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A field rule (pattern, bounds, length, format) that cannot work.
     BadFieldRule {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A wording for people (`title`, `local_choice`) that cannot be used.
     BadWording {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A case deadline counted from a field the case may start without.
     MayNotArm {
@@ -436,7 +438,7 @@ pub enum Problem {
     /// Probabilities of a simulation profile that do not add up to 1.
     ProbabilitySum {
         /// Whose probabilities (the routes of `check_order`).
-        what: String,
+        what: Phrase,
         /// Their sum as written.
         sum: String,
     },
@@ -448,9 +450,9 @@ pub enum Problem {
     /// A simulation profile that cannot work with its routine.
     BadProfile {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// An enumeration value turned into a group (`group_of`, `group_name`)
     /// that stands for no group.
@@ -460,37 +462,37 @@ pub enum Problem {
         /// The value with no group.
         value: String,
         /// Where the value becomes a group (`group_of: area`).
-        used: String,
+        used: Phrase,
         /// The routine's groups.
         groups: Vec<String>,
     },
     /// A field's `groups:` map that does not fit the field or the groups.
     BadGroupMap {
         /// What is wrong.
-        message: String,
+        message: Phrase,
         /// How to fix it.
-        fix: String,
+        fix: Phrase,
     },
     /// A time of day that cannot be read (`at: "25:00"`).
     BadTimeOfDay {
         /// The parser's explanation.
-        message: String,
+        message: Phrase,
     },
     /// A `set:` value passes a field that may be unset to something that fails on `none`.
     UnguardedOptionalValue {
         /// Where the value is written (`the \`set:\` of step \`visit\``).
-        place: String,
+        place: Phrase,
         /// The field.
         field: String,
         /// What it is passed to (`the \`+\` operator`).
-        to: String,
+        to: Phrase,
     },
     /// A template reads from `sender` in a message that has no `from:`.
     SenderWithoutFrom {
         /// The template (or its subject).
         template: String,
         /// The message use (`the message step \`tell\``).
-        message: String,
+        message: Phrase,
     },
 }
 

@@ -45,7 +45,7 @@ impl Problem {
 
     /// What is wrong, in plain words, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        text(lang, self.message_id(), &self.args())
+        text(lang, self.message_id(), &self.args(lang))
     }
 
     /// How to fix it, in plain words, in `lang`.
@@ -54,7 +54,7 @@ impl Problem {
             return text(lang, "did-you-mean", &[("suggestion", suggestion.into())]);
         }
         let id = format!("{}-help", self.message_id());
-        text(lang, &id, &self.args())
+        text(lang, &id, &self.args(lang))
     }
 
     /// How to fix it, in plain words, in English.
@@ -63,17 +63,20 @@ impl Problem {
     }
 
     /// The problem's fields as the values its texts take.
-    fn args(&self) -> Args<'_> {
+    fn args(&self, lang: Lang) -> Args<'_> {
         match self {
-            Problem::Io { path, reason } => vec![("path", path.into()), ("reason", reason.into())],
+            Problem::Io { path, reason } => {
+                vec![("path", path.into()), ("reason", reason.words(lang).into())]
+            }
             Problem::TooLarge { bytes, limit } => vec![
                 ("bytes", bytes.to_string().into()),
                 ("limit", limit.to_string().into()),
             ],
             Problem::NotUtf8 { offset } => vec![("offset", offset.to_string().into())],
+            Problem::YamlLimit { message } => vec![("message", message.into())],
             Problem::Yaml { message }
-            | Problem::YamlLimit { message }
-            | Problem::BadDuration { message } => vec![("message", message.into())],
+            | Problem::BadDuration { message }
+            | Problem::BadTimeOfDay { message } => vec![("message", message.words(lang).into())],
             Problem::Tab | Problem::NotARoutine | Problem::MultipleDocuments => vec![],
             Problem::UnknownKey {
                 key,
@@ -82,7 +85,7 @@ impl Problem {
                 ..
             } => vec![
                 ("key", key.into()),
-                ("context", context.into()),
+                ("context", context.words(lang).into()),
                 ("expected", list(expected).into()),
             ],
             Problem::DuplicateKey { key } => vec![("key", key.into())],
@@ -90,17 +93,17 @@ impl Problem {
                 vec![("kind", kind.key().into()), ("id", id.into())]
             }
             Problem::MissingKey { key, context } => {
-                vec![("key", key.into()), ("context", context.into())]
+                vec![("key", key.into()), ("context", context.words(lang).into())]
             }
-            Problem::Empty { what } => vec![("what", what.into())],
+            Problem::Empty { what } => vec![("what", what.words(lang).into())],
             Problem::WrongType {
                 key,
                 expected,
                 found,
             } => vec![
-                ("key", key.into()),
-                ("expected", expected.into()),
-                ("found", found.into()),
+                ("key", key.words(lang).into()),
+                ("expected", expected.words(lang).into()),
+                ("found", found.words(lang).into()),
             ],
             Problem::BadValue {
                 value,
@@ -109,7 +112,7 @@ impl Problem {
                 ..
             } => vec![
                 ("value", value.into()),
-                ("what", what.into()),
+                ("what", what.words(lang).into()),
                 ("allowed", list(allowed).into()),
             ],
             Problem::BadId { id } => vec![("id", id.into())],
@@ -125,22 +128,22 @@ impl Problem {
                 reason,
             } => vec![
                 ("field", field.into()),
-                ("expected", expected.into()),
-                ("reason", reason.into()),
+                ("expected", expected.words(lang).into()),
+                ("reason", reason.words(lang).into()),
             ],
             Problem::WrongArgumentType {
                 place,
                 expected,
                 got,
             } => vec![
-                ("place", place.into()),
-                ("expected", expected.into()),
-                ("got", got.into()),
+                ("place", place.words(lang).into()),
+                ("expected", expected.words(lang).into()),
+                ("got", got.words(lang).into()),
             ],
             Problem::BadDateLiteral { literal, expr, why } => vec![
                 ("literal", literal.into()),
                 ("expr", expr.into()),
-                ("why", why.into()),
+                ("why", why.words(lang).into()),
             ],
             Problem::NotIds {
                 function,
@@ -160,7 +163,7 @@ impl Problem {
             } => vec![
                 ("template", template.into()),
                 ("field", field.into()),
-                ("to", to.into()),
+                ("to", to.words(lang).into()),
             ],
             Problem::ChainTooLong {
                 step,
@@ -183,10 +186,16 @@ impl Problem {
                 ("per_year", per_year.to_string().into()),
             ],
             Problem::ExpressionSyntax { expr, message } => {
-                vec![("expr", expr.into()), ("message", message.into())]
+                vec![
+                    ("expr", expr.into()),
+                    ("message", message.words(lang).into()),
+                ]
             }
             Problem::TemplateSyntax { template, message } => {
-                vec![("template", template.into()), ("message", message.into())]
+                vec![
+                    ("template", template.into()),
+                    ("message", message.words(lang).into()),
+                ]
             }
             Problem::TemplateUnknownVariable { template, name, .. } => {
                 vec![("template", template.into()), ("name", name.into())]
@@ -204,14 +213,14 @@ impl Problem {
             } => vec![
                 ("template", template.into()),
                 ("name", name.into()),
-                ("sender", sender.into()),
+                ("sender", sender.words(lang).into()),
                 ("available", list(available).into()),
             ],
             Problem::ReportFieldOutsideLoop { template, field } => {
                 vec![("template", template.into()), ("field", field.into())]
             }
             Problem::GroupOfUnknowable { expr, reason } => {
-                vec![("expr", expr.into()), ("reason", reason.into())]
+                vec![("expr", expr.into()), ("reason", reason.words(lang).into())]
             }
             Problem::ReportRecipientReadsCase { field } => vec![("field", field.into())],
             Problem::VisibilityLeak {
@@ -222,11 +231,11 @@ impl Problem {
             } => vec![
                 ("template", template.into()),
                 ("field", field.into()),
-                ("recipient", recipient.into()),
+                ("recipient", recipient.words(lang).into()),
                 ("visible_to", list(visible_to).into()),
             ],
             Problem::CollectorCannotSee { place, role, field } => vec![
-                ("place", place.into()),
+                ("place", place.words(lang).into()),
                 ("role", role.into()),
                 ("field", field.into()),
             ],
@@ -254,7 +263,10 @@ impl Problem {
             | Problem::BadWording { message, fix }
             | Problem::BadProfile { message, fix }
             | Problem::BadGroupMap { message, fix } => {
-                vec![("message", message.into()), ("fix", fix.into())]
+                vec![
+                    ("message", message.words(lang).into()),
+                    ("fix", fix.words(lang).into()),
+                ]
             }
             Problem::ValueWithoutGroup {
                 field,
@@ -264,17 +276,19 @@ impl Problem {
             } => vec![
                 ("field", field.into()),
                 ("value", value.into()),
-                ("used", used.into()),
+                ("used", used.words(lang).into()),
                 ("groups", list(groups).into()),
             ],
-            Problem::BadTimeOfDay { message } => vec![("message", message.into())],
             Problem::UnguardedOptionalValue { place, field, to } => vec![
-                ("place", place.into()),
+                ("place", place.words(lang).into()),
                 ("field", field.into()),
-                ("to", to.into()),
+                ("to", to.words(lang).into()),
             ],
             Problem::SenderWithoutFrom { template, message } => {
-                vec![("template", template.into()), ("message", message.into())]
+                vec![
+                    ("template", template.into()),
+                    ("message", message.words(lang).into()),
+                ]
             }
             Problem::MayNotArm { deadline, field } => {
                 vec![("deadline", deadline.into()), ("field", field.into())]
@@ -285,7 +299,7 @@ impl Problem {
             }
             Problem::EmptyDeadline { id } => vec![("id", id.into())],
             Problem::ProbabilitySum { what, sum } => {
-                vec![("what", what.into()), ("sum", sum.into())]
+                vec![("what", what.words(lang).into()), ("sum", sum.into())]
             }
         }
     }
@@ -360,7 +374,7 @@ mod tests {
     fn a_suggestion_is_the_help_in_every_language() {
         let problem = Problem::UnknownKey {
             key: "nxt".into(),
-            context: "the step `a`".into(),
+            context: crate::diagnostic::Phrase::named("in-step", "a"),
             suggestion: Some("next".into()),
             expected: vec!["next".into()],
         };

@@ -1,14 +1,15 @@
-//! The comparisons, one area at a time. Values are put in words (role and
-//! group names, durations in Swedish, conditions as written) so that a
-//! change reads as the process owner would say it.
+//! The comparisons, one area at a time. Values are put in words in a
+//! language (role and group names, durations in Swedish, conditions as
+//! written; the words around them from `engine/i18n/<lang>/diff.ftl`) so
+//! that a change reads as the process owner would say it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use similar::TextDiff;
 
 use super::{Area, Change, ChangeKind, TemplateDiff};
 use crate::draw::picture::{recipient, role_name};
+use crate::i18n::{text, Lang};
 use crate::model::{
     Deadline, DeadlineStart, Field, MessageSpec, Routine, Step, StepKind, Visibility,
 };
@@ -44,6 +45,11 @@ fn compare(
 
 fn optional(value: Option<&str>) -> String {
     value.unwrap_or("—").to_owned()
+}
+
+/// A value with no parts: `—`.
+fn none(lang: Lang) -> String {
+    text(lang, "diff-value-none", &[])
 }
 
 pub(super) fn header(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
@@ -83,7 +89,7 @@ fn predecessors(routine: &Routine) -> BTreeMap<&str, BTreeSet<&str>> {
     before
 }
 
-pub(super) fn steps(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+pub(super) fn steps(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
     for step in old.steps.iter().filter(|s| new.step(&s.id).is_none()) {
         out.push(change(
             Area::Step,
@@ -101,7 +107,7 @@ pub(super) fn steps(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
             .map(|p| step_name(r, p))
             .collect();
         if names.is_empty() {
-            "no step".to_owned()
+            text(lang, "diff-value-no-step", &[])
         } else {
             names.join(", ")
         }
@@ -121,45 +127,52 @@ pub(super) fn steps(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
             c.new = Some(after(new, &before_new, &step.id));
             out.push(c);
         }
-        step_changes(old, new, was, step, out);
+        step_changes((old, new), was, step, lang, out);
     }
 }
 
-fn doer(routine: &Routine, step: &Step) -> String {
+fn doer(routine: &Routine, step: &Step, lang: Lang) -> String {
     match &step.kind {
         StepKind::Task { role, .. } => role_name(routine, role),
         StepKind::Event {
             from: Some(from), ..
         } => role_name(routine, from),
-        _ => "the routine itself".to_owned(),
+        _ => text(lang, "diff-value-routine-itself", &[]),
     }
 }
 
-fn recipients(routine: &Routine, message: Option<&MessageSpec>) -> String {
+fn recipients(routine: &Routine, message: Option<&MessageSpec>, lang: Lang) -> String {
     let Some(m) = message else {
-        return "—".to_owned();
+        return none(lang);
     };
     let mut names: Vec<String> = m.to.iter().map(|r| recipient(routine, r)).collect();
-    names.extend(
-        m.cc.iter()
-            .map(|r| format!("copy to {}", recipient(routine, r))),
-    );
+    names.extend(m.cc.iter().map(|r| {
+        let name = recipient(routine, r);
+        text(lang, "diff-value-copy-to", &[("name", name.into())])
+    }));
     names.join(", ")
 }
 
-fn routes(routine: &Routine, step: &Step) -> String {
+fn routes(routine: &Routine, step: &Step, lang: Lang) -> String {
     let texts: Vec<String> = step
         .routes
         .iter()
-        .map(|r| match &r.when {
-            Some(when) => format!("if {} → {}", when.source(), step_name(routine, &r.to)),
-            None => format!("→ {}", step_name(routine, &r.to)),
+        .map(|r| {
+            let to = ("step", step_name(routine, &r.to).into());
+            match &r.when {
+                Some(when) => text(
+                    lang,
+                    "diff-value-route-if",
+                    &[("condition", when.source().into()), to],
+                ),
+                None => text(lang, "diff-value-route", &[to]),
+            }
         })
         .collect();
     texts.join("; ")
 }
 
-fn records(step: &Step) -> String {
+fn records(step: &Step, lang: Lang) -> String {
     match &step.kind {
         StepKind::Task {
             collects, optional, ..
@@ -168,7 +181,11 @@ fn records(step: &Step) -> String {
             collects, optional, ..
         } => {
             let mut all: Vec<String> = collects.clone();
-            all.extend(optional.iter().map(|f| format!("{f} (optional)")));
+            all.extend(
+                optional
+                    .iter()
+                    .map(|f| text(lang, "diff-value-optional-field", &[("field", f.into())])),
+            );
             all.join(", ")
         }
         _ => String::new(),
@@ -182,7 +199,13 @@ fn message_of(step: &Step) -> Option<&MessageSpec> {
     }
 }
 
-fn step_changes(old: &Routine, new: &Routine, was: &Step, step: &Step, out: &mut Vec<Change>) {
+fn step_changes(
+    (old, new): (&Routine, &Routine),
+    was: &Step,
+    step: &Step,
+    lang: Lang,
+    out: &mut Vec<Change>,
+) {
     let at = (Area::Step, step.id.as_str(), Some(step.title.as_str()));
     compare(out, at, "title", was.title.clone(), step.title.clone());
     compare(
@@ -192,16 +215,23 @@ fn step_changes(old: &Routine, new: &Routine, was: &Step, step: &Step, out: &mut
         was.kind.name().to_owned(),
         step.kind.name().to_owned(),
     );
-    compare(out, at, "done by", doer(old, was), doer(new, step));
-    compare(out, at, "routes", routes(old, was), routes(new, step));
-    compare(out, at, "records", records(was), records(step));
+    compare(
+        out,
+        at,
+        "done by",
+        doer(old, was, lang),
+        doer(new, step, lang),
+    );
+    let (a, b) = (routes(old, was, lang), routes(new, step, lang));
+    compare(out, at, "routes", a, b);
+    compare(out, at, "records", records(was, lang), records(step, lang));
     let (m_old, m_new) = (message_of(was), message_of(step));
     compare(
         out,
         at,
         "recipients",
-        recipients(old, m_old),
-        recipients(new, m_new),
+        recipients(old, m_old, lang),
+        recipients(new, m_new, lang),
     );
     let template = |m: Option<&MessageSpec>| optional(m.map(|m| m.template.as_str()));
     compare(out, at, "template", template(m_old), template(m_new));
@@ -217,35 +247,66 @@ fn step_changes(old: &Routine, new: &Routine, was: &Step, step: &Step, out: &mut
 
 /// A deadline in words, aspect by aspect: when it passes, how it
 /// repeats, and what it does then.
-fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String); 6] {
-    let mut when = format!("after {}", d.after.swedish());
-    if let DeadlineStart::Field(field) = &d.from {
-        let _ = write!(when, " from {field}");
-    }
-    if let Some(condition) = &d.when {
-        let _ = write!(when, " if {}", condition.source());
-    }
+fn deadline_aspects(routine: &Routine, d: &Deadline, lang: Lang) -> [(&'static str, String); 6] {
+    let when = text(
+        lang,
+        "diff-value-after",
+        &[("duration", d.after.swedish().into())],
+    );
+    let when = match &d.from {
+        DeadlineStart::Field(field) => text(
+            lang,
+            "diff-value-from",
+            &[("when", when.into()), ("field", field.into())],
+        ),
+        _ => when,
+    };
+    let when = match &d.when {
+        Some(condition) => text(
+            lang,
+            "diff-value-if",
+            &[
+                ("when", when.into()),
+                ("condition", condition.source().into()),
+            ],
+        ),
+        None => when,
+    };
     let repeat = d.repeat.as_ref().map_or_else(
-        || "—".to_owned(),
-        |r| match r.times {
-            Some(times) => format!("every {}, at most {times} times", r.every.swedish()),
-            None => format!("every {}", r.every.swedish()),
+        || none(lang),
+        |r| {
+            let every = ("duration", r.every.swedish().into());
+            match r.times {
+                Some(times) => text(
+                    lang,
+                    "diff-value-every-times",
+                    &[every, ("times", times.to_string().into())],
+                ),
+                None => text(lang, "diff-value-every", &[every]),
+            }
         },
     );
     let message = d.message.as_ref().map_or_else(
-        || "—".to_owned(),
-        |m| format!("{} to {}", m.template, recipients(routine, Some(m))),
+        || none(lang),
+        |m| {
+            let to = recipients(routine, Some(m), lang);
+            let args = [
+                ("template", (&m.template).into()),
+                ("recipients", to.into()),
+            ];
+            text(lang, "diff-value-message", &args)
+        },
     );
     let task = d.task.as_ref().map_or_else(
-        || "—".to_owned(),
+        || none(lang),
         |t| format!("{}: {}", role_name(routine, &t.role), t.title),
     );
     let goto = d
         .goto
         .as_ref()
-        .map_or_else(|| "—".to_owned(), |g| step_name(routine, g));
+        .map_or_else(|| none(lang), |g| step_name(routine, g));
     let at =
-        d.at.map_or_else(|| "—".to_owned(), |t| t.format("%H:%M").to_string());
+        d.at.map_or_else(|| none(lang), |t| t.format("%H:%M").to_string());
     [
         ("passes", when),
         ("at", at),
@@ -257,11 +318,23 @@ fn deadline_aspects(routine: &Routine, d: &Deadline) -> [(&'static str, String);
 }
 
 /// A deadline in one line.
-fn deadline_words(routine: &Routine, d: &Deadline) -> String {
-    let parts: Vec<String> = deadline_aspects(routine, d)
+fn deadline_words(routine: &Routine, d: &Deadline, lang: Lang) -> String {
+    let parts: Vec<String> = deadline_aspects(routine, d, lang)
         .into_iter()
-        .filter(|(_, v)| v != "—")
-        .map(|(k, v)| if k == "passes" { v } else { format!("{k} {v}") })
+        .filter(|(_, v)| *v != none(lang))
+        .map(|(k, v)| match k {
+            "passes" => v,
+            _ => {
+                let key = k.replace(' ', "-");
+                let aspect = text(
+                    lang,
+                    "diff-aspect",
+                    &[("key", key.into()), ("aspect", k.into())],
+                );
+                let args = [("aspect", aspect.into()), ("value", v.into())];
+                text(lang, "diff-value-aspect", &args)
+            }
+        })
         .collect();
     parts.join("; ")
 }
@@ -279,25 +352,25 @@ fn all_deadlines(routine: &Routine) -> Vec<(String, &Deadline)> {
     case.chain(steps).collect()
 }
 
-pub(super) fn deadlines(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+pub(super) fn deadlines(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
     let (was, now) = (all_deadlines(old), all_deadlines(new));
     let find = |list: &[(String, &'_ Deadline)], id: &str| list.iter().any(|(k, _)| k == id);
     for (id, d) in was.iter().filter(|(id, _)| !find(&now, id)) {
         let mut c = change(Area::Deadline, id, None, ChangeKind::Removed);
-        c.old = Some(deadline_words(old, d));
+        c.old = Some(deadline_words(old, d, lang));
         out.push(c);
     }
     for (id, d) in &now {
         match was.iter().find(|(k, _)| k == id) {
             None => {
                 let mut c = change(Area::Deadline, id, None, ChangeKind::Added);
-                c.new = Some(deadline_words(new, d));
+                c.new = Some(deadline_words(new, d, lang));
                 out.push(c);
             }
             Some((_, before)) => {
-                let pairs = deadline_aspects(old, before)
+                let pairs = deadline_aspects(old, before, lang)
                     .into_iter()
-                    .zip(deadline_aspects(new, d));
+                    .zip(deadline_aspects(new, d, lang));
                 for ((aspect, a), (_, b)) in pairs {
                     compare(out, (Area::Deadline, id, None), aspect, a, b);
                 }
@@ -306,28 +379,47 @@ pub(super) fn deadlines(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
     }
 }
 
-fn visibility(routine: &Routine, v: &Visibility) -> String {
+fn visibility(routine: &Routine, v: &Visibility, lang: Lang) -> String {
     match v {
-        Visibility::Everyone => "everyone".to_owned(),
+        Visibility::Everyone => text(lang, "diff-value-everyone", &[]),
         Visibility::Roles(roles) => {
             let names: Vec<String> = roles.iter().map(|r| role_name(routine, r)).collect();
-            format!("only {}", names.join(", "))
+            text(
+                lang,
+                "diff-value-only",
+                &[("roles", names.join(", ").into())],
+            )
         }
     }
 }
 
-fn field_changes(old: &Routine, new: &Routine, was: &Field, field: &Field, out: &mut Vec<Change>) {
+fn field_changes(
+    (old, new): (&Routine, &Routine),
+    was: &Field,
+    field: &Field,
+    lang: Lang,
+    out: &mut Vec<Change>,
+) {
     let at = (Area::Field, field.id.as_str(), field.name.as_deref());
-    compare(out, at, "type", was.ty.describe(), field.ty.describe());
-    let required = |f: &Field| if f.required { "required" } else { "optional" }.to_owned();
+    compare(
+        out,
+        at,
+        "type",
+        was.ty.describe_in(lang),
+        field.ty.describe_in(lang),
+    );
+    let required = |f: &Field| match f.required {
+        true => text(lang, "diff-value-required", &[]),
+        false => text(lang, "diff-value-optional", &[]),
+    };
     compare(out, at, "required", required(was), required(field));
-    let seen = visibility(old, &was.visibility);
+    let seen = visibility(old, &was.visibility, lang);
     compare(
         out,
         at,
         "visibility",
         seen,
-        visibility(new, &field.visibility),
+        visibility(new, &field.visibility, lang),
     );
     compare(
         out,
@@ -349,7 +441,7 @@ fn group_map(routine: &Routine, field: &Field) -> String {
         .join(", ")
 }
 
-pub(super) fn fields(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
+pub(super) fn fields(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
     for field in old.fields.iter().filter(|f| new.field(&f.id).is_none()) {
         out.push(change(
             Area::Field,
@@ -367,19 +459,28 @@ pub(super) fn fields(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
                     field.name.as_deref(),
                     ChangeKind::Added,
                 );
-                c.new = Some(format!(
-                    "{}, seen by {}",
-                    field.ty.describe(),
-                    visibility(new, &field.visibility)
+                let seen = visibility(new, &field.visibility, lang);
+                c.new = Some(text(
+                    lang,
+                    "diff-value-seen-by",
+                    &[
+                        ("type", field.ty.describe_in(lang).into()),
+                        ("visibility", seen.into()),
+                    ],
                 ));
                 out.push(c);
             }
-            Some(was) => field_changes(old, new, was, field, out),
+            Some(was) => field_changes((old, new), was, field, lang, out),
         }
     }
 }
 
-pub(super) fn templates(old: &Routine, new: &Routine, out: &mut Vec<Change>) -> Vec<TemplateDiff> {
+pub(super) fn templates(
+    old: &Routine,
+    new: &Routine,
+    lang: Lang,
+    out: &mut Vec<Change>,
+) -> Vec<TemplateDiff> {
     for name in old
         .templates
         .keys()
@@ -402,7 +503,10 @@ pub(super) fn templates(old: &Routine, new: &Routine, out: &mut Vec<Change>) -> 
         let unified = TextDiff::from_lines(&was.source, &template.source)
             .unified_diff()
             .context_radius(2)
-            .header(&format!("{name} (old)"), &format!("{name} (new)"))
+            .header(
+                &text(lang, "diff-value-template-old", &[("name", name.into())]),
+                &text(lang, "diff-value-template-new", &[("name", name.into())]),
+            )
             .to_string();
         diffs.push(TemplateDiff {
             name: name.clone(),

@@ -112,14 +112,20 @@ impl RoutineDiff {
     }
 }
 
-/// What changed from `old` to `new`.
+/// What changed from `old` to `new`, its values in English words.
 pub fn diff(old: &Routine, new: &Routine) -> RoutineDiff {
+    diff_in(old, new, crate::i18n::Lang::En)
+}
+
+/// What changed from `old` to `new`, its values in words of `lang`
+/// (durations stay in Swedish, as routines write them).
+pub fn diff_in(old: &Routine, new: &Routine, lang: crate::i18n::Lang) -> RoutineDiff {
     let mut changes = Vec::new();
     compare::header(old, new, &mut changes);
-    compare::steps(old, new, &mut changes);
-    compare::deadlines(old, new, &mut changes);
-    compare::fields(old, new, &mut changes);
-    let templates = compare::templates(old, new, &mut changes);
+    compare::steps(old, new, lang, &mut changes);
+    compare::deadlines(old, new, lang, &mut changes);
+    compare::fields(old, new, lang, &mut changes);
+    let templates = compare::templates(old, new, lang, &mut changes);
     changes.sort_by_key(|c| c.area);
     RoutineDiff {
         routine: new.meta.id.clone(),

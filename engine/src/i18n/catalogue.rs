@@ -51,7 +51,14 @@ const FILES: &[CatalogueFile] = catalogue![
     "tick",
     "diff",
     "check",
-    "store"
+    "store",
+    "failure",
+    "cli",
+    "scenario",
+    "details",
+    "until",
+    "chart",
+    "runner"
 ];
 
 /// Every catalogue file compiled into the crate (for tests and tools).

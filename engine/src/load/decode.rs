@@ -1,10 +1,10 @@
 //! From the node tree to the raw form ([`super::raw`]), collecting every
 //! structural problem (unknown, missing, duplicate keys; wrong value types).
 
-use super::fields::{fields, id_map, list, Fields};
+use super::fields::{fields, id_map, list, Fields, Named};
 use super::node::Node;
 use super::raw::*;
-use crate::diagnostic::{Problem, RefKind, Sink};
+use crate::diagnostic::{Phrase, Problem, RefKind, Sink};
 
 /// The raw routine, or `None` when the file is not a mapping at all (then
 /// nothing else in it can be judged).
@@ -23,7 +23,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
         schedules: IdMap::default(),
         events: IdMap::default(),
     };
-    let mut m = fields(sink, "the file", node, "the routine file".into())?;
+    let mut m = fields(sink, FILE, node, Phrase::new("in-routine-file"))?;
     match m.get("routine") {
         Some(n) => file.routine = meta(sink, n),
         // An organisation file given where a routine is expected.
@@ -41,7 +41,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
         RefKind::Clause,
         m.get("clauses"),
         |s, _, n| {
-            super::fields::string(s, "a clause text", n)
+            super::fields::string(s, Named::Item("item-clause-text"), n)
                 .unwrap_or_else(|| Sp::new(String::new(), n.span))
         },
     );
@@ -58,7 +58,7 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
         m.get("steps");
     }
     if let Some(n) = m.get("deadlines") {
-        file.deadlines = deadlines(sink, n, "the case deadlines");
+        file.deadlines = deadlines(sink, n, &Phrase::new("in-case-deadlines"));
     }
     file.schedules = id_map(
         sink,
@@ -80,11 +80,11 @@ pub(crate) fn routine_file(sink: &mut Sink, node: &Node) -> Option<RoutineFile> 
 
 pub(crate) fn organisation_file(sink: &mut Sink, node: &Node) -> OrganisationFile {
     let mut file = OrganisationFile::default();
-    let Some(mut m) = fields(sink, "the file", node, "the organisation file".into()) else {
+    let Some(mut m) = fields(sink, FILE, node, Phrase::new("in-organisation-file")) else {
         return file;
     };
     if let Some(n) = m.get("organisation") {
-        if let Some(mut o) = fields(sink, "organisation", n, "`organisation`".into()) {
+        if let Some(mut o) = fields(sink, "organisation", n, Phrase::quoted("organisation")) {
             file.organisation = Some(OrganisationMeta {
                 name: o.string(sink, "name"),
             });
@@ -103,13 +103,13 @@ fn missing(sink: &mut Sink, m: &Fields<'_>, key: &str) {
         m.span,
         Problem::MissingKey {
             key: key.into(),
-            context: m.context().to_owned(),
+            context: m.context().clone(),
         },
     );
 }
 
 fn meta(sink: &mut Sink, node: &Node) -> Meta {
-    let Some(mut m) = fields(sink, "routine", node, "`routine`".into()) else {
+    let Some(mut m) = fields(sink, "routine", node, Phrase::quoted("routine")) else {
         return Meta::default();
     };
     let meta = Meta {
@@ -128,7 +128,7 @@ fn meta(sink: &mut Sink, node: &Node) -> Meta {
 }
 
 fn role(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Role {
-    let Some(mut m) = fields(sink, "a role", node, format!("the role `{}`", id.value)) else {
+    let Some(mut m) = fields(sink, Named::Item("item-role"), node, place("in-role", id)) else {
         return Role::default();
     };
     let role = Role {
@@ -141,7 +141,7 @@ fn role(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Role {
 }
 
 fn group(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Group {
-    let Some(mut m) = fields(sink, "a group", node, format!("the group `{}`", id.value)) else {
+    let Some(mut m) = fields(sink, Named::Item("item-group"), node, place("in-group", id)) else {
         return Group::default();
     };
     let group = Group {
@@ -155,7 +155,7 @@ fn group(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Group {
 }
 
 fn field(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Field {
-    let Some(mut m) = fields(sink, "a field", node, format!("the field `{}`", id.value)) else {
+    let Some(mut m) = fields(sink, Named::Item("item-field"), node, place("in-field", id)) else {
         return Field::default();
     };
     let field = Field {
@@ -185,7 +185,7 @@ fn text_map(sink: &mut Sink, key: &str, node: &Node) -> Vec<(Sp<String>, Sp<Stri
         super::node::Value::Map(entries) => entries,
         super::node::Value::Null => return Vec::new(),
         _ => {
-            let problem = super::fields::wrong_type(key, "a mapping of `value: group` lines", node);
+            let problem = super::fields::wrong_type(key, Phrase::new("expect-group-mapping"), node);
             sink.error(node.span, problem);
             return Vec::new();
         }
@@ -193,16 +193,16 @@ fn text_map(sink: &mut Sink, key: &str, node: &Node) -> Vec<(Sp<String>, Sp<Stri
     entries
         .iter()
         .filter_map(|(k, v)| {
-            let k = super::fields::string(sink, "a value", k)?;
-            let v = super::fields::string(sink, "a group id", v)?;
+            let k = super::fields::string(sink, Named::Item("item-value"), k)?;
+            let v = super::fields::string(sink, Named::Item("item-group-id"), v)?;
             Some((k, v))
         })
         .collect()
 }
 
 fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
-    let context = format!("the step `{}`", id.value);
-    let Some(mut m) = fields(sink, "a step", node, context.clone()) else {
+    let context = place("in-step", id);
+    let Some(mut m) = fields(sink, Named::Item("item-step"), node, context.clone()) else {
         return Step::default();
     };
     let step = Step {
@@ -234,11 +234,16 @@ fn step(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Step {
     step
 }
 
-fn routes(sink: &mut Sink, node: &Node, context: &str) -> Vec<Route> {
+fn routes(sink: &mut Sink, node: &Node, context: &Phrase) -> Vec<Route> {
     list(sink, "routes", node)
         .into_iter()
         .filter_map(|n| {
-            let mut m = fields(sink, "a route", n, format!("a route of {context}"))?;
+            let mut m = fields(
+                sink,
+                Named::Item("item-route"),
+                n,
+                of("in-route-of", context),
+            )?;
             let route = Route {
                 when: m.string(sink, "when"),
                 to: m.string(sink, "to"),
@@ -253,11 +258,16 @@ fn routes(sink: &mut Sink, node: &Node, context: &str) -> Vec<Route> {
         .collect()
 }
 
-fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
+fn recipients(sink: &mut Sink, node: &Node, context: &Phrase) -> Vec<Recipient> {
     list(sink, "to", node)
         .into_iter()
         .filter_map(|n| {
-            let mut m = fields(sink, "a recipient", n, format!("a recipient of {context}"))?;
+            let mut m = fields(
+                sink,
+                Named::Item("item-recipient"),
+                n,
+                of("in-recipient-of", context),
+            )?;
             let recipient = Recipient {
                 role: m.string(sink, "role"),
                 group: m.string(sink, "group"),
@@ -273,8 +283,8 @@ fn recipients(sink: &mut Sink, node: &Node, context: &str) -> Vec<Recipient> {
         .collect()
 }
 
-fn person(sink: &mut Sink, node: &Node, context: &str) -> Option<Person> {
-    let mut m = fields(sink, "person", node, format!("a person of {context}"))?;
+fn person(sink: &mut Sink, node: &Node, context: &Phrase) -> Option<Person> {
+    let mut m = fields(sink, "person", node, of("in-person-of", context))?;
     let person = Person {
         name: m.required_string(sink, "name"),
         address: m.required_string(sink, "address"),
@@ -285,8 +295,8 @@ fn person(sink: &mut Sink, node: &Node, context: &str) -> Option<Person> {
     Some(person)
 }
 
-pub(crate) fn message(sink: &mut Sink, node: &Node, context: &str) -> Option<Message> {
-    let mut m = fields(sink, "message", node, format!("the message of {context}"))?;
+pub(crate) fn message(sink: &mut Sink, node: &Node, context: &Phrase) -> Option<Message> {
+    let mut m = fields(sink, "message", node, of("in-message-of", context))?;
     let message = Message {
         template: m.required_string(sink, "template"),
         subject: m.string(sink, "subject"),
@@ -300,15 +310,20 @@ pub(crate) fn message(sink: &mut Sink, node: &Node, context: &str) -> Option<Mes
     Some(message)
 }
 
-fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
+fn deadlines(sink: &mut Sink, node: &Node, context: &Phrase) -> Vec<Deadline> {
     list(sink, "deadlines", node)
         .into_iter()
         .filter_map(|n| {
-            let mut m = fields(sink, "a deadline", n, format!("a deadline of {context}"))?;
+            let mut m = fields(
+                sink,
+                Named::Item("item-deadline"),
+                n,
+                of("in-a-deadline-of", context),
+            )?;
             let id = m.required_string(sink, "id");
             let inner = match &id {
-                Some(id) => format!("the deadline `{}` of {context}", id.value),
-                None => format!("a deadline of {context}"),
+                Some(id) => place("in-deadline-of", id).with("place", context),
+                None => of("in-a-deadline-of", context),
             };
             let deadline = Deadline {
                 after: m.required_string(sink, "after"),
@@ -332,8 +347,8 @@ fn deadlines(sink: &mut Sink, node: &Node, context: &str) -> Vec<Deadline> {
         .collect()
 }
 
-fn repeat(sink: &mut Sink, node: &Node, context: &str) -> Option<Repeat> {
-    let mut m = fields(sink, "repeat", node, format!("`repeat` of {context}"))?;
+fn repeat(sink: &mut Sink, node: &Node, context: &Phrase) -> Option<Repeat> {
+    let mut m = fields(sink, "repeat", node, of("in-repeat-of", context))?;
     let repeat = Repeat {
         every: m.required_string(sink, "every"),
         times: m.int(sink, "times"),
@@ -342,8 +357,8 @@ fn repeat(sink: &mut Sink, node: &Node, context: &str) -> Option<Repeat> {
     Some(repeat)
 }
 
-fn task(sink: &mut Sink, node: &Node, context: &str) -> Option<EscalationTask> {
-    let mut m = fields(sink, "task", node, format!("the task of {context}"))?;
+fn task(sink: &mut Sink, node: &Node, context: &Phrase) -> Option<EscalationTask> {
+    let mut m = fields(sink, "task", node, of("in-task-of", context))?;
     let task = EscalationTask {
         role: m.required_string(sink, "role"),
         title: m.required_string(sink, "title"),
@@ -356,8 +371,8 @@ fn task(sink: &mut Sink, node: &Node, context: &str) -> Option<EscalationTask> {
 }
 
 fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
-    let context = format!("the schedule `{}`", id.value);
-    let Some(mut m) = fields(sink, "a schedule", node, context.clone()) else {
+    let context = place("in-schedule", id);
+    let Some(mut m) = fields(sink, Named::Item("item-schedule"), node, context.clone()) else {
         return Schedule::default();
     };
     let schedule = Schedule {
@@ -377,4 +392,16 @@ fn schedule(sink: &mut Sink, id: &Sp<String>, node: &Node) -> Schedule {
     };
     m.finish(sink);
     schedule
+}
+
+/// What the file itself is called where it is not a mapping.
+const FILE: Named<'static> = Named::Item("item-file");
+
+/// A place named by an id (`in-step`: "the step `a`").
+pub(crate) fn place(id: &'static str, name: &Sp<String>) -> Phrase {
+    Phrase::named(id, &name.value)
+}
+
+fn of(id: &'static str, place: &Phrase) -> Phrase {
+    Phrase::within(id, place)
 }

@@ -1,14 +1,14 @@
 //! Case-wide events (`events:` at the top level).
 
-use super::fields::fields;
+use super::fields::{fields, Named};
 use super::node::Node;
 use super::raw::{CaseEvent, Sp};
 use crate::diagnostic::Sink;
 
 /// One entry of `events:`.
 pub(crate) fn case_event(sink: &mut Sink, id: &Sp<String>, node: &Node) -> CaseEvent {
-    let context = format!("the case event `{}`", id.value);
-    let Some(mut m) = fields(sink, "a case event", node, context) else {
+    let context = super::decode::place("in-case-event", id);
+    let Some(mut m) = fields(sink, Named::Item("item-case-event"), node, context) else {
         return CaseEvent {
             span: id.span,
             ..CaseEvent::default()

@@ -3,23 +3,54 @@
 
 use super::node::{Node, Value};
 use super::raw::{AnyValue, IdMap, Sp};
-use crate::diagnostic::{suggest, Diagnostic, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Diagnostic, Phrase, Problem, RefKind, Sink};
+
+/// What a value is, for "must be" problems: a key as written (`title`), or
+/// an item named in words (`item-role`: "a role", "en roll").
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Named<'a> {
+    /// A key of the file.
+    Key(&'a str),
+    /// An item, by its phrase id in `details.ftl`.
+    Item(&'static str),
+}
+
+impl<'a> From<&'a str> for Named<'a> {
+    fn from(key: &'a str) -> Self {
+        Named::Key(key)
+    }
+}
+
+impl<'a> From<&'a String> for Named<'a> {
+    fn from(key: &'a String) -> Self {
+        Named::Key(key)
+    }
+}
+
+impl Named<'_> {
+    fn phrase(self) -> Phrase {
+        match self {
+            Named::Key(key) => Phrase::quoted(key),
+            Named::Item(id) => Phrase::new(id),
+        }
+    }
+}
 
 /// The entries of one YAML mapping, read key by key.
 pub(crate) struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
     used: Vec<bool>,
     asked: Vec<&'static str>,
-    context: String,
+    context: Phrase,
     pub(crate) span: crate::source::Span,
 }
 
 /// Starts reading a mapping; reports a problem and returns `None` if the node is not one.
 pub(crate) fn fields<'n>(
     sink: &mut Sink,
-    key: &str,
+    key: impl Into<Named<'n>>,
     node: &'n Node,
-    context: String,
+    context: Phrase,
 ) -> Option<Fields<'n>> {
     let Value::Map(entries) = &node.value else {
         // An empty value (`a:` with nothing after it) is a mistake too: the
@@ -27,7 +58,7 @@ pub(crate) fn fields<'n>(
         let problem = if node.value == Value::Null {
             Problem::Empty { what: context }
         } else {
-            wrong_type(key, "a mapping of `key: value` lines", node)
+            wrong_type(key, Phrase::new("expect-key-value-mapping"), node)
         };
         sink.error(node.span, problem);
         return None;
@@ -35,7 +66,10 @@ pub(crate) fn fields<'n>(
     let mut kept: Vec<(&'n str, &'n Node, &'n Node)> = Vec::with_capacity(entries.len());
     for (k, v) in entries {
         let Some(name) = k.as_str() else {
-            sink.error(k.span, wrong_type("a key", "a name", k));
+            sink.error(
+                k.span,
+                wrong_type(Named::Item("item-key"), Phrase::new("expect-name"), k),
+            );
             continue;
         };
         if let Some((_, first, _)) = kept.iter().find(|(n, _, _)| *n == name) {
@@ -63,11 +97,11 @@ pub(crate) fn fields<'n>(
     })
 }
 
-pub(crate) fn wrong_type(key: &str, expected: &str, node: &Node) -> Problem {
+pub(crate) fn wrong_type<'a>(key: impl Into<Named<'a>>, expected: Phrase, node: &Node) -> Problem {
     Problem::WrongType {
-        key: key.to_owned(),
-        expected: expected.to_owned(),
-        found: node.value.describe().to_owned(),
+        key: key.into().phrase(),
+        expected,
+        found: node.value.describe(),
     }
 }
 
@@ -83,7 +117,7 @@ impl<'n> Fields<'n> {
     }
 
     /// Where the context is, for "missing key" problems.
-    pub(crate) fn context(&self) -> &str {
+    pub(crate) fn context(&self) -> &Phrase {
         &self.context
     }
 
@@ -126,7 +160,10 @@ impl<'n> Fields<'n> {
         match node.value {
             Value::Bool(b) => Some(Sp::new(b, node.span)),
             _ => {
-                sink.error(node.span, wrong_type(key, "`true` or `false`", node));
+                sink.error(
+                    node.span,
+                    wrong_type(key, Phrase::new("expect-boolean"), node),
+                );
                 None
             }
         }
@@ -137,7 +174,10 @@ impl<'n> Fields<'n> {
         match node.value {
             Value::Int(i) => Some(Sp::new(i, node.span)),
             _ => {
-                sink.error(node.span, wrong_type(key, "a whole number", node));
+                sink.error(
+                    node.span,
+                    wrong_type(key, Phrase::new("expect-whole-number"), node),
+                );
                 None
             }
         }
@@ -168,7 +208,11 @@ impl<'n> Fields<'n> {
 
 /// A scalar as text. Numbers are accepted and kept exactly as written
 /// (`version: 1.10` stays `1.10`).
-pub(crate) fn string(sink: &mut Sink, key: &str, node: &Node) -> Option<Sp<String>> {
+pub(crate) fn string<'a>(
+    sink: &mut Sink,
+    key: impl Into<Named<'a>>,
+    node: &Node,
+) -> Option<Sp<String>> {
     let as_written = |fallback: String| {
         sink.file
             .text()
@@ -182,7 +226,7 @@ pub(crate) fn string(sink: &mut Sink, key: &str, node: &Node) -> Option<Sp<Strin
         Value::Int(i) => as_written(i.to_string()),
         Value::Float(f) => as_written(f.to_string()),
         _ => {
-            sink.error(node.span, wrong_type(key, "a text", node));
+            sink.error(node.span, wrong_type(key, Phrase::new("expect-text"), node));
             return None;
         }
     };
@@ -196,7 +240,10 @@ pub(crate) fn strings(sink: &mut Sink, key: &str, node: &Node) -> Option<Vec<Sp<
         Value::Str(_) => string(sink, key, node).map(|s| vec![s]),
         Value::Null => Some(Vec::new()),
         _ => {
-            sink.error(node.span, wrong_type(key, "a list of texts", node));
+            sink.error(
+                node.span,
+                wrong_type(key, Phrase::new("expect-texts"), node),
+            );
             None
         }
     }
@@ -208,10 +255,7 @@ pub(crate) fn list<'n>(sink: &mut Sink, key: &str, node: &'n Node) -> Vec<&'n No
         Value::Seq(items) => items.iter().collect(),
         Value::Null => Vec::new(),
         _ => {
-            sink.error(
-                node.span,
-                wrong_type(key, "a list (lines starting with `- `)", node),
-            );
+            sink.error(node.span, wrong_type(key, Phrase::new("expect-list"), node));
             Vec::new()
         }
     }
@@ -235,13 +279,13 @@ pub(crate) fn id_map<T>(
         _ => {
             sink.error(
                 node.span,
-                wrong_type(key, "a mapping of `id: ...` lines", node),
+                wrong_type(key, Phrase::new("expect-id-mapping"), node),
             );
             return IdMap::default();
         }
     };
     for (k, v) in entries {
-        let Some(id) = string(sink, "an id", k) else {
+        let Some(id) = string(sink, Named::Item("item-id"), k) else {
             continue;
         };
         if !is_valid_id(&id.value) {

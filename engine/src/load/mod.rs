@@ -12,7 +12,7 @@ mod set;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, Sink};
 use crate::files::SourceFiles;
 use crate::source::{SourceFile, Span};
 use node::Node;
@@ -34,7 +34,7 @@ pub(crate) fn read_source(
         Diagnostic::error(
             Problem::Io {
                 path: path.display().to_string(),
-                reason: e.to_string(),
+                reason: Phrase::verbatim(e.to_string()),
             },
             None,
         )
@@ -95,7 +95,7 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
         sink.error(
             Span::default(),
             Problem::Yaml {
-                message: "the file is empty".into(),
+                message: Phrase::new("yaml-empty-file"),
             },
         );
         return None;
@@ -127,7 +127,9 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
             } else if message.contains("budget breached") || message.contains("recursion limit") {
                 Problem::YamlLimit { message }
             } else {
-                Problem::Yaml { message }
+                Problem::Yaml {
+                    message: Phrase::verbatim(message),
+                }
             };
             sink.error(span, problem);
             None

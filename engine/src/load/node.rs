@@ -35,16 +35,16 @@ pub(crate) enum Value {
 
 impl Value {
     /// A word for the kind of value, for messages ("a list", "a number").
-    pub(crate) fn describe(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "true/false",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a decimal number",
-            Value::Str(_) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping (key: value lines)",
-        }
+    pub(crate) fn describe(&self) -> crate::diagnostic::Phrase {
+        crate::diagnostic::Phrase::new(match self {
+            Value::Null => "found-nothing",
+            Value::Bool(_) => "found-boolean",
+            Value::Int(_) => "found-whole-number",
+            Value::Float(_) => "found-decimal-number",
+            Value::Str(_) => "found-text",
+            Value::Seq(_) => "found-list",
+            Value::Map(_) => "found-mapping",
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! `set:` mappings: field id → the expression the field is set to.
 
-use super::fields::{id_map, string};
+use super::fields::{id_map, string, Named};
 use super::node::{Node, Value};
 use super::raw::{Assignments, Sp};
 use crate::diagnostic::{RefKind, Sink};
@@ -16,7 +16,7 @@ pub(crate) fn assignments(sink: &mut Sink, node: &Node) -> Assignments {
         };
         match spelled {
             Some(text) => Some(Sp::new(text, n.span)),
-            None => string(sink, "a value of `set`", n),
+            None => string(sink, Named::Item("item-set-value"), n),
         }
         .unwrap_or_else(|| Sp::new(String::new(), n.span))
     })

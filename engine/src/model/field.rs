@@ -2,6 +2,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::diagnostic::Phrase;
+use crate::i18n::Lang;
+
 /// A typed piece of case data, such as the decision date or the key number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Field {
@@ -81,15 +84,45 @@ pub enum FieldType {
 impl FieldType {
     /// A short name for messages: "date", "list of text", "one of: a, b".
     pub fn describe(&self) -> String {
+        self.phrase().words(Lang::En)
+    }
+
+    /// The short name as a phrase of `engine/i18n/*/details.ftl`.
+    pub fn phrase(&self) -> Phrase {
         match self {
-            FieldType::Text => "text".into(),
-            FieldType::Integer => "integer".into(),
-            FieldType::Boolean => "boolean (true or false)".into(),
-            FieldType::Date => "date (YYYY-MM-DD)".into(),
-            FieldType::Period => "period ({from: YYYY-MM-DD, to: YYYY-MM-DD})".into(),
-            FieldType::Enum { values } => format!("one of: {}", values.join(", ")),
-            FieldType::Personnummer => "personnummer (YYYYMMDD-NNNN)".into(),
-            FieldType::List { items } => format!("list of {}", items.describe()),
+            FieldType::Text => Phrase::new("type-text"),
+            FieldType::Integer => Phrase::new("type-integer"),
+            FieldType::Boolean => Phrase::new("type-boolean"),
+            FieldType::Date => Phrase::new("type-date"),
+            FieldType::Period => Phrase::new("type-period"),
+            FieldType::Enum { values } => {
+                Phrase::new("type-enum").with("values", values.join(", "))
+            }
+            FieldType::Personnummer => Phrase::new("type-personnummer"),
+            FieldType::List { items } => Phrase::new("type-list").with("items", items.phrase()),
+        }
+    }
+
+    /// [`FieldType::describe`] in `lang` (`engine/i18n/<lang>/failure.ftl`).
+    pub fn describe_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::text;
+        match self {
+            FieldType::Text => text(lang, "field-type-text", &[]),
+            FieldType::Integer => text(lang, "field-type-integer", &[]),
+            FieldType::Boolean => text(lang, "field-type-boolean", &[]),
+            FieldType::Date => text(lang, "field-type-date", &[]),
+            FieldType::Period => text(lang, "field-type-period", &[]),
+            FieldType::Enum { values } => text(
+                lang,
+                "field-type-enum",
+                &[("values", values.join(", ").into())],
+            ),
+            FieldType::Personnummer => text(lang, "field-type-personnummer", &[]),
+            FieldType::List { items } => text(
+                lang,
+                "field-type-list",
+                &[("items", items.describe_in(lang).into())],
+            ),
         }
     }
 }
@@ -118,14 +151,20 @@ impl Visibility {
 
 /// Checks that a JSON value has the field type; the error says why not, in plain words.
 pub fn check_value(ty: &FieldType, value: &serde_json::Value) -> Result<(), String> {
+    value_fault(ty, value).map_err(|fault| fault.words(Lang::En))
+}
+
+/// [`check_value`] with the reason as a phrase, to be worded in any language.
+pub fn value_fault(ty: &FieldType, value: &serde_json::Value) -> Result<(), Phrase> {
     use serde_json::Value as J;
-    let date = |v: &J| -> Result<chrono::NaiveDate, String> {
+    let date = |v: &J| -> Result<chrono::NaiveDate, Phrase> {
         let text = v
             .as_str()
-            .ok_or_else(|| format!("expected a date (YYYY-MM-DD), got {}", describe(v)))?;
+            .ok_or_else(|| Phrase::new("value-not-a-date").with("got", describe(v)))?;
         chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+            .map_err(|_| Phrase::new("value-bad-date").with("text", text))
     };
+    let needs = |key: &str| Phrase::new("value-period-needs").with("key", key);
     match (ty, value) {
         (FieldType::Text, J::String(_)) => Ok(()),
         (FieldType::Integer, J::Number(n)) if n.is_i64() => Ok(()),
@@ -134,12 +173,14 @@ pub fn check_value(ty: &FieldType, value: &serde_json::Value) -> Result<(), Stri
         (FieldType::Period, J::Object(map)) => {
             let unknown: Vec<&String> = map.keys().filter(|k| *k != "from" && *k != "to").collect();
             if let Some(k) = unknown.first() {
-                return Err(format!("a period has only `from` and `to`, not `{k}`"));
+                return Err(Phrase::new("value-period-key").with("key", *k));
             }
-            let from = date(map.get("from").ok_or("a period needs `from`")?)?;
-            let to = date(map.get("to").ok_or("a period needs `to`")?)?;
+            let from = date(map.get("from").ok_or_else(|| needs("from"))?)?;
+            let to = date(map.get("to").ok_or_else(|| needs("to"))?)?;
             if to < from {
-                return Err(format!("the period ends ({to}) before it starts ({from})"));
+                return Err(Phrase::new("value-period-backwards")
+                    .with("from", from.to_string())
+                    .with("to", to.to_string()));
             }
             Ok(())
         }
@@ -147,29 +188,37 @@ pub fn check_value(ty: &FieldType, value: &serde_json::Value) -> Result<(), Stri
             if values.contains(s) {
                 Ok(())
             } else {
-                Err(format!("`{s}` is not one of: {}", values.join(", ")))
+                Err(Phrase::new("value-not-one-of")
+                    .with("value", s)
+                    .with("values", values.join(", ")))
             }
         }
         (FieldType::Personnummer, J::String(s)) => super::personnummer::normalize(s, None)
             .map(|_| ())
-            .map_err(|e| e.to_string()),
+            .map_err(|e| e.phrase()),
         (FieldType::List { items }, J::Array(list)) => {
             for (i, item) in list.iter().enumerate() {
-                check_value(items, item).map_err(|e| format!("item {}: {e}", i + 1))?;
+                value_fault(items, item).map_err(|e| {
+                    Phrase::new("value-item")
+                        .with("number", i + 1)
+                        .with("fault", e)
+                })?;
             }
             Ok(())
         }
-        (ty, v) => Err(format!("expected {}, got {}", ty.describe(), describe(v))),
+        (ty, v) => Err(Phrase::new("value-expected")
+            .with("expected", ty.phrase())
+            .with("got", describe(v))),
     }
 }
 
-fn describe(v: &serde_json::Value) -> String {
+fn describe(v: &serde_json::Value) -> Phrase {
     match v {
-        serde_json::Value::Null => "nothing".into(),
-        serde_json::Value::Bool(b) => format!("`{b}`"),
-        serde_json::Value::Number(n) => format!("the number {n}"),
-        serde_json::Value::String(s) => format!("the text `{s}`"),
-        serde_json::Value::Array(_) => "a list".into(),
-        serde_json::Value::Object(_) => "a mapping".into(),
+        serde_json::Value::Null => Phrase::new("value-nothing"),
+        serde_json::Value::Bool(b) => Phrase::quoted(b.to_string()),
+        serde_json::Value::Number(n) => Phrase::new("value-number").with("number", n.to_string()),
+        serde_json::Value::String(s) => Phrase::new("value-text").with("text", s),
+        serde_json::Value::Array(_) => Phrase::new("value-list"),
+        serde_json::Value::Object(_) => Phrase::new("value-mapping"),
     }
 }

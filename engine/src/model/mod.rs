@@ -19,7 +19,7 @@ mod step;
 pub use assign::Assignment;
 pub use event::{CaseEvent, Interrupt};
 pub(crate) use field::group_for;
-pub use field::{check_value, Field, FieldType, Visibility};
+pub use field::{check_value, value_fault, Field, FieldType, Visibility};
 pub use message::{MessageFrom, MessageSpec, PersonTarget, Recipient, RecipientTarget, Template};
 pub use routine::{Clause, Group, Meta, Role, Routine, Schedule};
 pub use rule::{Bound, Broken, Pattern, Rules};

@@ -42,6 +42,27 @@ pub enum PersonnummerError {
     PlusTooYoung(NaiveDate),
 }
 
+impl PersonnummerError {
+    /// Why not, as a phrase of `engine/i18n/*/details.ftl` (the English
+    /// words are the `Display` text).
+    pub fn phrase(&self) -> crate::diagnostic::Phrase {
+        use crate::diagnostic::Phrase;
+        match self {
+            PersonnummerError::Digits(n) => Phrase::new("pnr-digits").with("count", *n),
+            PersonnummerError::Characters => Phrase::new("pnr-characters"),
+            PersonnummerError::Separator => Phrase::new("pnr-separator"),
+            PersonnummerError::Month => Phrase::new("pnr-month"),
+            PersonnummerError::Day => Phrase::new("pnr-day"),
+            PersonnummerError::CheckDigit => Phrase::new("pnr-check-digit"),
+            PersonnummerError::NeedsCentury => Phrase::new("pnr-needs-century"),
+            PersonnummerError::Future(on) => Phrase::new("pnr-future").with("on", on.to_string()),
+            PersonnummerError::PlusTooYoung(on) => {
+                Phrase::new("pnr-plus-too-young").with("on", on.to_string())
+            }
+        }
+    }
+}
+
 /// Parses a personnummer given on `on` (`None`: no date known, so only the
 /// 12-digit form is accepted and no check against the day is made) and
 /// returns its normal form `YYYYMMDD-NNNN`.

@@ -100,13 +100,27 @@ impl std::fmt::Display for Bound {
     }
 }
 
+use crate::diagnostic::Phrase;
+
 /// A rule a value breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Broken {
     /// The rule as written: `pattern: [0-9]{5}`, `min: 18`.
     pub rule: String,
-    /// What the value must be, in plain words: `at least 18`.
+    /// What the value must be, in plain words: `at least 18` (English).
     pub expected: String,
+    /// The same as a phrase of `engine/i18n/*/details.ftl`, for any language.
+    pub phrase: crate::diagnostic::Phrase,
+}
+
+impl Broken {
+    fn new(rule: String, phrase: crate::diagnostic::Phrase) -> Self {
+        Broken {
+            rule,
+            expected: phrase.words(crate::i18n::Lang::En),
+            phrase,
+        }
+    }
 }
 
 impl Rules {
@@ -130,24 +144,24 @@ impl Rules {
     fn check_text(&self, text: &str) -> Result<(), Broken> {
         if let Some(p) = &self.pattern {
             if !p.matches(text) {
-                return Err(Broken {
-                    rule: format!("pattern: {}", p.source()),
-                    expected: format!("text matching `{}` as a whole", p.source()),
-                });
+                return Err(Broken::new(
+                    format!("pattern: {}", p.source()),
+                    Phrase::new("rule-pattern").with("pattern", p.source()),
+                ));
             }
         }
         let length = text.chars().count() as u64;
         if let Some(min) = self.min_length.filter(|min| length < *min) {
-            return Err(Broken {
-                rule: format!("min_length: {min}"),
-                expected: format!("at least {min} characters long"),
-            });
+            return Err(Broken::new(
+                format!("min_length: {min}"),
+                Phrase::new("rule-min-length").with("length", min),
+            ));
         }
         if let Some(max) = self.max_length.filter(|max| length > *max) {
-            return Err(Broken {
-                rule: format!("max_length: {max}"),
-                expected: format!("at most {max} characters long"),
-            });
+            return Err(Broken::new(
+                format!("max_length: {max}"),
+                Phrase::new("rule-max-length").with("length", max),
+            ));
         }
         Ok(())
     }
@@ -155,22 +169,24 @@ impl Rules {
     fn check_bounds(&self, value: Bound) -> Result<(), Broken> {
         let same_kind = |b: &Bound| std::mem::discriminant(b) == std::mem::discriminant(&value);
         if let Some(min) = self.min.filter(|m| same_kind(m) && value < *m) {
-            return Err(Broken {
-                rule: format!("min: {min}"),
-                expected: match min {
-                    Bound::Integer(_) => format!("at least {min}"),
-                    Bound::Date(_) => format!("on or after {min}"),
-                },
-            });
+            let id = match min {
+                Bound::Integer(_) => "rule-min",
+                Bound::Date(_) => "rule-min-date",
+            };
+            return Err(Broken::new(
+                format!("min: {min}"),
+                Phrase::new(id).with("bound", min.to_string()),
+            ));
         }
         if let Some(max) = self.max.filter(|m| same_kind(m) && value > *m) {
-            return Err(Broken {
-                rule: format!("max: {max}"),
-                expected: match max {
-                    Bound::Integer(_) => format!("at most {max}"),
-                    Bound::Date(_) => format!("on or before {max}"),
-                },
-            });
+            let id = match max {
+                Bound::Integer(_) => "rule-max",
+                Bound::Date(_) => "rule-max-date",
+            };
+            return Err(Broken::new(
+                format!("max: {max}"),
+                Phrase::new(id).with("bound", max.to_string()),
+            ));
         }
         Ok(())
     }

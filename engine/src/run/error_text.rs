@@ -1,9 +1,11 @@
 //! A refusal's text in a language (`engine/i18n/<lang>/run.ftl`). The
 //! English text equals the refusal's `Display`; a test below keeps them so.
-//! Values inside it (an expression's error, a rule's words, a personnummer's
-//! fault) are shown as the engine words them.
+//! Where an expression failed and why are worded in the language too
+//! (`failure_text.rs`); other values inside it (a rule's words, a
+//! personnummer's fault) are shown as the engine words them.
 
 use super::error::{RenderError, RunError};
+use super::failure_text::{expr_error_in, journaled_error_in};
 use crate::i18n::{text, Arg, Lang};
 
 type Args<'a> = Vec<(&'static str, Arg<'a>)>;
@@ -97,7 +99,7 @@ impl RunError {
                 "run-wrong-type",
                 vec![
                     ("field", s(field)),
-                    ("expected", s(expected)),
+                    ("expected", journaled_error_in(expected, lang).into()),
                     ("got", s(got)),
                 ],
             ),
@@ -160,7 +162,10 @@ impl RunError {
             RunError::TimerLimit { limit } => ("run-timer-limit", vec![("limit", shown(limit))]),
             RunError::Expr { place, error } => (
                 "run-expr",
-                vec![("place", s(place)), ("error", shown(error))],
+                vec![
+                    ("place", journaled_error_in(place, lang).into()),
+                    ("error", expr_error_in(error, lang).into()),
+                ],
             ),
             RunError::Render(error) => {
                 ("run-render", vec![("error", error.message_in(lang).into())])
@@ -173,7 +178,10 @@ impl RunError {
                 "run-person-unset",
                 vec![("template", s(template)), ("field", s(field))],
             ),
-            RunError::DateOutOfRange { what } => ("run-date-out-of-range", vec![("what", s(what))]),
+            RunError::DateOutOfRange { what } => (
+                "run-date-out-of-range",
+                vec![("what", journaled_error_in(what, lang).into())],
+            ),
             RunError::UnknownSchedule(schedule) => {
                 ("run-unknown-schedule", vec![("schedule", s(schedule))])
             }

@@ -40,6 +40,7 @@ mod error;
 mod error_text;
 mod exec;
 mod failure;
+mod failure_text;
 mod interrupt;
 pub mod journal;
 mod json_time;
@@ -56,7 +57,8 @@ pub use command::TaskRef;
 pub use effect::{DeadlineEvent, DeadlineFailure, Effects, WaitFailure};
 pub use error::{RenderError, RunError};
 pub use exec::MAX_STEPS_PER_INSTANT;
-pub use failure::{failure_of, failures_in, CaseFailure};
+pub use failure::{failure_of, failures_in, CaseFailure, FailureKind};
+pub use failure_text::journaled_error_in;
 pub use journal::{
     Actor, Addressee, AddresseeKind, ArmedDeadline, ArmedId, CaseId, JournalEntry, Message, Record,
     Task, TaskId, TokenId, Values,

@@ -10,6 +10,11 @@ fn s(value: &str) -> Arg<'_> {
     Arg::from(value)
 }
 
+/// What the store wrote in English (`case `K-1``, a reason), worded in `lang`.
+fn w<'a>(value: &str, lang: Lang) -> Arg<'a> {
+    Arg::from(crate::run::journaled_error_in(value, lang))
+}
+
 fn n<'a>(value: u64) -> Arg<'a> {
     Arg::from(value.to_string())
 }
@@ -18,8 +23,8 @@ impl StoreError {
     /// The error in `lang` (in English, the same as its `Display`).
     pub fn message_in(&self, lang: Lang) -> String {
         let (id, args): (&str, Vec<(&str, Arg<'_>)>) = match self {
-            StoreError::NotFound { what } => ("store-not-found", vec![("what", s(what))]),
-            StoreError::Exists { what } => ("store-exists", vec![("what", s(what))]),
+            StoreError::NotFound { what } => ("store-not-found", vec![("what", w(what, lang))]),
+            StoreError::Exists { what } => ("store-exists", vec![("what", w(what, lang))]),
             StoreError::Conflict {
                 case,
                 expected_seq,
@@ -42,11 +47,11 @@ impl StoreError {
             }
             StoreError::BadCommit { case, reason } => (
                 "store-bad-commit",
-                vec![("case", s(&case.0)), ("reason", s(reason))],
+                vec![("case", s(&case.0)), ("reason", w(reason, lang))],
             ),
             StoreError::NotARutinDatabase { path, reason } => (
                 "store-not-rutin",
-                vec![("path", s(path)), ("reason", s(reason))],
+                vec![("path", s(path)), ("reason", w(reason, lang))],
             ),
             StoreError::NewerSchema {
                 path,
@@ -62,7 +67,7 @@ impl StoreError {
             ),
             StoreError::Damaged { place, reason } => (
                 "store-damaged",
-                vec![("place", s(place)), ("reason", s(reason))],
+                vec![("place", w(place, lang)), ("reason", w(reason, lang))],
             ),
             StoreError::Busy { path, waited_ms } => (
                 "store-busy",
@@ -70,7 +75,7 @@ impl StoreError {
             ),
             StoreError::Unwritable { path, reason } => (
                 "store-unwritable",
-                vec![("path", s(path)), ("reason", s(reason))],
+                vec![("path", s(path)), ("reason", w(reason, lang))],
             ),
             StoreError::Io { path, message } => {
                 ("store-io", vec![("path", s(path)), ("message", s(message))])

@@ -12,16 +12,16 @@ use minijinja::value::Serde;
 use minijinja::Value;
 
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::load::raw::Assignments;
-use crate::model::{check_value, Assignment, Field, FieldType, Visibility};
+use crate::model::{check_value, value_fault, Assignment, Field, FieldType, Visibility};
 
 /// The assignments of a `set:` written in `place` ("the step `x`").
 pub(super) fn assignments(
     scope: &mut Scope,
     sink: &mut Sink,
     raw: &Option<Assignments>,
-    place: &str,
+    place: &Phrase,
 ) -> Vec<Assignment> {
     let mut out = Vec::new();
     for (id, expr) in raw.iter().flat_map(|a| &a.0) {
@@ -41,7 +41,7 @@ pub(super) fn assignments(
         if let Some(problem) = wider(&scope.fields, field, &value.0, place) {
             sink.error(expr.span, problem);
         }
-        let at = (place.to_owned(), field.id.clone(), expr.span);
+        let at = (place.clone(), field.id.clone(), expr.span);
         out.push(Assignment {
             field: field.id.clone(),
             value,
@@ -52,7 +52,7 @@ pub(super) fn assignments(
 }
 
 /// The problem when `expr` gives, on the sample case, a value `field` cannot hold.
-fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &str) -> Option<Problem> {
+fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
     let env = crate::expr::environment();
     let value = env
         .compile_expression(expr)
@@ -69,46 +69,36 @@ fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &str) -> Optio
             let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15);
             crate::model::personnummer::normalize(text, today)
                 .err()
-                .map(|e| e.to_string())
+                .map(|e| e.phrase())
         }
-        _ => check_value(&field.ty, &json).err(),
+        _ => value_fault(&field.ty, &json).err(),
     }?;
-    let hint = match (&field.ty, value.kind()) {
-        (FieldType::Integer, minijinja::value::ValueKind::Number) => {
-            " (`/` gives a decimal number; write `//` for whole-number division)"
-        }
-        _ => "",
+    let fix = match (&field.ty, value.kind()) {
+        (FieldType::Integer, minijinja::value::ValueKind::Number) => "set-wrong-type-division-fix",
+        _ => "set-wrong-type-fix",
     };
     Some(Problem::BadAssignment {
-        message: format!(
-            "`set` of {place} gives the field `{}` the value of `{expr}`, which does not fit: {reason}",
-            field.id
-        ),
-        fix: format!(
-            "`{}` is of type {}; give it an expression of that type{hint}",
-            field.id,
-            field.ty.describe()
-        ),
+        message: Phrase::named("set-wrong-type", &field.id)
+            .with("place", place)
+            .with("expr", expr)
+            .with("reason", reason),
+        fix: Phrase::named(fix, &field.id).with("type", field.ty.phrase()),
     })
 }
 
 /// The problem when `field` may be seen by someone who may not see a field
 /// its expression reads: the value would show what is hidden.
-fn wider(fields: &[Field], field: &Field, expr: &str, place: &str) -> Option<Problem> {
+fn wider(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
     let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
     let hidden = crate::analyze::exprs::fields_read(expr, &ids)
         .into_iter()
         .filter_map(|r| fields.iter().find(|f| f.id == r))
         .find(|read| !narrower(&field.visibility, &read.visibility))?;
     Some(Problem::BadAssignment {
-        message: format!(
-            "`set` of {place} gives `{}` a value computed from `{}`, which some who may see `{}` may not see",
-            field.id, hidden.id, field.id
-        ),
-        fix: format!(
-            "give `{}` a `visible_to` no wider than that of `{}`, or compute it from other fields",
-            field.id, hidden.id
-        ),
+        message: Phrase::named("set-wider", &field.id)
+            .with("place", place)
+            .with("hidden", &hidden.id),
+        fix: Phrase::named("set-wider-fix", &field.id).with("hidden", &hidden.id),
     })
 }
 

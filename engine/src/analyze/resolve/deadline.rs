@@ -6,7 +6,7 @@ use super::message::message;
 use super::values::{duration, no_repeats, text};
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
-use crate::diagnostic::{Diagnostic, Problem, RefKind, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{Deadline, DeadlineStart, EscalationTask, FieldType, MessageSpec, Repeat};
 use crate::source::Span;
@@ -17,7 +17,7 @@ pub(super) fn deadlines(
     sink: &mut Sink,
     extra: &mut Vec<Diagnostic>,
     raw: &[raw::Deadline],
-    owner: &str,
+    owner: &Phrase,
     sender: Sender,
 ) -> Vec<Deadline> {
     let mut out = Vec::new();
@@ -30,7 +30,7 @@ pub(super) fn deadlines(
             id,
             d,
             sender,
-            context: format!("the deadline `{}` of {owner}", id.value),
+            context: Phrase::named("in-deadline-of", &id.value).with("place", owner),
         };
         if let (Some(deadline), true) = (deadline(scope, sink, extra, &cx), first) {
             out.push(deadline);
@@ -45,7 +45,7 @@ struct Ctx<'a> {
     d: &'a raw::Deadline,
     sender: Sender,
     /// "the deadline `x` of the step `y`"
-    context: String,
+    context: Phrase,
 }
 
 /// Reports a deadline id used before in the same list; true when it is new.
@@ -147,9 +147,9 @@ fn start(scope: &mut Scope, sink: &mut Sink, cx: &Ctx<'_>) -> Option<DeadlineSta
         sink.error(
             f.span,
             Problem::WrongType {
-                key: "from".into(),
-                expected: "a field of type date".into(),
-                found: format!("the field `{field}`"),
+                key: Phrase::quoted("from"),
+                expected: Phrase::new("expect-date-field"),
+                found: Phrase::named("in-field", field),
             },
         );
         return None;
@@ -174,7 +174,7 @@ fn repeat(sink: &mut Sink, r: &raw::Repeat) -> Option<Repeat> {
             sink.error(
                 text.span,
                 Problem::BadDuration {
-                    message: format!("`repeat: every {}` would never move on", text.value),
+                    message: Phrase::new("repeat-every-zero").with("every", &text.value),
                 },
             );
         }
@@ -185,9 +185,9 @@ fn repeat(sink: &mut Sink, r: &raw::Repeat) -> Option<Repeat> {
             sink.error(
                 t.span,
                 Problem::WrongType {
-                    key: "times".into(),
-                    expected: "a whole number from 0 up".into(),
-                    found: t.value.to_string(),
+                    key: Phrase::quoted("times"),
+                    expected: Phrase::new("expect-count"),
+                    found: Phrase::plain(t.value.to_string()),
                 },
             );
             None
@@ -206,7 +206,7 @@ fn task(
     let role = t.role.as_ref().and_then(|r| scope.role(sink, r))?;
     scope.collector_sees(
         sink,
-        &format!("the task of {}", cx.context),
+        &Phrase::within("in-task-of", &cx.context),
         &role,
         t.collects.iter().flatten(),
     );

@@ -2,7 +2,7 @@
 
 use super::values::{date, text, words};
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{Diagnostic, Location, Problem, RefKind, Sink};
+use crate::diagnostic::{Diagnostic, Location, Phrase, Problem, RefKind, Sink};
 use crate::load::{self, raw, raw::Sp};
 use crate::model::{self, Group, Role};
 
@@ -33,7 +33,7 @@ pub(super) fn add_role(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, r: &
         return;
     }
     scope.role_spans.insert(id.value.clone(), sink.at(id.span));
-    let place = format!("the role `{}`", id.value);
+    let place = Phrase::named("in-role", &id.value);
     let local_choice = words(sink, &r.local_choice, "local_choice", &place);
     scope.roles.insert(
         id.value.clone(),
@@ -89,7 +89,12 @@ pub(super) fn meta(
     }
     let decided = date(sink, &m.decided);
     let updated = date(sink, &m.updated);
-    let decided_by = words(sink, &m.decided_by, "decided_by", "the routine");
+    let decided_by = words(
+        sink,
+        &m.decided_by,
+        "decided_by",
+        &Phrase::new("in-routine"),
+    );
     Some(model::Meta {
         id: text(&m.id)?,
         version: text(&m.version)?,

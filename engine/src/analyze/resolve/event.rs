@@ -5,7 +5,7 @@
 use super::assign::assignments;
 use super::values::text;
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{CaseEvent, Interrupt};
 
@@ -29,7 +29,7 @@ fn event(
     id: &Sp<String>,
     e: &raw::CaseEvent,
 ) -> Option<CaseEvent> {
-    let place = format!("the case event `{}`", id.value);
+    let place = Phrase::named("in-case-event", &id.value);
     if let Some((step, _)) = file.steps.0.iter().find(|(_, s)| {
         s.kind.as_ref().is_some_and(|k| k.value == "event")
             && s.event.as_ref().is_some_and(|n| n.value == id.value)
@@ -37,12 +37,9 @@ fn event(
         sink.error(
             id.span,
             Problem::BadCaseEvent {
-                message: format!(
-                    "{place} has the name of the event the step `{}` waits for",
-                    step.value
-                ),
-                fix: "give the case event a name of its own; a delivered event must mean one thing"
-                    .into(),
+                message: Phrase::within("case-event-named-as-step-event", &place)
+                    .with("step", &step.value),
+                fix: Phrase::new("case-event-named-as-step-event-fix"),
             },
         );
     }
@@ -69,17 +66,19 @@ fn event(
         (Some(goto), None) => Interrupt::Goto(scope.step(sink, goto)?),
         (None, Some(outcome)) => Interrupt::End(outcome.value.clone()),
         (both, _) => {
-            let message = if both.is_some() {
-                format!("{place} has both `goto` and `outcome`")
-            } else {
-                format!("{place} says neither where the case goes nor how it ends")
-            };
+            let message = Phrase::within(
+                if both.is_some() {
+                    "case-event-goto-and-outcome"
+                } else {
+                    "case-event-no-goto-or-outcome"
+                },
+                &place,
+            );
             sink.error(
                 id.span,
                 Problem::BadCaseEvent {
                     message,
-                    fix: "give it `goto: <step>` to go on at a step, or `outcome: <text>` to end the case"
-                        .into(),
+                    fix: Phrase::new("case-event-then-fix"),
                 },
             );
             return None;

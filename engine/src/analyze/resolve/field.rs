@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::values::text;
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{suggest, Problem, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{Field, FieldType, Visibility};
 use crate::source::Span;
@@ -33,7 +33,7 @@ fn simple_type(sink: &mut Sink, ty: &Sp<String>) -> Option<FieldType> {
                 ty.span,
                 Problem::BadValue {
                     value: ty.value.clone(),
-                    what: "field type".into(),
+                    what: Phrase::new("what-field-type"),
                     allowed: FIELD_TYPES.iter().map(|s| (*s).to_owned()).collect(),
                     suggestion: suggest(&ty.value, FIELD_TYPES.iter().copied()),
                 },
@@ -78,19 +78,19 @@ fn field(scope: &mut Scope, sink: &mut Sink, id: &Sp<String>, f: &raw::Field) ->
     let rules = super::rules::rules(sink, &id.value, &ty, f);
     let example = f.example.as_ref().map(|e| e.value.0.clone());
     if let (Some(e), Some(ex)) = (&f.example, &example) {
-        match crate::model::check_value(&ty, ex) {
+        match crate::model::value_fault(&ty, ex) {
             Err(reason) => sink.error(
                 e.span,
                 Problem::BadExample {
                     field: id.value.clone(),
-                    expected: ty.describe(),
+                    expected: ty.phrase(),
                     reason,
                 },
             ),
             Ok(()) => super::rules::example(sink, &id.value, &rules, e),
         }
     }
-    let place = format!("the field `{}`", id.value);
+    let place = Phrase::named("in-field", &id.value);
     let local_choice = super::values::words(sink, &f.local_choice, "local_choice", &place);
     let name = super::values::words(sink, &f.name, "name", &place);
     let groups = super::group_map::group_map(scope, sink, id, &ty, f);
@@ -120,7 +120,7 @@ fn enum_type(
             ty.span,
             Problem::MissingKey {
                 key: "values".into(),
-                context: format!("the enumeration field `{}`", id.value),
+                context: Phrase::named("in-enum-field", &id.value),
             },
         );
         return None;
@@ -152,7 +152,7 @@ fn list_type(
             ty.span,
             Problem::MissingKey {
                 key: "items".into(),
-                context: format!("the list field `{}`", id.value),
+                context: Phrase::named("in-list-field", &id.value),
             },
         );
         return None;
@@ -168,8 +168,12 @@ fn misplaced_keys(sink: &mut Sink, id: &Sp<String>, ty: &Sp<String>, f: &raw::Fi
         sink.error(
             span,
             Problem::BadStep {
-                message: format!("`{key}` only belongs to fields of type {kind}"),
-                fix: format!("remove `{key}`, or make `{}` a {kind}", id.value),
+                message: Phrase::new("key-not-of-type")
+                    .with("key", key)
+                    .with("kind", kind),
+                fix: Phrase::named("key-not-of-type-fix", &id.value)
+                    .with("key", key)
+                    .with("kind", kind),
             },
         );
     };

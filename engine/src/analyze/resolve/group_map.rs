@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::load::raw;
 use crate::load::raw::Sp;
 use crate::model::FieldType;
@@ -27,12 +27,8 @@ pub(super) fn group_map(
         sink.error(
             span,
             Problem::BadGroupMap {
-                message: format!(
-                    "`groups` maps enumeration values to groups, but `{}` is of type {}",
-                    id.value,
-                    ty.describe()
-                ),
-                fix: format!("remove `groups`, or make `{}` an enum", id.value),
+                message: Phrase::named("groups-not-enum", &id.value).with("type", ty.phrase()),
+                fix: Phrase::named("groups-not-enum-fix", &id.value),
             },
         );
         return BTreeMap::new();
@@ -65,7 +61,7 @@ fn unmapped(scope: &Scope, field: &str, value: &str) -> Problem {
     Problem::ValueWithoutGroup {
         field: field.to_owned(),
         value: value.to_owned(),
-        used: format!("`groups` of `{field}`"),
+        used: Phrase::named("used-groups-of", field),
         groups: scope.groups.keys().cloned().collect(),
     }
 }
@@ -80,13 +76,14 @@ fn entry_problem(
 ) -> Option<Problem> {
     if !values.iter().any(|v| v == value) {
         return Some(Problem::BadGroupMap {
-            message: format!(
-                "`groups` of `{field}` maps `{value}`, which is not a value of `{field}` (its values are {})",
-                quoted(values)
-            ),
+            message: Phrase::named("groups-not-a-value", field)
+                .with("value", value)
+                .with("values", quoted(values)),
             fix: match suggest(value, values.iter().map(String::as_str)) {
-                Some(s) => format!("write `{s}`, or add `{value}` to the `values` of `{field}`"),
-                None => format!("map only the values of `{field}`, or add `{value}` to them"),
+                Some(s) => Phrase::named("groups-not-a-value-like", field)
+                    .with("value", value)
+                    .with("suggestion", s),
+                None => Phrase::named("groups-not-a-value-fix", field).with("value", value),
             },
         });
     }
@@ -99,10 +96,10 @@ fn entry_problem(
     }
     if scope.groups.contains_key(value) && value != group {
         return Some(Problem::BadGroupMap {
-            message: format!(
-                "`groups` of `{field}` maps `{value}` to `{group}`, but `{value}` is itself a group id"
-            ),
-            fix: format!("map `{value}` to itself, or rename the value or the group"),
+            message: Phrase::named("groups-value-is-group", field)
+                .with("value", value)
+                .with("group", group),
+            fix: Phrase::new("groups-value-is-group-fix").with("value", value),
         });
     }
     let other = scope
@@ -111,10 +108,12 @@ fn entry_problem(
         .find_map(|f| Some((&f.id, f.groups.get(value)?)))
         .filter(|(_, g)| g.as_str() != group);
     other.map(|(f, g)| Problem::BadGroupMap {
-        message: format!(
-            "`groups` of `{field}` maps `{value}` to `{group}`, but `groups` of `{f}` maps it to `{g}`"
-        ),
-        fix: "let each value stand for one group: map it to the same group in both fields, or rename one of the values".into(),
+        message: Phrase::named("groups-disagree", field)
+            .with("value", value)
+            .with("group", group)
+            .with("other", f)
+            .with("other_group", g),
+        fix: Phrase::new("groups-disagree-fix"),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Which keys each kind of step takes.
 
-use crate::diagnostic::{suggest, Problem, Sink};
+use crate::diagnostic::{suggest, Phrase, PhraseValue, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::source::Span;
 
@@ -118,7 +118,7 @@ pub(super) fn known_kind(sink: &mut Sink, kind: &Sp<String>) -> bool {
         kind.span,
         Problem::BadValue {
             value: k.to_owned(),
-            what: "step kind".into(),
+            what: Phrase::new("what-step-kind"),
             allowed: STEP_KINDS.iter().map(|s| (*s).to_owned()).collect(),
             suggestion: suggest(k, STEP_KINDS.iter().copied()),
         },
@@ -135,21 +135,15 @@ pub(super) fn check(sink: &mut Sink, id: &Sp<String>, s: &raw::Step, k: &str) {
         if allowed.contains(&k) {
             continue;
         }
-        let article = if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
         sink.error(
             span,
             Problem::BadStep {
-                message: format!(
-                    "the step `{}` is {article} {k} step; `{key}` does not belong to it",
-                    id.value
-                ),
-                fix: format!(
-                    "`{key}` belongs to {} steps; remove it or change `kind`",
-                    allowed.join(" and ")
+                message: Phrase::named("key-not-of-kind", &id.value)
+                    .with("kind", k)
+                    .with("key", key),
+                fix: Phrase::new("key-not-of-kind-fix").with("key", key).with(
+                    "kinds",
+                    PhraseValue::And(allowed.iter().map(|k| (*k).to_owned()).collect()),
                 ),
             },
         );

@@ -7,7 +7,7 @@ use super::recipient::recipients;
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::{MessageUse, Sender};
 use crate::analyze::templates::{self, Analysis};
-use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{MessageSpec, Template};
 use crate::source::SourceFile;
@@ -17,7 +17,7 @@ pub(super) fn message(
     sink: &mut Sink,
     extra: &mut Vec<Diagnostic>,
     m: &raw::Message,
-    context: &str,
+    context: &Phrase,
     sender: Sender,
 ) -> Option<MessageSpec> {
     let Some(template_name) = &m.template else {
@@ -25,7 +25,7 @@ pub(super) fn message(
             m.span,
             Problem::MissingKey {
                 key: "template".into(),
-                context: context.to_owned(),
+                context: context.clone(),
             },
         );
         return None;
@@ -37,7 +37,7 @@ pub(super) fn message(
             m.span,
             Problem::MissingKey {
                 key: "to".into(),
-                context: context.to_owned(),
+                context: context.clone(),
             },
         );
     }
@@ -56,7 +56,7 @@ pub(super) fn message(
         subject: subject.as_ref().map(|(a, s)| (a.clone(), s.span)),
         recipients: resolved,
         from: m.from.is_some(),
-        context: context.to_owned(),
+        context: context.clone(),
     });
     let subject = match subject {
         Some((analysis, s)) => Some(analysis.ok.then(|| s.value.clone())?),
@@ -66,7 +66,7 @@ pub(super) fn message(
         sink,
         &m.local_choice,
         "local_choice",
-        &format!("the message of {context}"),
+        &Phrase::within("in-message-of", context),
     );
     Some(MessageSpec {
         template: template.name.clone(),

@@ -27,7 +27,7 @@ use super::resolved::Resolved;
 use super::scope::Scope;
 use super::sender::Sender;
 use super::templates::Templates;
-use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, Sink};
 use crate::files::SourceFiles;
 use crate::load::raw;
 use crate::model::{Clause, Schedule, Step};
@@ -71,7 +71,7 @@ pub(super) fn resolve(
         sink,
         extra,
         &raw.deadlines,
-        "the case",
+        &Phrase::new("in-case"),
         Sender::CaseDeadline,
     );
     let schedules: Vec<Schedule> = raw
@@ -109,7 +109,7 @@ fn templates(
                 span,
                 Problem::Io {
                     path: d.display().to_string(),
-                    reason: "the template folder does not exist".into(),
+                    reason: Phrase::new("io-no-template-folder"),
                 },
             );
         }

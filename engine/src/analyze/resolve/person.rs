@@ -7,7 +7,7 @@
 use minijinja::machinery::ast::{self, Expr};
 
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{FieldType, PersonTarget, RecipientTarget};
 
@@ -45,14 +45,12 @@ fn person_field(
     match scope.field_type(&id) {
         Some(FieldType::Text) => {}
         other => {
-            let ty = other.map_or("unknown".to_owned(), FieldType::describe);
+            let ty = other.map_or_else(|| Phrase::new("type-unknown"), FieldType::phrase);
             sink.error(
                 field.span,
                 Problem::BadRecipient {
-                    message: format!(
-                        "the person's `{id}` is a field of type {ty}; a name or a mail address is text"
-                    ),
-                    fix: format!("give `{id}` `type: text`, or name a text field"),
+                    message: Phrase::named("person-not-text", &id).with("type", ty),
+                    fix: Phrase::named("person-not-text-fix", &id),
                 },
             );
             return None;
@@ -63,12 +61,8 @@ fn person_field(
         sink.error(
             field.span,
             Problem::BadRecipient {
-                message: format!(
-                    "the person's `{id}` may be unset when the message is sent, and then it cannot go to them"
-                ),
-                fix: format!(
-                    "make `{id}` required, or give the recipient `when: \"{id} is not none\"`"
-                ),
+                message: Phrase::named("person-may-be-unset", &id),
+                fix: Phrase::named("person-may-be-unset-fix", &id),
             },
         );
         return None;

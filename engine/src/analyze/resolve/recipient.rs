@@ -3,7 +3,7 @@
 use minijinja::machinery::ast::{self, CallArg, Expr};
 
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{FieldType, Recipient, RecipientTarget};
 use crate::source::Span;
@@ -44,11 +44,8 @@ fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<R
         sink.error(
             r.span,
             Problem::BadStep {
-                message:
-                    "a recipient must name exactly one of `role`, `group`, `group_of`, `person`"
-                        .into(),
-                fix: "write `- role: <role>`, `- group: <group>`, `- group_of: <expression>` or `- person: {name: <field>, address: <field>, sees_as: <role>}`"
-                    .into(),
+                message: Phrase::new("recipient-not-one"),
+                fix: Phrase::new("recipient-not-one-fix"),
             },
         );
         return None;
@@ -67,7 +64,8 @@ fn recipient(scope: &mut Scope, sink: &mut Sink, r: &raw::Recipient) -> Option<R
         let expr = r.group_of.as_ref()?;
         group_of(scope, sink, expr, r.when.is_some())
     };
-    let title = super::values::condition_title(sink, &r.title, &r.when, "a recipient");
+    let title =
+        super::values::condition_title(sink, &r.title, &r.when, &Phrase::new("in-a-recipient"));
     Some(Recipient {
         target: target?,
         when,
@@ -87,7 +85,7 @@ struct Yields {
     /// any group of the routine.
     any: bool,
     /// Why it can never give a group id, when that is so.
-    refused: Option<String>,
+    refused: Option<Phrase>,
 }
 
 /// `group_of`: the groups the expression may give, from its syntax tree:
@@ -123,7 +121,7 @@ fn group_of(
             Some(field) => Problem::ValueWithoutGroup {
                 field: field.clone(),
                 value: v.clone(),
-                used: format!("`group_of: {}`", expr.value),
+                used: Phrase::quoted(format!("group_of: {}", expr.value)),
                 groups: known.iter().map(|g| (*g).to_owned()).collect(),
             },
             None => Problem::UnknownReference {
@@ -166,7 +164,10 @@ fn gives(scope: &Scope, e: &Expr<'_>, yields: &mut Yields) {
     match e {
         Expr::Const(c) => match c.value.as_str() {
             Some(v) => text(scope, v, None, yields),
-            None => yields.refused = Some(format!("it gives `{}`, which is no group id", c.value)),
+            None => {
+                yields.refused =
+                    Some(Phrase::new("group-of-gives-no-id").with("value", c.value.to_string()));
+            }
         },
         Expr::Var(v) => field(scope, v.id, yields),
         Expr::IfExpr(i) => {
@@ -193,10 +194,10 @@ fn gives(scope: &Scope, e: &Expr<'_>, yields: &mut Yields) {
             _ => yields.any = true,
         },
         Expr::BinOp(b) if !matches!(b.op, ast::BinOpKind::Concat | ast::BinOpKind::Add) => {
-            yields.refused = Some("it gives no text, and a group id is a text".into());
+            yields.refused = Some(Phrase::new("group-of-no-text"));
         }
         Expr::Compare(_) | Expr::Test(_) | Expr::UnaryOp(_) | Expr::List(_) | Expr::Map(_) => {
-            yields.refused = Some("it gives no text, and a group id is a text".into());
+            yields.refused = Some(Phrase::new("group-of-no-text"));
         }
         _ => yields.any = true,
     }
@@ -211,10 +212,8 @@ fn field(scope: &Scope, name: &str, yields: &mut Yields) {
             .for_each(|v| text(scope, v, Some(name), yields)),
         Some(FieldType::Text) | None => yields.any = true,
         Some(other) => {
-            yields.refused = Some(format!(
-                "`{name}` is a field of type {}, and a group id is a text",
-                other.describe()
-            ));
+            yields.refused =
+                Some(Phrase::named("group-of-field-type", name).with("type", other.phrase()));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The ways on from a step: `next`, or `routes` with conditions.
 
 use crate::analyze::scope::Scope;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{Expr, Route};
 use crate::source::Span;
@@ -24,8 +24,8 @@ pub(super) fn routes(
         sink.error(
             span,
             Problem::BadStep {
-                message: format!("the step `{}` has both `next` and `routes`", id.value),
-                fix: "keep one: `next` for a single way on, `routes` for conditions".into(),
+                message: Phrase::named("next-and-routes", &id.value),
+                fix: Phrase::new("next-and-routes-fix"),
             },
         );
     }
@@ -82,8 +82,8 @@ fn route(
                 sink.error(
                     otherwise.span,
                     Problem::BadStep {
-                        message: "an `otherwise` route must be the last route".into(),
-                        fix: "move it to the end; the routes after it could never be taken".into(),
+                        message: Phrase::new("otherwise-not-last"),
+                        fix: Phrase::new("otherwise-not-last-fix"),
                     },
                 );
             }
@@ -108,8 +108,8 @@ fn route(
             sink.error(
                 span,
                 Problem::BadStep {
-                    message: format!("a route of the step `{}` is incomplete", id.value),
-                    fix: "write a route as `- when: <condition>` with `to: <step>`, or as `- otherwise: <step>`".into(),
+                    message: Phrase::named("route-incomplete", &id.value),
+                    fix: Phrase::new("route-incomplete-fix"),
                 },
             );
             None
@@ -124,8 +124,13 @@ fn route_set(
     id: &Sp<String>,
     r: &raw::Route,
 ) -> Vec<crate::model::Assignment> {
-    let place = format!("a route of the step `{}`", id.value);
+    let place = route_of(id);
     super::assign::assignments(scope, sink, &r.set, &place)
+}
+
+/// "a route of the step `a`".
+fn route_of(id: &Sp<String>) -> Phrase {
+    Phrase::within("in-route-of", &Phrase::named("in-step", &id.value))
 }
 
 /// The `title` and `local_choice` of a route of the step `id`.
@@ -134,7 +139,7 @@ fn route_words(
     id: &Sp<String>,
     r: &raw::Route,
 ) -> (Option<String>, Option<String>) {
-    let place = format!("a route of the step `{}`", id.value);
+    let place = route_of(id);
     (
         super::values::words(sink, &r.title, "title", &place),
         super::values::words(sink, &r.local_choice, "local_choice", &place),
@@ -153,7 +158,7 @@ fn way_on(sink: &mut Sink, id: &Sp<String>, s: &raw::Step, kind: &str, at: Span)
             at,
             Problem::MissingKey {
                 key: if kind == "decision" { "routes" } else { "next" }.into(),
-                context: format!("the {kind} step `{}`", id.value),
+                context: super::values::kind_step(kind, id),
             },
         );
     }
@@ -162,11 +167,8 @@ fn way_on(sink: &mut Sink, id: &Sp<String>, s: &raw::Step, kind: &str, at: Span)
         sink.error(
             span,
             Problem::BadStep {
-                message: format!(
-                    "the decision step `{}` has `next` instead of `routes`",
-                    id.value
-                ),
-                fix: "use `routes:` with conditions, or make it another kind of step".into(),
+                message: Phrase::named("decision-with-next", &id.value),
+                fix: Phrase::new("decision-with-next-fix"),
             },
         );
     }

@@ -1,7 +1,7 @@
 //! Field rules (`pattern:`, `min:`/`max:`, `min_length:`/`max_length:`):
 //! compiled and checked against the field's type and its own example.
 
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, PhraseValue, Problem, Sink};
 use crate::load::{raw, raw::Sp};
 use crate::model::{Bound, FieldType, Pattern, Rules};
 use crate::source::Span;
@@ -11,16 +11,17 @@ use crate::source::Span;
 pub(super) fn rules(sink: &mut Sink, id: &str, ty: &FieldType, f: &raw::Field) -> Rules {
     let text = matches!(ty, FieldType::Text);
     let ordered = matches!(ty, FieldType::Integer | FieldType::Date);
-    let applies = |sink: &mut Sink, span: Span, key: &str, ok: bool, kinds: &str| {
+    let applies = |sink: &mut Sink, span: Span, key: &str, ok: bool, kinds: &[&str]| {
         if !ok {
+            let kinds = PhraseValue::And(kinds.iter().map(|k| (*k).to_owned()).collect());
             sink.error(
                 span,
                 Problem::BadFieldRule {
-                    message: format!(
-                        "`{key}` only applies to {kinds} fields; `{id}` is {}",
-                        ty.describe()
-                    ),
-                    fix: format!("remove `{key}`, or give `{id}` a type it applies to"),
+                    message: Phrase::named("rule-not-for-type", id)
+                        .with("key", key)
+                        .with("kinds", kinds)
+                        .with("type", ty.phrase()),
+                    fix: Phrase::named("rule-not-for-type-fix", id).with("key", key),
                 },
             );
         }
@@ -28,7 +29,7 @@ pub(super) fn rules(sink: &mut Sink, id: &str, ty: &FieldType, f: &raw::Field) -
     };
     let mut rules = Rules::default();
     if let Some(p) = f.pattern.as_ref() {
-        if applies(sink, p.span, "pattern", text, "text") {
+        if applies(sink, p.span, "pattern", text, &["text"]) {
             rules.pattern = pattern(sink, id, p);
         }
     }
@@ -37,7 +38,7 @@ pub(super) fn rules(sink: &mut Sink, id: &str, ty: &FieldType, f: &raw::Field) -
         ("max_length", &f.max_length, &mut rules.max_length),
     ] {
         if let Some(n) = given {
-            if applies(sink, n.span, key, text, "text") {
+            if applies(sink, n.span, key, text, &["text"]) {
                 *slot = length(sink, id, key, n);
             }
         }
@@ -47,7 +48,7 @@ pub(super) fn rules(sink: &mut Sink, id: &str, ty: &FieldType, f: &raw::Field) -
         ("max", &f.max, &mut rules.max),
     ] {
         if let Some(b) = given {
-            if applies(sink, b.span, key, ordered, "integer and date") {
+            if applies(sink, b.span, key, ordered, &["integer", "date"]) {
                 *slot = bound(sink, id, key, ty, b);
             }
         }
@@ -62,12 +63,9 @@ fn pattern(sink: &mut Sink, id: &str, p: &Sp<String>) -> Option<Pattern> {
             sink.error(
                 p.span,
                 Problem::BadFieldRule {
-                    message: format!(
-                        "the `pattern` of `{id}` is not a valid regular expression: {reason}"
-                    ),
-                    fix: "write a regular expression in the syntax of the Rust `regex` crate, \
-                          such as `[0-9]{5}` (it must match the whole value)"
-                        .into(),
+                    message: Phrase::named("rule-bad-pattern", id)
+                        .with("reason", Phrase::verbatim(reason)),
+                    fix: Phrase::new("rule-bad-pattern-fix"),
                 },
             );
         })
@@ -80,8 +78,10 @@ fn length(sink: &mut Sink, id: &str, key: &str, n: &Sp<i64>) -> Option<u64> {
             sink.error(
                 n.span,
                 Problem::BadFieldRule {
-                    message: format!("`{key}` of `{id}` is {}, below zero", n.value),
-                    fix: "write a number of characters, 0 or more".into(),
+                    message: Phrase::named("rule-negative-length", id)
+                        .with("key", key)
+                        .with("value", n.value),
+                    fix: Phrase::new("rule-negative-length-fix"),
                 },
             );
         })
@@ -104,15 +104,17 @@ fn bound(
             .map(Bound::Date),
     };
     if parsed.is_none() {
-        let expected = match ty {
-            FieldType::Integer => "a whole number",
-            _ => "a date (YYYY-MM-DD)",
-        };
+        let expected = Phrase::new(match ty {
+            FieldType::Integer => "expect-whole-number",
+            _ => "expect-date",
+        });
         sink.error(
             b.span,
             Problem::BadFieldRule {
-                message: format!("`{key}` of `{id}` must be {expected}, like the field's values"),
-                fix: format!("write {expected}"),
+                message: Phrase::named("rule-bad-bound", id)
+                    .with("key", key)
+                    .with("expected", &expected),
+                fix: Phrase::new("rule-bad-bound-fix").with("expected", expected),
             },
         );
     }
@@ -125,11 +127,14 @@ fn crossed(sink: &mut Sink, id: &str, rules: &Rules, f: &raw::Field) {
         sink.error(
             span.unwrap_or_default(),
             Problem::BadFieldRule {
-                message: format!(
-                    "`{}: {low}` is above `{}: {high}` on `{id}`: no value could pass",
-                    keys.0, keys.1
-                ),
-                fix: format!("make `{}` at most `{}`", keys.0, keys.1),
+                message: Phrase::named("rule-crossed", id)
+                    .with("low_key", keys.0)
+                    .with("low", low)
+                    .with("high_key", keys.1)
+                    .with("high", high),
+                fix: Phrase::new("rule-crossed-fix")
+                    .with("low_key", keys.0)
+                    .with("high_key", keys.1),
             },
         );
     };
@@ -158,11 +163,10 @@ pub(super) fn example(sink: &mut Sink, id: &str, rules: &Rules, example: &Sp<raw
         sink.error(
             example.span,
             Problem::BadFieldRule {
-                message: format!(
-                    "the example of `{id}` breaks its own rule `{}`: it must be {}",
-                    broken.rule, broken.expected
-                ),
-                fix: "give an example that keeps the field's rules".into(),
+                message: Phrase::named("rule-broken-by-example", id)
+                    .with("rule", broken.rule)
+                    .with("expected", broken.phrase),
+                fix: Phrase::new("rule-broken-by-example-fix"),
             },
         );
     }

@@ -16,7 +16,7 @@ pub(super) fn schedule(
     id: &Sp<String>,
     s: &raw::Schedule,
 ) -> Option<Schedule> {
-    let context = format!("the schedule `{}`", id.value);
+    let context = crate::diagnostic::Phrase::named("in-schedule", &id.value);
     let every = s.every.as_ref().and_then(|e| duration(sink, e));
     let select = s.select.as_ref().and_then(|e| scope.expr(sink, e));
     let message = s

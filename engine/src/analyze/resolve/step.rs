@@ -7,7 +7,7 @@ use super::values::{required, text, words};
 use super::{assign, keys, route};
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
-use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, Sink};
 use crate::load::{self, raw, raw::Sp};
 use crate::model::{Expr, Step, StepKind};
 use crate::source::Span;
@@ -61,12 +61,12 @@ pub(super) fn step(
             sink,
             extra,
             d,
-            &format!("the step `{}`", id.value),
+            &Phrase::named("in-step", &id.value),
             Sender::StepDeadline,
         ),
         None => Vec::new(),
     };
-    let place = format!("the step `{}`", id.value);
+    let place = Phrase::named("in-step", &id.value);
     let local_choice = words(sink, &s.local_choice, "local_choice", &place);
     Some(Step {
         id: id.value.clone(),
@@ -95,7 +95,8 @@ fn collector_sees(scope: &Scope, sink: &mut Sink, cx: &Ctx<'_>, role: &str) {
             .iter()
             .flatten()
             .chain(cx.s.optional.iter().flatten());
-    scope.collector_sees(sink, &format!("the step `{}`", cx.id.value), role, given);
+    let place = Phrase::named("in-step", &cx.id.value);
+    scope.collector_sees(sink, &place, role, given);
 }
 
 fn task(scope: &mut Scope, sink: &mut Sink, cx: &Ctx<'_>) -> StepKind {
@@ -136,7 +137,7 @@ fn message_step(
         local_choice: None,
         span: cx.at,
     };
-    let context = format!("the message step `{}`", cx.id.value);
+    let context = Phrase::named("in-message-step", &cx.id.value);
     match message(scope, sink, extra, &raw_message, &context, Sender::Step) {
         Some(m) => StepKind::Message(m),
         // A message step that failed to resolve stays in the graph as
@@ -191,11 +192,8 @@ fn parallel(scope: &mut Scope, sink: &mut Sink, cx: &Ctx<'_>) -> StepKind {
         sink.error(
             cx.at,
             Problem::BadStep {
-                message: format!(
-                    "the parallel step `{}` has fewer than two branches",
-                    id.value
-                ),
-                fix: "list at least two steps under `branches`, or use `next`".into(),
+                message: Phrase::named("parallel-one-branch", &id.value),
+                fix: Phrase::new("parallel-one-branch-fix"),
             },
         );
     }

@@ -2,7 +2,7 @@
 //! required keys, lists without repeats.
 
 use crate::calendar::Duration;
-use crate::diagnostic::{Problem, Sink};
+use crate::diagnostic::{Phrase, Problem, Sink};
 use crate::load::raw::Sp;
 use crate::source::Span;
 
@@ -16,15 +16,17 @@ pub(super) fn words(
     sink: &mut Sink,
     value: &Option<Sp<String>>,
     key: &str,
-    place: &str,
+    place: &Phrase,
 ) -> Option<String> {
     let v = value.as_ref()?;
     if v.value.trim().is_empty() {
         sink.error(
             v.span,
             Problem::BadWording {
-                message: format!("`{key}` of {place} is empty"),
-                fix: format!("write it in words, or remove `{key}:`"),
+                message: Phrase::new("wording-empty")
+                    .with("key", key)
+                    .with("place", place),
+                fix: Phrase::new("wording-empty-fix").with("key", key),
             },
         );
         return None;
@@ -38,14 +40,14 @@ pub(super) fn condition_title(
     sink: &mut Sink,
     title: &Option<Sp<String>>,
     when: &Option<Sp<String>>,
-    place: &str,
+    place: &Phrase,
 ) -> Option<String> {
     if let (Some(t), None) = (title, when) {
         sink.error(
             t.span,
             Problem::BadWording {
-                message: format!("`title` of {place} words its condition, but it has no `when:`"),
-                fix: "add the `when:` condition it words, or remove `title:`".into(),
+                message: Phrase::within("title-without-when", place),
+                fix: Phrase::new("title-without-when-fix"),
             },
         );
         return None;
@@ -76,7 +78,7 @@ pub(super) fn duration(sink: &mut Sink, text: &Sp<String>) -> Option<Duration> {
             sink.error(
                 text.span,
                 Problem::BadDuration {
-                    message: e.to_string(),
+                    message: e.phrase(),
                 },
             );
             None
@@ -92,7 +94,7 @@ pub(super) fn time_of_day(sink: &mut Sink, text: &Sp<String>) -> Option<chrono::
             sink.error(
                 text.span,
                 Problem::BadTimeOfDay {
-                    message: e.to_string(),
+                    message: e.phrase(),
                 },
             );
             None
@@ -114,11 +116,16 @@ pub(super) fn required<'a, T>(
             at,
             Problem::MissingKey {
                 key: key.into(),
-                context: format!("the {kind} step `{}`", step.value),
+                context: kind_step(kind, step),
             },
         );
     }
     value.as_ref()
+}
+
+/// "the task step `a`", in words.
+pub(super) fn kind_step(kind: &str, step: &Sp<String>) -> Phrase {
+    Phrase::named("in-kind-step", &step.value).with("kind", kind)
 }
 
 /// Reports an entry listed twice in one list.

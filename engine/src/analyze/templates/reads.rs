@@ -45,7 +45,10 @@ pub(crate) enum Finding {
     /// A test (`is defined`) the environment does not have.
     UnknownTest { name: String, span: Span },
     /// A duration text (`date_add(d, '1 mnoth')`) that does not parse.
-    BadDuration { message: String, span: Span },
+    BadDuration {
+        message: crate::diagnostic::Phrase,
+        span: Span,
+    },
     /// `include`, `import`, `from` or `extends` of a named template.
     Include { span: Span },
     /// The same with a template name computed when the message is sent.

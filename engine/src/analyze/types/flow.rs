@@ -14,6 +14,7 @@ mod joins;
 mod solve;
 mod sure;
 
+use crate::diagnostic::Phrase;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -65,7 +66,7 @@ pub(super) fn unset_by_template<'a>(solved: &Solved<'a>) -> BTreeMap<String, Uns
 
 /// Every message a step or a deadline sends, with where it is sent from
 /// (in words) and the fields that may be unset when it goes.
-fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(String, &'a MessageSpec, Fields)> {
+fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(Phrase, &'a MessageSpec, Fields)> {
     let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let unset = |set: &Fields| -> Fields { flow.all.minus(set) };
     let mut out = Vec::new();
@@ -75,22 +76,27 @@ fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(String, &'a MessageSpec, Fi
             .cloned()
             .unwrap_or_else(|| flow.all.clone());
         if let StepKind::Message(m) = &step.kind {
-            out.push((format!("the message step `{}`", step.id), m, unset(&at)));
+            out.push((Phrase::named("in-message-step", &step.id), m, unset(&at)));
         }
         for d in &step.deadlines {
             if let Some(m) = &d.message {
-                let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
+                let place = step_deadline(&d.id, &step.id);
                 out.push((place, m, unset(&flow.apply(&at, &d.set))));
             }
         }
     }
     for d in &resolved.deadlines {
         if let Some(m) = &d.message {
-            let place = format!("the case deadline `{}`", d.id);
+            let place = Phrase::named("in-case-deadline", &d.id);
             out.push((place, m, unset(&flow.apply(&flow.base, &d.set))));
         }
     }
     out
+}
+
+/// "the deadline `d` of the step `s`", as the resolver words it.
+fn step_deadline(deadline: &str, step: &str) -> Phrase {
+    Phrase::named("in-deadline-of", deadline).with("place", Phrase::named("in-step", step))
 }
 
 /// Each `set:` value the routine writes, in the order they are resolved, with where it is and the fields
@@ -98,38 +104,34 @@ fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(String, &'a MessageSpec, Fi
 /// as set once they surely give one).
 pub(super) fn unset_by_assignment<'a>(
     solved: &Solved<'a>,
-) -> Vec<(String, &'a Assignment, Unset<'a>)> {
+) -> Vec<(Phrase, &'a Assignment, Unset<'a>)> {
     let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
-    let mut sets: Vec<(String, Fields, &[Assignment])> = Vec::new();
-    let mut note = |place: String, before: &Fields, set| sets.push((place, before.clone(), set));
+    let mut sets: Vec<(Phrase, Fields, &[Assignment])> = Vec::new();
+    let mut note = |place: Phrase, before: &Fields, set| sets.push((place, before.clone(), set));
     for step in &resolved.steps {
         let Some(at) = entry.get(&step.id) else {
             continue;
         };
         let recorded = flow.recorded(step, at);
-        note(format!("the step `{}`", step.id), &recorded, &step.set);
+        note(Phrase::named("in-step", &step.id), &recorded, &step.set);
         let after = flow.apply(&recorded, &step.set);
         for r in &step.routes {
-            let place = format!("a route of the step `{}`", step.id);
+            let place = Phrase::within("in-route-of", &Phrase::named("in-step", &step.id));
             note(place, &after, &r.set);
         }
         for d in &step.deadlines {
-            let place = format!("the deadline `{}` of the step `{}`", d.id, step.id);
-            note(place, at, &d.set);
+            note(step_deadline(&d.id, &step.id), at, &d.set);
         }
     }
     for d in &resolved.deadlines {
-        note(
-            format!("the deadline `{}` of the case", d.id),
-            &flow.base,
-            &d.set,
-        );
+        let place = Phrase::named("in-deadline-of", &d.id).with("place", Phrase::new("in-case"));
+        note(place, &flow.base, &d.set);
     }
     for e in &resolved.events {
         let mut got = flow.base.clone();
         flow.names
             .add(&mut got, e.collects.iter().map(String::as_str));
-        note(format!("the case event `{}`", e.id), &got, &e.set);
+        note(Phrase::named("in-case-event", &e.id), &got, &e.set);
     }
     let mut out = Vec::new();
     for (place, before, set) in sets {
@@ -166,7 +168,7 @@ pub(super) fn unset_by_route<'a>(
 /// Each recipient condition (`when:` on a `to:` or `cc:` entry) of the
 /// messages steps and deadlines send, with where it is and the fields that
 /// may be unset when the message goes.
-pub(super) fn unset_by_recipient<'a>(solved: &Solved<'a>) -> Vec<(String, &'a Expr, Unset<'a>)> {
+pub(super) fn unset_by_recipient<'a>(solved: &Solved<'a>) -> Vec<(Phrase, &'a Expr, Unset<'a>)> {
     let mut out = Vec::new();
     for (place, message, unset) in unset_by_message(solved) {
         let unset = solved.names(&unset);

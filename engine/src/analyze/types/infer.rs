@@ -5,6 +5,7 @@
 use minijinja::machinery::ast::{BinOpKind, CallArg, Expr, UnaryOpKind};
 use minijinja::value::ValueKind;
 
+use crate::diagnostic::Phrase;
 use crate::expr::parse_date;
 use crate::model::{Field, FieldType};
 
@@ -24,31 +25,33 @@ pub(super) enum Ty {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Known {
     pub(super) ty: Ty,
-    pub(super) words: String,
+    pub(super) words: Phrase,
 }
 
-fn known(ty: Ty, words: impl Into<String>) -> Option<Known> {
-    Some(Known {
-        ty,
-        words: words.into(),
-    })
+fn known(ty: Ty, words: Phrase) -> Option<Known> {
+    Some(Known { ty, words })
+}
+
+/// "`x` is a text" and the like: `id` of `details.ftl` with the text `what`.
+fn is(id: &'static str, what: impl Into<String>) -> Phrase {
+    Phrase::new(id).with("what", what.into())
 }
 
 /// The kind of a field's values, and the field in words.
 pub(super) fn field_kind(field: &Field) -> Known {
     let (ty, what) = match &field.ty {
-        FieldType::Text => (Ty::Text, "a text field"),
-        FieldType::Integer => (Ty::Number, "a number field"),
-        FieldType::Boolean => (Ty::Boolean, "a yes/no field"),
-        FieldType::Date => (Ty::Date, "a date field"),
-        FieldType::Period => (Ty::Period, "a period field"),
-        FieldType::Enum { .. } => (Ty::Text, "an enumeration field"),
-        FieldType::Personnummer => (Ty::Text, "a personnummer field"),
-        FieldType::List { .. } => (Ty::List, "a list field"),
+        FieldType::Text => (Ty::Text, "kind-text-field"),
+        FieldType::Integer => (Ty::Number, "kind-number-field"),
+        FieldType::Boolean => (Ty::Boolean, "kind-boolean-field"),
+        FieldType::Date => (Ty::Date, "kind-date-field"),
+        FieldType::Period => (Ty::Period, "kind-period-field"),
+        FieldType::Enum { .. } => (Ty::Text, "kind-enum-field"),
+        FieldType::Personnummer => (Ty::Text, "kind-personnummer-field"),
+        FieldType::List { .. } => (Ty::List, "kind-list-field"),
     };
     Known {
         ty,
-        words: format!("`{}` is {what}", field.id),
+        words: is(what, &field.id),
     }
 }
 
@@ -63,7 +66,7 @@ pub(super) fn const_text<'a>(expr: &'a Expr<'_>) -> Option<&'a str> {
 /// What `expr` gives, when that is certain.
 pub(super) fn infer(expr: &Expr<'_>, fields: &[Field]) -> Option<Known> {
     match expr {
-        Expr::Var(v) if v.id == "today" => known(Ty::Date, "`today` is a date"),
+        Expr::Var(v) if v.id == "today" => known(Ty::Date, is("kind-date", "today")),
         Expr::Var(v) => fields.iter().find(|f| f.id == v.id).map(field_kind),
         Expr::Const(c) => constant(&c.value),
         Expr::GetAttr(a) => attribute(&a.expr, a.name, fields),
@@ -73,23 +76,22 @@ pub(super) fn infer(expr: &Expr<'_>, fields: &[Field]) -> Option<Known> {
         },
         Expr::Filter(f) => match f.name {
             "date" | "period" | "upper" | "lower" | "title" | "trim" | "string" => {
-                known(Ty::Text, format!("the `{}` filter gives a text", f.name))
+                known(Ty::Text, is("kind-filter-text", f.name))
             }
-            "length" | "count" | "int" => known(
-                Ty::Number,
-                format!("the `{}` filter gives a number", f.name),
-            ),
+            "length" | "count" | "int" => known(Ty::Number, is("kind-filter-number", f.name)),
             _ => None,
         },
-        Expr::Compare(_) | Expr::Test(_) => known(Ty::Boolean, "a comparison gives yes or no"),
+        Expr::Compare(_) | Expr::Test(_) => known(Ty::Boolean, Phrase::new("kind-comparison")),
         Expr::UnaryOp(u) if matches!(u.op, UnaryOpKind::Not) => {
-            known(Ty::Boolean, "`not ...` gives yes or no")
+            known(Ty::Boolean, Phrase::new("kind-not"))
         }
         Expr::BinOp(b) if super::walk::is_comparison(b.op) => {
-            known(Ty::Boolean, "a comparison gives yes or no")
+            known(Ty::Boolean, Phrase::new("kind-comparison"))
         }
-        Expr::BinOp(b) if matches!(b.op, BinOpKind::Concat) => known(Ty::Text, "`~` gives a text"),
-        Expr::List(_) => known(Ty::List, "a list"),
+        Expr::BinOp(b) if matches!(b.op, BinOpKind::Concat) => {
+            known(Ty::Text, Phrase::new("kind-concat"))
+        }
+        Expr::List(_) => known(Ty::List, Phrase::new("kind-list")),
         _ => None,
     }
 }
@@ -99,14 +101,14 @@ fn constant(value: &minijinja::Value) -> Option<Known> {
         ValueKind::String => {
             let text = value.as_str().unwrap_or_default();
             if parse_date(text).is_some() {
-                known(Ty::Date, format!("`'{text}'` is a date"))
+                known(Ty::Date, is("kind-date", format!("'{text}'")))
             } else {
-                known(Ty::Text, format!("`'{text}'` is a text"))
+                known(Ty::Text, is("kind-text", format!("'{text}'")))
             }
         }
-        ValueKind::Number => known(Ty::Number, format!("`{value}` is a number")),
-        ValueKind::Bool => known(Ty::Boolean, format!("`{value}` is yes or no")),
-        ValueKind::None => known(Ty::Nothing, "`none` is no value"),
+        ValueKind::Number => known(Ty::Number, is("kind-number", value.to_string())),
+        ValueKind::Bool => known(Ty::Boolean, is("kind-boolean", value.to_string())),
+        ValueKind::None => known(Ty::Nothing, Phrase::new("kind-none")),
         _ => None,
     }
 }
@@ -114,12 +116,12 @@ fn constant(value: &minijinja::Value) -> Option<Known> {
 fn attribute(of: &Expr<'_>, name: &str, fields: &[Field]) -> Option<Known> {
     let Expr::Var(v) = of else { return None };
     if v.id == "case" && name == "started" {
-        return known(Ty::Date, "`case.started` is a date");
+        return known(Ty::Date, is("kind-date", "case.started"));
     }
     let field = fields.iter().find(|f| f.id == v.id)?;
     match (&field.ty, name) {
         (FieldType::Period, "from" | "to") => {
-            known(Ty::Date, format!("`{}.{name}` is a date", v.id))
+            known(Ty::Date, is("kind-date", format!("{}.{name}", v.id)))
         }
         _ => None,
     }
@@ -134,12 +136,12 @@ fn call_result(function: &str) -> Option<Known> {
         _ => return None,
     };
     let what = match ty {
-        Ty::Date => "a date",
-        Ty::Number => "a number",
-        Ty::Boolean => "yes or no",
-        _ => "a text",
+        Ty::Date => "kind-call-date",
+        Ty::Number => "kind-call-number",
+        Ty::Boolean => "kind-call-boolean",
+        _ => "kind-call-text",
     };
-    known(ty, format!("`{function}(...)` gives {what}"))
+    known(ty, is(what, function))
 }
 
 /// What a function's or filter's arguments must be, in order.
@@ -164,12 +166,12 @@ pub(super) enum Need {
 
 impl Need {
     /// The need in words (`a date`).
-    pub(super) fn words(self) -> &'static str {
-        match self {
-            Need::Date => "a date",
-            Need::Period => "a period",
-            Need::Duration => "a duration text such as '1 month'",
-        }
+    pub(super) fn words(self) -> Phrase {
+        Phrase::new(match self {
+            Need::Date => "need-date",
+            Need::Period => "need-period",
+            Need::Duration => "need-duration",
+        })
     }
 
     /// Whether a value of kind `ty` meets the need.

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use minijinja::machinery::ast::{BinOpKind, CallArg, CompareOpKind, Expr};
 
 use super::infer::{const_text, infer, needs, positional, Need};
-use crate::diagnostic::{suggest, Problem, RefKind};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind};
 use crate::expr::parse_date;
 use crate::model::{Field, FieldType};
 
@@ -41,7 +41,7 @@ struct Place<'a> {
     /// Its source text.
     text: &'a str,
     /// It in words (`` `date_add` in `date_add(x, '1 day')` ``).
-    place: &'a str,
+    place: &'a Phrase,
 }
 
 /// One walk over an expression or a template.
@@ -136,10 +136,10 @@ fn arithmetic(op: BinOpKind) -> Option<&'static str> {
 }
 
 fn ordinal(i: usize) -> &'static str {
-    ["first", "second", "third"]
+    ["ordinal-first", "ordinal-second", "ordinal-third"]
         .get(i)
         .copied()
-        .unwrap_or("next")
+        .unwrap_or("ordinal-next")
 }
 
 impl Walk<'_, '_> {
@@ -207,7 +207,7 @@ impl Walk<'_, '_> {
                 }
             }
             Expr::BinOp(b) if arithmetic(b.op).is_some() => {
-                let to = format!("`{}`", arithmetic(b.op).unwrap_or_default());
+                let to = Phrase::quoted(arithmetic(b.op).unwrap_or_default());
                 self.unset_operand(&to, &b.left);
                 self.unset_operand(&to, &b.right);
             }
@@ -245,8 +245,7 @@ impl Walk<'_, '_> {
                 let problem = Problem::BadDateLiteral {
                     literal: format!("'{text}'"),
                     expr: self.text(node),
-                    why: "compared with a date it is compared as text, so the answer is wrong"
-                        .into(),
+                    why: Phrase::new("date-literal-compared-as-text"),
                 };
                 self.report(other, problem);
             }
@@ -259,17 +258,23 @@ impl Walk<'_, '_> {
             Some(first) if filter => self.text_from(first, node),
             _ => self.text(node),
         };
-        let place = if filter {
-            format!("the `{name}` filter in `{text}`")
-        } else {
-            format!("`{name}` in `{text}`")
-        };
+        let place = Phrase::named(
+            if filter {
+                "place-filter-in"
+            } else {
+                "place-function-in"
+            },
+            name,
+        )
+        .with("expr", &text);
         let needs = needs(name);
         for (i, (need, arg)) in needs.iter().zip(args).enumerate() {
             let expected = if needs.len() > 1 {
-                format!("{} as its {} argument", need.words(), ordinal(i))
+                Phrase::new("need-as-argument")
+                    .with("need", need.words())
+                    .with("ordinal", Phrase::new(ordinal(i)))
             } else {
-                need.words().to_string()
+                need.words()
             };
             let at = Place {
                 name,
@@ -286,7 +291,7 @@ impl Walk<'_, '_> {
         }
     }
 
-    fn argument(&mut self, at: &Place<'_>, expected: &str, need: Need, arg: &Expr<'_>) {
+    fn argument(&mut self, at: &Place<'_>, expected: &Phrase, need: Need, arg: &Expr<'_>) {
         let Place {
             name,
             filter,
@@ -298,7 +303,7 @@ impl Walk<'_, '_> {
                 let problem = Problem::BadDateLiteral {
                     literal: format!("'{text}'"),
                     expr: node_text.to_string(),
-                    why: format!("`{name}` fails on it"),
+                    why: Phrase::named("date-literal-fails", name),
                 };
                 self.report(arg, problem);
             }
@@ -306,8 +311,8 @@ impl Walk<'_, '_> {
         }
         if let Some(k) = infer(arg, self.facts.fields).filter(|k| !need.fits(k.ty)) {
             let problem = Problem::WrongArgumentType {
-                place: place.to_string(),
-                expected: expected.to_string(),
+                place: place.clone(),
+                expected: expected.clone(),
                 got: k.words,
             };
             self.report(arg, problem);
@@ -321,16 +326,16 @@ impl Walk<'_, '_> {
     /// In a template: a field that may be unset, passed where `none` fails.
     fn unset_argument(&mut self, name: &str, filter: bool, arg: &Expr<'_>) {
         let to = if filter {
-            format!("the `{name}` filter")
+            Phrase::named("the-filter", name)
         } else {
-            format!("`{name}`")
+            Phrase::quoted(name)
         };
         self.unset_operand(&to, arg);
     }
 
     /// In a template: a field that may be unset, given to `to` (a function,
     /// a filter, an arithmetic operator), which fails on `none`.
-    fn unset_operand(&mut self, to: &str, arg: &Expr<'_>) {
+    fn unset_operand(&mut self, to: &Phrase, arg: &Expr<'_>) {
         let Some(template) = self.template else {
             return;
         };
@@ -347,14 +352,14 @@ impl Walk<'_, '_> {
             let problem = Problem::UnguardedOptional {
                 template: template.to_string(),
                 field: field.to_string(),
-                to: to.to_string(),
+                to: to.clone(),
             };
             self.report(arg, problem);
         }
     }
 
     /// `role_name`/`group_name`: the id must be one of the routine's.
-    fn name_lookup(&mut self, function: &str, place: &str, arg: &Expr<'_>) {
+    fn name_lookup(&mut self, function: &str, place: &Phrase, arg: &Expr<'_>) {
         let (kind, ids) = if function == "role_name" {
             (RefKind::Role, &self.facts.roles)
         } else {
@@ -394,7 +399,7 @@ impl Walk<'_, '_> {
                     (Some(value), RefKind::Group) => Problem::ValueWithoutGroup {
                         field: field.id.clone(),
                         value: value.clone(),
-                        used: format!("`{function}({})`", field.id),
+                        used: Phrase::quoted(format!("{function}({})", field.id)),
                         groups: ids.iter().map(|g| (*g).to_owned()).collect(),
                     },
                     _ => Problem::NotIds {
@@ -406,8 +411,8 @@ impl Walk<'_, '_> {
                 }
             }
             _ => Problem::WrongArgumentType {
-                place: place.to_string(),
-                expected: format!("a {kind} id"),
+                place: place.clone(),
+                expected: Phrase::new("need-id").with("kind", kind.key()),
                 got: super::infer::field_kind(field).words,
             },
         };

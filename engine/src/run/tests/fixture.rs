@@ -12,6 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::calendar::Duration;
 use crate::model::*;
+use crate::run::{Case, RunError};
 
 pub(crate) fn t(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -522,4 +523,19 @@ pub(crate) fn routine() -> Routine {
         events: Vec::new(),
         env: Default::default(),
     }
+}
+
+/// Runs a command that must be refused (`what` names it in the panic) and
+/// checks that it left the case exactly as it was; the refusal.
+pub(crate) fn refused<T>(
+    case: &mut Case,
+    what: &str,
+    command: impl FnOnce(&mut Case) -> Result<T, RunError>,
+) -> RunError {
+    let before = super::snapshot(case);
+    let Err(e) = command(case) else {
+        panic!("{what} was accepted")
+    };
+    assert_eq!(super::snapshot(case), before, "{what} changed the case");
+    e
 }

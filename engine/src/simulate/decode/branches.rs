@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use super::delay::{check_sum, probability};
 use super::stage::{entries, known_id};
-use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::load::fields::to_json;
 use crate::load::node::{Node, Value};
 use crate::model::{check_value, Field, FieldType, Routine, Step, StepKind};
@@ -47,7 +47,7 @@ fn choice(sink: &mut Sink, field: &Field, node: &Node) -> Option<Choice> {
             node.span,
             crate::load::fields::wrong_type(
                 &field.id,
-                "a mapping of `value: probability` lines",
+                Phrase::untranslated("a mapping of `value: probability` lines"),
                 node,
             ),
         );
@@ -78,17 +78,19 @@ fn not_a_value(field: &Field, value: &Json, reason: String) -> Problem {
     match (&field.ty, value) {
         (FieldType::Enum { values }, Json::String(s)) => Problem::BadValue {
             value: s.clone(),
-            what: format!("value of `{}`", field.id),
+            what: Phrase::untranslated(format!("value of `{}`", field.id)),
             allowed: values.clone(),
             suggestion: suggest(s, values.iter().map(String::as_str)),
         },
         _ => Problem::BadProfile {
-            message: format!(
+            message: Phrase::untranslated(format!(
                 "`{value}` is not a value of `{}` ({}): {reason}",
                 field.id,
                 field.ty.describe()
+            )),
+            fix: Phrase::untranslated(
+                "write values of the field's type (`true`/`false` for a yes-or-no field)",
             ),
-            fix: "write values of the field's type (`true`/`false` for a yes-or-no field)".into(),
         },
     }
 }
@@ -131,8 +133,8 @@ fn branching(sink: &mut Sink, step: &Step, span: crate::source::Span) -> Option<
         } => [collects.clone(), optional.clone()].concat(),
         other => {
             sink.error(span, Problem::BadProfile {
-                message: format!("`{}` is a {} step; its routes follow values recorded before it", step.id, other.name()),
-                fix: "give the probabilities of the fields its conditions read under `values:`, or branch the task or event that records them".into(),
+                message: Phrase::untranslated(format!("`{}` is a {} step; its routes follow values recorded before it", step.id, other.name())),
+                fix: Phrase::untranslated("give the probabilities of the fields its conditions read under `values:`, or branch the task or event that records them"),
             });
             return None;
         }
@@ -141,8 +143,11 @@ fn branching(sink: &mut Sink, step: &Step, span: crate::source::Span) -> Option<
         sink.error(
             span,
             Problem::BadProfile {
-                message: format!("`{}` has one way on; there is nothing to choose", step.id),
-                fix: "give branches for a step with several routes".into(),
+                message: Phrase::untranslated(format!(
+                    "`{}` has one way on; there is nothing to choose",
+                    step.id
+                )),
+                fix: Phrase::untranslated("give branches for a step with several routes"),
             },
         );
         return None;
@@ -169,8 +174,8 @@ fn step_branches(
         }
         let Some(found) = values_taking(routine, step, recorded, values, &to.value) else {
             sink.error(to.span, Problem::BadProfile {
-                message: format!("no values that `{}` records take its route to `{}`", step.id, to.value),
-                fix: "the route's condition reads fields recorded elsewhere; give their probabilities under `values:` instead".into(),
+                message: Phrase::untranslated(format!("no values that `{}` records take its route to `{}`", step.id, to.value)),
+                fix: Phrase::untranslated("the route's condition reads fields recorded elsewhere; give their probabilities under `values:` instead"),
             });
             ok = false;
             continue;

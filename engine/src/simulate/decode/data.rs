@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::Duration;
-use crate::diagnostic::{Problem, RefKind, Sink};
+use crate::diagnostic::{Phrase, Problem, RefKind, Sink};
 use crate::load::fields::to_json;
 use crate::load::node::{Node, Value};
 use crate::model::{check_value, FieldType, Routine};
@@ -68,8 +68,8 @@ fn data_value(sink: &mut Sink, id: &str, ty: &FieldType, node: &Node) -> Option<
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: format!("the start value of `{id}` does not fit its type ({}): {reason}", ty.describe()),
-                fix: "give a value of the field's type; a date may be `{after: 20 working days}` (from the case's start), a period `{from: 0 days, to: 12 months}`".into(),
+                message: Phrase::untranslated(format!("the start value of `{id}` does not fit its type ({}): {reason}", ty.describe())),
+                fix: Phrase::untranslated("give a value of the field's type; a date may be `{after: 20 working days}` (from the case's start), a period `{from: 0 days, to: 12 months}`"),
             },
         );
         return None;
@@ -82,7 +82,9 @@ fn bad_offset(sink: &mut Sink, node: &Node) {
     sink.error(
         node.span,
         Problem::BadDuration {
-            message: format!("`{text}` is not a duration after the case's start"),
+            message: Phrase::untranslated(format!(
+                "`{text}` is not a duration after the case's start"
+            )),
         },
     );
 }
@@ -103,11 +105,11 @@ pub(super) fn check_start(sink: &mut Sink, node: &Node, stage: &Stage) {
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: format!(
+                message: Phrase::untranslated(format!(
                     "a case of `{}` would not start with this stage's values: {e}",
                     stage.routine.meta.id
-                ),
-                fix: "give the start values it needs under `data:`".into(),
+                )),
+                fix: Phrase::untranslated("give the start values it needs under `data:`"),
             },
         );
     }

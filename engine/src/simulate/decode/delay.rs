@@ -1,7 +1,7 @@
 //! Reading delays (`fixed: 2`, `uniform: [1, 5]`, `2 working days`) and
 //! probabilities from a profile, with located problems.
 
-use crate::diagnostic::{suggest, Problem, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, Sink};
 use crate::load::fields::{fields, wrong_type, Fields};
 use crate::load::node::{Node, Value};
 use crate::simulate::distribution::{Delay, Shape, TimeUnit};
@@ -14,7 +14,10 @@ pub(crate) fn number(sink: &mut Sink, key: &str, node: &Node) -> Option<f64> {
         Value::Int(i) => Some(i as f64),
         Value::Float(f) if f.is_finite() => Some(f),
         _ => {
-            sink.error(node.span, wrong_type(key, "a number", node));
+            sink.error(
+                node.span,
+                wrong_type(key, Phrase::untranslated("a number"), node),
+            );
             None
         }
     }
@@ -48,8 +51,8 @@ pub(crate) fn probability(sink: &mut Sink, key: &str, node: &Node) -> Option<f64
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: format!("{p} is not a probability"),
-                fix: "write a number from 0 to 1 (0.05 is 5 %)".into(),
+                message: Phrase::untranslated(format!("{p} is not a probability")),
+                fix: Phrase::untranslated("write a number from 0 to 1 (0.05 is 5 %)"),
             },
         );
         return None;
@@ -65,7 +68,7 @@ pub(crate) fn check_sum(sink: &mut Sink, node: &Node, what: &str, weights: &[f64
         sink.error(
             node.span,
             Problem::ProbabilitySum {
-                what: what.to_owned(),
+                what: Phrase::untranslated(what.to_owned()),
                 sum,
             },
         );
@@ -78,16 +81,19 @@ pub(crate) fn check_sum(sink: &mut Sink, node: &Node, what: &str, weights: &[f64
 fn amounts(sink: &mut Sink, key: &str, node: &Node, n: usize) -> Option<Vec<f64>> {
     let expected = format!("a list of {n} numbers");
     let Value::Seq(items) = &node.value else {
-        sink.error(node.span, wrong_type(key, &expected, node));
+        sink.error(
+            node.span,
+            wrong_type(key, Phrase::untranslated(expected.clone()), node),
+        );
         return None;
     };
     if items.len() != n {
         sink.error(
             node.span,
             Problem::WrongType {
-                key: key.to_owned(),
-                expected,
-                found: format!("a list of {}", items.len()),
+                key: Phrase::quoted(key),
+                expected: Phrase::untranslated(expected),
+                found: Phrase::untranslated(format!("a list of {}", items.len())),
             },
         );
         return None;
@@ -100,8 +106,8 @@ fn unordered(sink: &mut Sink, node: &Node, key: &str, order: &str) {
     sink.error(
         node.span,
         Problem::BadProfile {
-            message: format!("the amounts of `{key}` are not in order"),
-            fix: format!("write them as {order}"),
+            message: Phrase::untranslated(format!("the amounts of `{key}` are not in order")),
+            fix: Phrase::untranslated(format!("write them as {order}")),
         },
     );
 }
@@ -115,7 +121,7 @@ pub(crate) fn delay(sink: &mut Sink, key: &str, node: &Node, unit: TimeUnit) -> 
         }),
         Value::Str(text) => duration_text(sink, node, text),
         Value::Map(_) => {
-            let mut m = fields(sink, key, node, format!("`{key}`"))?;
+            let mut m = fields(sink, key, node, Phrase::quoted(key))?;
             let d = delay_fields(sink, &mut m, unit);
             m.finish(sink);
             d
@@ -125,7 +131,9 @@ pub(crate) fn delay(sink: &mut Sink, key: &str, node: &Node, unit: TimeUnit) -> 
                 node.span,
                 wrong_type(
                     key,
-                    "a duration (`2 working days`, `fixed: 2`, `uniform: [1, 5]`)",
+                    Phrase::untranslated(
+                        "a duration (`2 working days`, `fixed: 2`, `uniform: [1, 5]`)",
+                    ),
                     node,
                 ),
             );
@@ -145,7 +153,7 @@ fn duration_text(sink: &mut Sink, node: &Node, text: &str) -> Option<Delay> {
             sink.error(
                 node.span,
                 Problem::BadDuration {
-                    message: e.to_string(),
+                    message: e.phrase(),
                 },
             );
             return None;
@@ -167,8 +175,10 @@ fn months(text: &str, unit: crate::calendar::Unit) -> Problem {
         _ => "months",
     };
     Problem::BadProfile {
-        message: format!("`{text}` counts in {counted}, whose length varies"),
-        fix: "count a simulated duration in working days, days, weeks or hours".into(),
+        message: Phrase::untranslated(format!("`{text}` counts in {counted}, whose length varies")),
+        fix: Phrase::untranslated(
+            "count a simulated duration in working days, days, weeks or hours",
+        ),
     }
 }
 
@@ -191,8 +201,8 @@ pub(crate) fn delay_fields(sink: &mut Sink, m: &mut Fields<'_>, unit: TimeUnit) 
         sink.error(
             m.span,
             Problem::BadProfile {
-                message,
-                fix: "give one of `fixed: 2`, `uniform: [1, 5]`, `triangular: [1, 2, 5]`, `log_normal: {median: 2, sigma: 0.5}`".into(),
+                message: Phrase::untranslated(message),
+                fix: Phrase::untranslated("give one of `fixed: 2`, `uniform: [1, 5]`, `triangular: [1, 2, 5]`, `log_normal: {median: 2, sigma: 0.5}`"),
             },
         );
         return None;
@@ -230,7 +240,12 @@ fn shape(sink: &mut Sink, key: &str, node: &Node) -> Option<Shape> {
 }
 
 fn log_normal(sink: &mut Sink, node: &Node) -> Option<Shape> {
-    let mut m = fields(sink, "log_normal", node, "`log_normal`".into())?;
+    let mut m = fields(
+        sink,
+        "log_normal",
+        node,
+        Phrase::untranslated("`log_normal`"),
+    )?;
     let median = m.get("median").and_then(|n| amount(sink, "median", n));
     let sigma = m.get("sigma").and_then(|n| spread(sink, n));
     for (key, value) in [("median", median), ("sigma", sigma)] {
@@ -239,7 +254,7 @@ fn log_normal(sink: &mut Sink, node: &Node) -> Option<Shape> {
                 m.span,
                 Problem::MissingKey {
                     key: key.into(),
-                    context: "`log_normal`".into(),
+                    context: Phrase::untranslated("`log_normal`"),
                 },
             );
         }
@@ -258,8 +273,10 @@ fn spread(sink: &mut Sink, node: &Node) -> Option<f64> {
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: format!("`sigma: {sigma}` is below 0"),
-                fix: "give the spread as 0 (no spread) or more; 0.5 is a common spread".into(),
+                message: Phrase::untranslated(format!("`sigma: {sigma}` is below 0")),
+                fix: Phrase::untranslated(
+                    "give the spread as 0 (no spread) or more; 0.5 is a common spread",
+                ),
             },
         );
         return None;
@@ -287,7 +304,7 @@ fn time_unit(sink: &mut Sink, node: &Node) -> Option<TimeUnit> {
         node.span,
         Problem::BadValue {
             value: text.value.clone(),
-            what: "unit of time".into(),
+            what: Phrase::untranslated("unit of time"),
             allowed: TimeUnit::NAMES.iter().map(|s| (*s).to_owned()).collect(),
             suggestion: suggest(&text.value, TimeUnit::NAMES),
         },

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::profile::{Profile, Stage};
-use crate::diagnostic::{Diagnostic, Problem, Sink};
+use crate::diagnostic::{Diagnostic, Phrase, Problem, Sink};
 use crate::files::{DiskFiles, SourceFiles};
 use crate::load::fields::{fields, list, string, Fields};
 use crate::load::node::Node;
@@ -60,7 +60,12 @@ pub fn check_profile(path: &Path) -> CheckedProfile {
 }
 
 fn decode(sink: &mut Sink, node: &Node, path: &Path, dir: &Path) -> Option<Profile> {
-    let mut m = fields(sink, "the file", node, "the profile file".into())?;
+    let mut m = fields(
+        sink,
+        "the file",
+        node,
+        Phrase::untranslated("the profile file"),
+    )?;
     let (title, start) = meta(sink, &mut m);
     let per_working_day = arrivals(sink, &mut m);
     let mut stages = Vec::new();
@@ -98,7 +103,7 @@ fn meta(sink: &mut Sink, m: &mut Fields<'_>) -> (Option<String>, Option<NaiveDat
         missing(sink, m, "profile");
         return (None, None);
     };
-    let Some(mut p) = fields(sink, "profile", node, "`profile`".into()) else {
+    let Some(mut p) = fields(sink, "profile", node, Phrase::untranslated("`profile`")) else {
         return (None, None);
     };
     let title = p.required_string(sink, "title").map(|t| t.value);
@@ -119,7 +124,7 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
         missing(sink, m, "arrivals");
         return None;
     };
-    let mut a = fields(sink, "arrivals", node, "`arrivals`".into())?;
+    let mut a = fields(sink, "arrivals", node, Phrase::untranslated("`arrivals`"))?;
     let week = a
         .get("per_week")
         .and_then(|n| delay::number(sink, "per_week", n));
@@ -135,8 +140,12 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
             sink.error(
                 span,
                 Problem::BadProfile {
-                    message: "`arrivals` needs one rate: `per_week` or `per_working_day`".into(),
-                    fix: "write `per_week: 40` (cases a week) or `per_working_day: 8`".into(),
+                    message: Phrase::untranslated(
+                        "`arrivals` needs one rate: `per_week` or `per_working_day`",
+                    ),
+                    fix: Phrase::untranslated(
+                        "write `per_week: 40` (cases a week) or `per_working_day: 8`",
+                    ),
                 },
             );
             return None;
@@ -146,8 +155,8 @@ fn arrivals(sink: &mut Sink, m: &mut Fields<'_>) -> Option<f64> {
         sink.error(
             span,
             Problem::BadProfile {
-                message: "the arrival rate is not above 0".into(),
-                fix: "give how many cases arrive, more than 0".into(),
+                message: Phrase::untranslated("the arrival rate is not above 0"),
+                fix: Phrase::untranslated("give how many cases arrive, more than 0"),
             },
         );
         return None;
@@ -163,8 +172,13 @@ fn routine(sink: &mut Sink, node: &Node, dir: &Path) -> Option<(Arc<Routine>, Pa
         sink.error(
             name.span,
             Problem::BadProfile {
-                message: format!("there is no routine file `{}`", path.display()),
-                fix: "name a routine file beside the profile (`installation.yaml`)".into(),
+                message: Phrase::untranslated(format!(
+                    "there is no routine file `{}`",
+                    path.display()
+                )),
+                fix: Phrase::untranslated(
+                    "name a routine file beside the profile (`installation.yaml`)",
+                ),
             },
         );
         return None;
@@ -176,8 +190,14 @@ fn routine(sink: &mut Sink, node: &Node, dir: &Path) -> Option<(Arc<Routine>, Pa
             sink.error(
                 name.span,
                 Problem::BadProfile {
-                    message: format!("the routine `{}` has errors", name.value),
-                    fix: format!("run `rutin check {}` and fix them first", path.display()),
+                    message: Phrase::untranslated(format!(
+                        "the routine `{}` has errors",
+                        name.value
+                    )),
+                    fix: Phrase::untranslated(format!(
+                        "run `rutin check {}` and fix them first",
+                        path.display()
+                    )),
                 },
             );
             None

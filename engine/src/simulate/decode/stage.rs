@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::delay::{delay, delay_fields, probability};
-use crate::diagnostic::{suggest, Problem, RefKind, Sink};
+use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::load::fields::{fields, string, strings, Fields};
 use crate::load::node::{Node, Value};
 use crate::model::{Routine, StepKind};
@@ -20,7 +20,7 @@ pub(super) fn stage(
     previous: Option<&Routine>,
 ) -> Option<Stage> {
     let context = format!("stage {} of `stages`", index + 1);
-    let mut m = fields(sink, "a stage", node, context.clone())?;
+    let mut m = fields(sink, "a stage", node, Phrase::untranslated(context.clone()))?;
     let Some(routine_node) = m.get("routine") else {
         super::missing(sink, &m, "routine");
         return None;
@@ -34,9 +34,12 @@ pub(super) fn stage(
             sink.error(
                 n.span,
                 Problem::BadProfile {
-                    message: "the first stage starts when a case arrives, not `after` another"
-                        .into(),
-                    fix: "remove `after:` here; give it to the stages that follow".into(),
+                    message: Phrase::untranslated(
+                        "the first stage starts when a case arrives, not `after` another",
+                    ),
+                    fix: Phrase::untranslated(
+                        "remove `after:` here; give it to the stages that follow",
+                    ),
                 },
             );
             None
@@ -96,8 +99,10 @@ fn outcomes(sink: &mut Sink, m: &mut Fields<'_>, previous: Option<&Routine>) -> 
         sink.error(
             node.span,
             Problem::BadProfile {
-                message: "the first stage follows no other case, so no outcome leads to it".into(),
-                fix: "remove `outcomes:` here".into(),
+                message: Phrase::untranslated(
+                    "the first stage follows no other case, so no outcome leads to it",
+                ),
+                fix: Phrase::untranslated("remove `outcomes:` here"),
             },
         );
         return Vec::new();
@@ -110,7 +115,7 @@ fn outcomes(sink: &mut Sink, m: &mut Fields<'_>, previous: Option<&Routine>) -> 
                 o.span,
                 Problem::BadValue {
                     value: o.value.clone(),
-                    what: format!("outcome of `{}`", previous.meta.id),
+                    what: Phrase::untranslated(format!("outcome of `{}`", previous.meta.id)),
                     allowed: known.iter().map(|s| (*s).to_owned()).collect(),
                     suggestion: suggest(&o.value, known.iter().copied()),
                 },
@@ -130,7 +135,7 @@ fn durations(sink: &mut Sink, node: Option<&Node>, routine: &Routine, unit: Time
     let Some(node) = node else {
         return (one_day, BTreeMap::new(), BTreeMap::new());
     };
-    let Some(mut m) = fields(sink, "durations", node, "`durations`".into()) else {
+    let Some(mut m) = fields(sink, "durations", node, Phrase::untranslated("`durations`")) else {
         return (one_day, BTreeMap::new(), BTreeMap::new());
     };
     let default = m
@@ -188,7 +193,11 @@ pub(super) fn entries<'n>(
         _ => {
             sink.error(
                 node.span,
-                crate::load::fields::wrong_type(key, "a mapping of `id: ...` lines", node),
+                crate::load::fields::wrong_type(
+                    key,
+                    Phrase::untranslated("a mapping of `id: ...` lines"),
+                    node,
+                ),
             );
             Vec::new()
         }
@@ -252,7 +261,7 @@ fn event_timing(sink: &mut Sink, id: &str, node: &Node, unit: TimeUnit) -> Optio
         let delay = delay(sink, id, node, unit)?;
         return Some(EventTiming { delay, never: 0.0 });
     }
-    let mut m = fields(sink, id, node, format!("`{id}`"))?;
+    let mut m = fields(sink, id, node, Phrase::quoted(id))?;
     let never = match m.get("never") {
         Some(n) => probability(sink, "never", n),
         None => Some(0.0),

@@ -338,7 +338,7 @@ impl Walker<'_> {
         };
         if let Err(err) = Duration::parse(&text) {
             self.reads.findings.push(Finding::BadDuration {
-                message: err.to_string(),
+                message: err.phrase(),
                 span: span(e.span()),
             });
         }
