@@ -5,6 +5,7 @@ mod decode;
 mod event;
 pub(crate) mod fields;
 pub(crate) mod node;
+mod plain;
 pub(crate) mod raw;
 mod set;
 
@@ -98,6 +99,9 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
             },
         );
         return None;
+    }
+    if let Some(node) = plain::parse(&text) {
+        return Some(node);
     }
     match serde_saphyr::from_str_with_options::<Node>(&text, options()) {
         Ok(node) => Some(node),
