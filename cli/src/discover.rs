@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::output::io_text;
+
 /// Whether a file is an organisation file rather than a routine.
 pub(crate) fn is_organisation_file(path: &Path) -> bool {
     path.file_stem().is_some_and(|s| s == "organisation")
@@ -33,7 +35,7 @@ pub(crate) fn files(paths: &[PathBuf]) -> Result<Files, String> {
     let mut out = Files::default();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut out).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            walk(path, &mut out).map_err(|e| io_text("out-cannot-read", path, &e))?;
         } else if path.is_file() && rutin::simulate::is_profile_file(path) {
             out.profiles.push(path.clone());
         } else if path.is_file() && is_template(path) {
@@ -41,7 +43,7 @@ pub(crate) fn files(paths: &[PathBuf]) -> Result<Files, String> {
         } else if path.is_file() {
             out.routines.push(path.clone());
         } else {
-            return Err(format!("{} does not exist", path.display()));
+            return Err(io_text("out-does-not-exist", path, &""));
         }
     }
     for list in [&mut out.routines, &mut out.templates, &mut out.profiles] {

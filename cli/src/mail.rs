@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use rutin::deliver::{FolderTransport, MailConfig, RetryPolicy, SmtpTransport, Transport};
 
+use crate::output::io_text;
+
 /// Delivery flags (each also from the environment).
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct MailArgs {
@@ -98,18 +100,14 @@ impl MailArgs {
         let mut list = BTreeMap::new();
         if let Some(path) = &self.address_book {
             let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read the address book {}: {e}", path.display()))?;
-            let book: BTreeMap<String, String> = serde_saphyr::from_str(&text).map_err(|e| {
-                format!(
-                    "the address book {} is not a list of `id: address` lines: {e}",
-                    path.display()
-                )
-            })?;
+                .map_err(|e| io_text("out-cannot-read-address-book", path, &e))?;
+            let book: BTreeMap<String, String> = serde_saphyr::from_str(&text)
+                .map_err(|e| io_text("out-bad-address-book", path, &e))?;
             list.extend(book);
         }
         for entry in &self.addresses {
             let (id, address) = entry.split_once('=').ok_or_else(|| {
-                format!("--address {entry}: write ID=ADDRESS, like alarm_team=larm@kommun.se")
+                crate::output::text("out-bad-address", &[("entry", entry.into())])
             })?;
             list.insert(id.trim().to_string(), address.trim().to_string());
         }

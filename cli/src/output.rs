@@ -23,6 +23,23 @@ pub(crate) fn text(id: &str, args: &[(&str, rutin::i18n::Arg<'_>)]) -> String {
     rutin::i18n::text(lang(), id, args)
 }
 
+/// A failure on one line (`error: …`) in the chosen language.
+pub(crate) fn error_line(message: &str) -> String {
+    text("error-line", &[("message", message.into())])
+}
+
+/// What the command line could not do with `path`: `id` is one of the
+/// `out-*` messages of `common.ftl`, `reason` the system's own words.
+pub(crate) fn io_text(id: &str, path: &std::path::Path, reason: &dyn std::fmt::Display) -> String {
+    text(
+        id,
+        &[
+            ("path", path.display().to_string().into()),
+            ("reason", reason.to_string().into()),
+        ],
+    )
+}
+
 /// How a command prints what it found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub(crate) enum Format {

@@ -257,3 +257,31 @@ fn usage_errors_in_swedish_keep_their_exit_code() {
         "{err}"
     );
 }
+
+#[test]
+fn file_errors_in_both_languages() {
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["check", "no-such-routine.yaml"],
+            "fel: no-such-routine.yaml finns inte",
+            "error: no-such-routine.yaml does not exist",
+        ),
+        (
+            &["graph", "workflows"],
+            "fel: workflows är en mapp: ange `--output MAPP` för dess bilder",
+            "error: workflows is a folder: give `--output FOLDER` for its pictures",
+        ),
+        (
+            &["book", "workflows", "--format", "md"],
+            "fel: workflows är en mapp; ange --output MAPP för dess rutinböcker",
+            "error: workflows is a folder; give --output FOLDER for its books",
+        ),
+    ];
+    for (args, sv, en) in cases {
+        let (code, _, err) = rutin("sv", args);
+        assert_eq!((code, err.trim()), (2, sv), "{args:?}");
+        assert_swedish(&err);
+        let (code, _, err) = rutin("en", args);
+        assert_eq!((code, err.trim()), (2, en), "{args:?}");
+    }
+}

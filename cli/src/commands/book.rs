@@ -7,7 +7,7 @@ use rutin::diagnostic::{self, Severity};
 use rutin::{book, draw};
 
 use super::graph::write_output;
-use crate::output;
+use crate::output::{self, error_line, io_text};
 use crate::{OK, PROBLEMS, USAGE};
 
 /// The book's format.
@@ -47,16 +47,14 @@ pub(crate) fn run(args: &Args) -> u8 {
         return one(&args.path, args.format, args.output.as_deref());
     }
     let Some(out_dir) = &args.output else {
-        eprintln!(
-            "error: {} is a folder; give --output FOLDER for its books",
-            args.path.display()
-        );
+        let message = io_text("out-book-folder", &args.path, &"");
+        eprintln!("{}", error_line(&message));
         return USAGE;
     };
     let files = match crate::discover::files(std::slice::from_ref(&args.path)) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e));
             return USAGE;
         }
     };
@@ -68,7 +66,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             .with_extension(args.format.extension());
         if let Some(parent) = target.parent() {
             if let Err(e) = std::fs::create_dir_all(parent) {
-                eprintln!("error: cannot create {}: {e}", parent.display());
+                eprintln!("{}", error_line(&io_text("out-cannot-create", parent, &e)));
                 return USAGE;
             }
         }
@@ -90,12 +88,14 @@ fn one(path: &Path, format: BookFormat, output: Option<&Path>) -> u8 {
         for d in &checked.diagnostics {
             eprintln!("{}", diagnostic::render_in(d, color, output::lang()));
         }
-        eprintln!(
-            "error: cannot write the book of {}: {} error{}",
-            path.display(),
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+        let message = output::text(
+            "out-book-errors",
+            &[
+                ("path", path.display().to_string().into()),
+                ("count", errors.len().into()),
+            ],
         );
+        eprintln!("{}", error_line(&message));
         return PROBLEMS;
     };
     let diagram = draw::svg(&routine, &draw::Options::default()).ok();
@@ -106,7 +106,7 @@ fn one(path: &Path, format: BookFormat, output: Option<&Path>) -> u8 {
         (BookFormat::Md, Some(file)) => match write_diagram(&book, file) {
             Ok(link) => book.markdown(link.as_deref()),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", error_line(&e));
                 return USAGE;
             }
         },
@@ -114,7 +114,7 @@ fn one(path: &Path, format: BookFormat, output: Option<&Path>) -> u8 {
     match write_output(output, &text) {
         Ok(()) => OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e));
             USAGE
         }
     }
@@ -126,8 +126,7 @@ fn write_diagram(book: &book::Book, file: &Path) -> Result<Option<String>, Strin
         return Ok(None);
     };
     let svg_path = file.with_extension("svg");
-    std::fs::write(&svg_path, svg)
-        .map_err(|e| format!("cannot write {}: {e}", svg_path.display()))?;
+    std::fs::write(&svg_path, svg).map_err(|e| io_text("out-cannot-write", &svg_path, &e))?;
     Ok(svg_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned()))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rutin::diagnostic::{self, Problem, Severity};
 use rutin::draw;
 
-use crate::output;
+use crate::output::{self, error_line, io_text, text};
 use crate::{discover, OK, PROBLEMS, USAGE};
 
 /// The picture's format.
@@ -42,9 +42,7 @@ pub(crate) struct Args {
 /// Writes `text` to the file, or to standard output; the error is for people.
 pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
+        Some(path) => std::fs::write(path, text).map_err(|e| io_text("out-cannot-write", path, &e)),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -54,7 +52,10 @@ pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String
                 Ok(()) => Ok(()),
                 // The reader went away (`rutin graph … | head`): nothing to tell.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(format!("cannot write to standard output: {e}")),
+                Err(e) => Err(output::text(
+                    "out-cannot-write-stdout",
+                    &[("reason", e.to_string().into())],
+                )),
             }
         }
     }
@@ -84,9 +85,27 @@ fn draw_one(path: &Path, args: &Args) -> Result<String, u8> {
         ..draw::Options::default()
     };
     draw::draw(&routine, format, &options).map_err(|e| {
-        eprintln!("error: {e} (`--max-steps N`, `--format dot`)");
+        eprintln!("{}", error_line(&too_large(&e)));
         USAGE
     })
+}
+
+/// Why a routine is not drawn, in the chosen language.
+fn too_large(error: &draw::DrawError) -> String {
+    let draw::DrawError::TooLarge {
+        routine,
+        steps,
+        limit,
+    } = error;
+    let reason = text(
+        "out-graph-steps",
+        &[
+            ("routine", routine.into()),
+            ("steps", (*steps).into()),
+            ("limit", (*limit).into()),
+        ],
+    );
+    text("out-graph-too-large", &[("reason", reason.into())])
 }
 
 /// Shows why a routine cannot be drawn; the exit code.
@@ -106,12 +125,14 @@ fn refuse(path: &Path, diagnostics: &[diagnostic::Diagnostic]) -> u8 {
     if !errors.is_empty() && io_only {
         return USAGE;
     }
-    eprintln!(
-        "error: cannot draw {}: {} error{}",
-        path.display(),
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
+    let message = text(
+        "out-graph-errors",
+        &[
+            ("path", path.display().to_string().into()),
+            ("count", errors.len().into()),
+        ],
     );
+    eprintln!("{}", error_line(&message));
     PROBLEMS
 }
 
@@ -128,16 +149,13 @@ fn extension(format: GraphFormat) -> &'static str {
 /// `OUTPUT/kommun_000/installation.svg`).
 fn draw_folder(dir: &Path, args: &Args) -> u8 {
     let Some(out) = &args.output else {
-        eprintln!(
-            "error: {} is a folder: give `--output FOLDER` for its pictures",
-            dir.display()
-        );
+        eprintln!("{}", error_line(&io_text("out-graph-folder", dir, &"")));
         return USAGE;
     };
     let files = match discover::files(&[dir.to_path_buf()]) {
         Ok(files) => files,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e));
             return USAGE;
         }
     };
@@ -148,10 +166,10 @@ fn draw_folder(dir: &Path, args: &Args) -> u8 {
         let written = draw_one(routine, args).and_then(|text| {
             let parent = target.parent().unwrap_or(out);
             std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))
+                .map_err(|e| io_text("out-cannot-create", parent, &e))
                 .and_then(|()| write_output(Some(&target), &text))
                 .map_err(|e| {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", error_line(&e));
                     USAGE
                 })
         });
@@ -174,7 +192,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     match write_output(args.output.as_deref(), &text) {
         Ok(()) => OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e));
             USAGE
         }
     }

@@ -14,7 +14,10 @@ pub(crate) fn run(_args: &Args) -> u8 {
     match rutin_lsp::run_stdio() {
         Ok(()) => OK,
         Err(e) => {
-            eprintln!("error: the editor connection broke: {e}");
+            let reason = e.to_string();
+            let message =
+                crate::output::text("out-lsp-connection-broke", &[("reason", reason.into())]);
+            eprintln!("{}", crate::output::error_line(&message));
             USAGE
         }
     }

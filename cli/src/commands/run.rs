@@ -50,7 +50,13 @@ fn serve(args: &Args) -> Result<(), Failure> {
     ctrlc::set_handler(move || {
         let _ = stop.send(());
     })
-    .map_err(|e| Failure::usage(format!("cannot listen for SIGTERM and Ctrl-C: {e}")))?;
+    .map_err(|e| {
+        let reason = e.to_string();
+        Failure::usage(crate::output::text(
+            "out-cannot-listen",
+            &[("reason", reason.into())],
+        ))
+    })?;
     let delivery = mail
         .transport
         .as_ref()

@@ -26,7 +26,12 @@ pub(crate) fn text(organisation: bool) -> Result<String, String> {
     };
     serde_json::to_string_pretty(&schema)
         .map(|json| json + "\n")
-        .map_err(|e| format!("cannot write the schema as JSON: {e}"))
+        .map_err(|e| {
+            crate::output::text(
+                "out-cannot-write-schema",
+                &[("reason", e.to_string().into())],
+            )
+        })
 }
 
 pub(crate) fn run(args: &Args) -> u8 {
