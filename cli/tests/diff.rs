@@ -7,16 +7,7 @@ const OLD: &str = "workflows/kommun_000/extension.yaml";
 const NEW: &str = "engine/tests/fixtures/diff/extension_v2/extension.yaml";
 
 fn rutin(args: &[&str]) -> (i32, String, String) {
-    let output = support::rutin()
-        .env_remove("RUTIN_DATABASE_URL")
-        .args(args)
-        .output()
-        .expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::outcome(support::rutin().env_remove("RUTIN_DATABASE_URL").args(args))
 }
 
 #[test]

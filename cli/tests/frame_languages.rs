@@ -117,16 +117,7 @@ fn every_command_help_is_swedish_with_the_locale() {
 
 /// `rutin --lang LANG ARGS` from the workspace root: exit code, stdout, stderr.
 fn rutin(lang: &str, args: &[&str]) -> (i32, String, String) {
-    let output = support::rutin()
-        .args(["--lang", lang])
-        .args(args)
-        .output()
-        .expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::outcome(support::rutin().args(["--lang", lang]).args(args))
 }
 
 #[test]

@@ -32,14 +32,18 @@ pub fn rutin_process() -> std::process::Command {
 /// Runs `rutin ARGS` on the SQLite store in the folder `store`: the exit
 /// code, stdout and stderr.
 pub fn run_in_store(store: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = rutin()
-        .env(
-            "RUTIN_DATABASE_URL",
-            format!("sqlite:{}", store.join("rutin.db").display()),
-        )
-        .args(args)
-        .output()
-        .expect("rutin runs");
+    let mut cmd = rutin();
+    cmd.env(
+        "RUTIN_DATABASE_URL",
+        format!("sqlite:{}", store.join("rutin.db").display()),
+    )
+    .args(args);
+    outcome(&mut cmd)
+}
+
+/// Runs `cmd` to its end: the exit code, stdout and stderr.
+pub fn outcome(cmd: &mut Command) -> (i32, String, String) {
+    let output = cmd.output().expect("rutin runs");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
