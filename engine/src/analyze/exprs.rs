@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::templates::builtins::builtins;
 use super::templates::finding_problem;
 use super::templates::walk::{self, Known};
 use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
@@ -18,7 +19,7 @@ pub(crate) fn check(
     fields: &[String],
     reads: &mut BTreeSet<String>,
 ) -> Option<Expr> {
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     let compiled = match env.compile_expression(&expr.value) {
         Ok(c) => c,
         Err(e) => {
@@ -33,7 +34,7 @@ pub(crate) fn check(
         }
     };
     let mut ok = true;
-    let known = Known { fields, env: &env };
+    let known = Known { fields };
     for finding in walk::expression(&expr.value, &known)
         .map(|r| r.findings)
         .unwrap_or_default()
@@ -43,13 +44,13 @@ pub(crate) fn check(
     }
     // Jinja's own globals the environment has (`range`, `namespace`...) and
     // the language's functions are known names.
-    let builtins: Vec<String> = env.globals().map(|(n, _)| n.to_owned()).collect();
+    let builtins = builtins();
     let mut names: Vec<String> = compiled.undeclared_variables(false).into_iter().collect();
     names.sort();
     for name in names {
         if fields.contains(&name) {
             reads.insert(name);
-        } else if !GLOBALS.contains(&name.as_str()) && !builtins.contains(&name) {
+        } else if !GLOBALS.contains(&name.as_str()) && !builtins.is_global(&name) {
             ok = false;
             let known = fields
                 .iter()
@@ -71,7 +72,7 @@ pub(crate) fn check(
 
 /// The fields an expression reads (it is known to compile).
 pub(crate) fn fields_read(text: &str, fields: &[String]) -> Vec<String> {
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     let Ok(compiled) = env.compile_expression(text) else {
         return Vec::new();
     };

@@ -3,6 +3,7 @@
 //! they read, so that a typo or a field the recipient may not see is caught
 //! before any message is sent.
 
+pub(crate) mod builtins;
 pub(crate) mod reads;
 pub(crate) mod walk;
 
@@ -172,12 +173,12 @@ pub(crate) fn analyze_template(
             span,
         })
     };
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     if let Err(e) = env.template_from_named_str(name, file.text()) {
         out.push(syntax_error(name, file, &e));
         return Analysis::default();
     }
-    let known = walk::Known { fields, env: &env };
+    let known = walk::Known { fields };
     let reads = match walk::template(file.text(), name, &known) {
         Ok(r) => r,
         Err(e) => {
@@ -279,7 +280,7 @@ pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let mut out = Vec::new();
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     if let Err(e) = env.template_from_named_str(&name, file.text()) {
         out.push(syntax_error(&name, &file, &e));
     }

@@ -53,7 +53,7 @@ pub(super) fn assignments(
 
 /// The problem when `expr` gives, on the sample case, a value `field` cannot hold.
 fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     let value = env
         .compile_expression(expr)
         .ok()?

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::machinery::ast::{self, Expr, Stmt};
 use minijinja::machinery::Span as TreeSpan;
-use minijinja::Environment;
 
 mod expr;
 
@@ -16,12 +15,11 @@ use crate::calendar::Duration;
 use crate::expr::TEMPLATE_GLOBALS;
 use crate::source::Span;
 
-/// What the routine and the environment declare.
+/// What the routine declares (the language's own names are in
+/// [`super::builtins`]).
 pub(crate) struct Known<'a> {
     /// The routine's fields.
     pub(crate) fields: &'a [String],
-    /// The environment, for its functions and filters.
-    pub(crate) env: &'a Environment<'static>,
 }
 
 /// Filters that return an element of a list.
@@ -78,8 +76,7 @@ pub(crate) fn template(
     name: &str,
     known: &Known<'_>,
 ) -> Result<Reads, minijinja::Error> {
-    let syntax = known.env.syntax().clone();
-    let tree = minijinja::machinery::parse(text, name, syntax)?;
+    let tree = minijinja::machinery::parse(text, name, Default::default())?;
     // Twice: a namespace given case data late in a loop is read from earlier
     // in the text on the next round; the first walk finds such namespaces.
     let mut first = Walker::new(text, known, BTreeSet::new());
@@ -109,10 +106,6 @@ struct Walker<'a> {
     scopes: Vec<BTreeMap<String, Kind>>,
     /// Names of namespaces that were given case data (`{% set ns.x = c %}`).
     holders: BTreeSet<String>,
-    /// Names that are functions or globals of the environment.
-    functions: BTreeSet<String>,
-    filters: BTreeMap<String, bool>,
-    tests: BTreeMap<String, bool>,
     reads: Reads,
 }
 
@@ -123,9 +116,6 @@ impl<'a> Walker<'a> {
             known,
             scopes: vec![BTreeMap::new()],
             holders,
-            functions: known.env.globals().map(|(n, _)| n.to_owned()).collect(),
-            filters: BTreeMap::new(),
-            tests: BTreeMap::new(),
             reads: Reads::default(),
         }
     }
