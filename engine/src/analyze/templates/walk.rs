@@ -70,28 +70,40 @@ pub(crate) const TESTS: &[&str] = &[
 /// Filters whose first argument names an attribute of each element.
 const ATTRIBUTE_FILTERS: &[&str] = &["attr", "map", "selectattr", "rejectattr", "groupby"];
 
-/// Walks a template's text (known to compile).
+/// Walks a template's text.
+#[cfg(test)]
 pub(crate) fn template(
     text: &str,
     name: &str,
     known: &Known<'_>,
 ) -> Result<Reads, minijinja::Error> {
     let tree = minijinja::machinery::parse(text, name, Default::default())?;
+    Ok(template_tree(&tree, text, known))
+}
+
+/// Walks a template's syntax tree (of `text`).
+pub(crate) fn template_tree(tree: &Stmt<'_>, text: &str, known: &Known<'_>) -> Reads {
     // Twice: a namespace given case data late in a loop is read from earlier
     // in the text on the next round; the first walk finds such namespaces.
     let mut first = Walker::new(text, known, BTreeSet::new());
-    first.stmt(&tree);
+    first.stmt(tree);
     let mut walker = Walker::new(text, known, first.holders);
-    walker.stmt(&tree);
-    Ok(walker.reads.finish())
+    walker.stmt(tree);
+    walker.reads.finish()
 }
 
 /// Walks an expression's text (a condition, `group_of`...).
+#[cfg(test)]
 pub(crate) fn expression(text: &str, known: &Known<'_>) -> Result<Reads, minijinja::Error> {
     let tree = minijinja::machinery::parse_expr(text)?;
+    Ok(expression_tree(&tree, text, known))
+}
+
+/// Walks an expression's syntax tree (of `text`).
+pub(crate) fn expression_tree(tree: &Expr<'_>, text: &str, known: &Known<'_>) -> Reads {
     let mut walker = Walker::new(text, known, BTreeSet::new());
-    walker.expr(&tree);
-    Ok(walker.reads.finish())
+    walker.expr(tree);
+    walker.reads.finish()
 }
 
 fn span(s: TreeSpan) -> Span {
