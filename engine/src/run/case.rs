@@ -37,11 +37,21 @@ impl Case {
     /// Rebuilds a case from its journal alone.
     pub fn from_journal(journal: Vec<JournalEntry>) -> Result<Case, RunError> {
         let state = State::fold(&journal)?;
-        Ok(Case {
+        let mut case = Case {
             state,
             journal,
             texts: MessageTexts::Rendered,
-        })
+        };
+        case.tidy();
+        Ok(case)
+    }
+
+    /// Gives back the room the journal and the state grew beyond what they
+    /// hold (a vector doubles as it grows): an open case is kept as small
+    /// as it is. Called once a command is done.
+    pub(crate) fn tidy(&mut self) {
+        self.journal.shrink_to_fit();
+        self.state.reached.shrink_to_fit();
     }
 
     /// Puts the case back to its first `len` entries: the journal is cut
@@ -51,6 +61,7 @@ impl Case {
     pub(crate) fn rewind_to(&mut self, len: usize) -> Result<(), RunError> {
         self.journal.truncate(len);
         self.state = State::fold(&self.journal)?;
+        self.tidy();
         Ok(())
     }
 

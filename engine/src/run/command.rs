@@ -113,6 +113,7 @@ impl Case {
             exec.drain()?;
             exec.settle(at)?;
         }
+        case.tidy();
         let effects = Effects {
             entries: case.journal.clone(),
         };
@@ -306,15 +307,14 @@ impl Case {
         }
         let len = self.journal.len();
         let result = f(&mut Exec::new(routine, self, Actor::System));
-        match result {
-            Ok(()) => Ok(Effects {
-                entries: self.journal.get(len..).unwrap_or_default().to_vec(),
-            }),
-            Err(e) => {
-                self.rewind_to(len)?;
-                Err(e)
-            }
+        if let Err(e) = result {
+            self.rewind_to(len)?;
+            return Err(e);
         }
+        self.tidy();
+        Ok(Effects {
+            entries: self.journal.get(len..).unwrap_or_default().to_vec(),
+        })
     }
 }
 

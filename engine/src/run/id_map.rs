@@ -5,7 +5,7 @@
 //! came, so new keys go at the end and a lookup is a short binary search.
 //! Unlike a `BTreeMap` it allocates nothing while it goes from empty to one
 //! entry and back (opening and completing a task), and an open case keeps
-//! only room for the entries it has. Iteration is in key order, as before.
+//! only room for the most entries it has had at once. Iteration is in key order, as before.
 
 use serde::{Serialize, Serializer};
 
@@ -35,7 +35,11 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
                     slot.1 = value;
                 }
             }
-            Err(i) => self.0.insert(i, (key, value)),
+            Err(i) => {
+                // Room for one more only: a case holds a handful at most.
+                self.0.reserve_exact(1);
+                self.0.insert(i, (key, value));
+            }
         }
     }
 
@@ -66,9 +70,9 @@ impl<K: Ord + Copy, V> IdMap<K, V> {
         self.0.iter().map(|(_, v)| v)
     }
 
-    /// Empties the map (keeping its room).
+    /// Empties the map, giving its room back.
     pub(crate) fn clear(&mut self) {
-        self.0.clear();
+        self.0 = Vec::new();
     }
 }
 

@@ -9,6 +9,7 @@ mod commands;
 mod deadlines;
 mod errors;
 mod journal;
+mod memory;
 mod messages;
 mod personnummer;
 mod props;
