@@ -2,16 +2,17 @@
 //! (steps, roles, deadlines, fields, task titles, actors), held once and
 //! shared by reference count instead of copied into every entry.
 //!
-//! A [`Name`] reads like a `&str` (it derefs to one and compares with
-//! strings) and serializes as one, so the journal's JSON is the same bytes
+//! A [`Name`] is one pointer (`arcstr::ArcStr`: the length sits beside the
+//! text in the shared block, not in every copy), reads like a `&str` (it
+//! derefs to one and compares with strings) and serializes as one, so the journal's JSON is the same bytes
 //! as with `String`. [`Names`] hands out the routine's own names, so that
 //! entering a step or opening a task copies no text at all.
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -19,7 +20,7 @@ use super::Routine;
 
 /// An immutable, cheaply cloned string (an id, a title, a person's name).
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Name(Arc<str>);
+pub struct Name(ArcStr);
 
 impl Name {
     /// The text.
@@ -61,19 +62,19 @@ impl fmt::Display for Name {
 
 impl From<&str> for Name {
     fn from(s: &str) -> Self {
-        Name(Arc::from(s))
+        Name(ArcStr::from(s))
     }
 }
 
 impl From<&String> for Name {
     fn from(s: &String) -> Self {
-        Name(Arc::from(s.as_str()))
+        Name(ArcStr::from(s.as_str()))
     }
 }
 
 impl From<String> for Name {
     fn from(s: String) -> Self {
-        Name(Arc::from(s))
+        Name(ArcStr::from(s))
     }
 }
 
@@ -85,7 +86,7 @@ impl From<Name> for String {
 
 impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.0.as_str() == other
     }
 }
 
@@ -154,6 +155,8 @@ impl Names {
     /// Every id and title of `routine` a journal entry may name.
     pub(crate) fn of(routine: &Routine) -> Names {
         let mut names = Names::default();
+        names.add(&routine.meta.id);
+        names.add(&routine.meta.version);
         for role in routine.roles.keys() {
             names.add(role);
         }
@@ -203,6 +206,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_is_one_pointer() {
+        assert_eq!(std::mem::size_of::<Name>(), std::mem::size_of::<usize>());
+        assert_eq!(
+            std::mem::size_of::<Option<Name>>(),
+            std::mem::size_of::<usize>()
+        );
+    }
+
+    #[test]
     fn a_name_is_the_same_json_as_its_string() {
         let name = Name::from("check_order");
         let json = serde_json::to_string(&name).unwrap_or_default();
@@ -221,9 +233,9 @@ mod tests {
         let mut names = Names::default();
         names.add("alarm_team");
         let (a, b) = (names.get("alarm_team"), names.get("alarm_team"));
-        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert!(ArcStr::ptr_eq(&a.0, &b.0));
         let other = names.get("nobody");
         assert_eq!(other, "nobody");
-        assert!(!Arc::ptr_eq(&other.0, &names.get("nobody").0));
+        assert!(!ArcStr::ptr_eq(&other.0, &names.get("nobody").0));
     }
 }

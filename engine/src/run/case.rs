@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::RunError;
 use super::failure::{failures_in, CaseFailure};
-use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Task};
+use super::journal::{Actor, ArmedDeadline, CaseId, JournalEntry, Name, Task};
 use super::render::MessageTexts;
 use super::state::{State, Status};
 use super::values::Fields;
@@ -65,14 +65,29 @@ impl Case {
         Ok(())
     }
 
+    /// Person `actor`'s name as one of the latest entries holds it (shared:
+    /// the same person completing task after task is held once), or a new one.
+    pub(crate) fn person_name(&self, actor: &str) -> Name {
+        let earlier = self
+            .journal
+            .iter()
+            .rev()
+            .take(100)
+            .find_map(|e| match &e.actor {
+                Actor::Person { name, .. } if name == actor => Some(name.clone()),
+                _ => None,
+            });
+        earlier.unwrap_or_else(|| Name::from(actor))
+    }
+
     /// Refuses a routine that is not the one the case runs on.
     pub(crate) fn check_routine(&self, routine: &Routine) -> Result<(), RunError> {
         if routine.meta.id == self.state.routine && routine.meta.version == self.state.version {
             Ok(())
         } else {
             Err(RunError::WrongRoutine {
-                case_routine: self.state.routine.clone(),
-                case_version: self.state.version.clone(),
+                case_routine: self.state.routine.to_string(),
+                case_version: self.state.version.to_string(),
                 routine: routine.meta.id.clone(),
                 version: routine.meta.version.clone(),
             })

@@ -22,7 +22,7 @@ use super::case::Case;
 use super::effect::Effects;
 use super::error::RunError;
 use super::exec::Exec;
-use super::journal::{Actor, CaseId, JournalEntry, Name, Record, Task, TaskId, TokenId};
+use super::journal::{Actor, CaseId, JournalEntry, Record, Task, TaskId, TokenId};
 use super::render::MessageTexts;
 use super::state::State;
 use super::value::{check, to_values, Accepts};
@@ -90,14 +90,15 @@ impl Case {
             by: "the case start".into(),
         };
         let data = check(routine, data, &accepts, at.date())?;
+        let names = crate::expr::routine_compiled(routine).names();
         let first = JournalEntry {
             seq: 1,
             at,
             actor: Actor::System,
             record: Record::CaseStarted {
                 case: id.into(),
-                routine: routine.meta.id.clone(),
-                version: routine.meta.version.clone(),
+                routine: names.get(&routine.meta.id),
+                version: names.get(&routine.meta.version),
                 data,
             },
         };
@@ -171,7 +172,7 @@ impl Case {
             };
             let values = check(exec.routine, values, &accepts, at.date())?;
             let person = Actor::Person {
-                name: Name::from(actor),
+                name: exec.case.person_name(actor),
                 role: exec.name(role),
             };
             exec.as_actor(person, |exec| {

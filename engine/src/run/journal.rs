@@ -107,9 +107,9 @@ pub enum Record {
         /// The case.
         case: CaseId,
         /// The routine's id.
-        routine: String,
+        routine: Name,
         /// The routine's version.
-        version: String,
+        version: Name,
         /// The initial field values.
         data: Values,
     },

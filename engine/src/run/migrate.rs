@@ -170,7 +170,7 @@ impl Case {
             at,
             actor: Actor::System,
             record: Record::RoutineChanged {
-                from_version: self.state.version.clone(),
+                from_version: self.state.version.to_string(),
                 version: to.meta.version.clone(),
             },
         };

@@ -48,8 +48,8 @@ pub(crate) struct Token {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct State {
     pub(crate) id: CaseId,
-    pub(crate) routine: String,
-    pub(crate) version: String,
+    pub(crate) routine: Name,
+    pub(crate) version: Name,
     pub(crate) started: NaiveDateTime,
     /// The time of the latest entry.
     pub(crate) latest: NaiveDateTime,
@@ -256,7 +256,7 @@ impl State {
                         ),
                     ));
                 }
-                self.version = version.clone();
+                self.version = Name::from(version);
             }
             Record::CaseEnded { outcome, .. } | Record::CaseEndedByEvent { outcome, .. } => {
                 self.tokens.clear();
