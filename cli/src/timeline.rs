@@ -88,6 +88,9 @@ fn show(v: &serde_json::Value) -> String {
 fn addressees(list: &[Addressee]) -> String {
     list.iter()
         .map(|a| match &a.address {
+            _ if a.name == rutin::run::chosen::WITHHELD_RECIPIENTS => {
+                text("timeline-recipients-withheld", &[])
+            }
             Some(addr) => format!("{} <{addr}>", a.name),
             None => a.name.clone(),
         })

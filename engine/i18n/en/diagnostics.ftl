@@ -265,3 +265,6 @@ unguarded-optional-value-help = set `{ $field }` on every way before this (make 
 
 sender-without-from = template `{ $template }` reads from `sender` without testing it, but { $message } has no `from:`, so `sender` is none there and the message fails for every case
 sender-without-from-help = add `from:` to that message, or guard with `{ "{%" } if sender { "%}" }`
+
+recipient-choice-leak = this recipient is chosen by `{ $field }`, which { $recipient } may not see, and every recipient of the message sees who it went to (the mail's To: and Cc:, the template's `recipients`)
+recipient-choice-leak-help = only { $visible_to } may see `{ $field }`: send this message only to them, or choose its recipients by a field every recipient may see

@@ -32,6 +32,7 @@ timeline-message = ✉ message `{ $template }`
 timeline-from = from: { $who }
 timeline-to = to: { $who }
 timeline-cc = cc: { $who }
+timeline-recipients-withheld = [withheld: recipients chosen by fields this role may not see]
 timeline-subject = subject: { $subject }
 timeline-case-ended = ■ case ended: { $outcome }
 timeline-case-event = ⚡ case event `{ $event }` ({ $title }) interrupts the case

@@ -292,3 +292,6 @@ unguarded-optional-value-help = sätt `{ $field }` på alla vägar hit (gör fä
 
 sender-without-from = mallen `{ $template }` läser ur `sender` utan att pröva den, men { $message } har ingen `from:`, så `sender` saknas där och meddelandet misslyckas i varje ärende
 sender-without-from-help = lägg till `from:` på meddelandet, eller skydda läsningen med `{ "{%" } if sender { "%}" }`
+
+recipient-choice-leak = den här mottagaren väljs av `{ $field }`, som { $recipient } inte får se, och varje mottagare av meddelandet ser vilka det gick till (mejlets To: och Cc:, mallens `recipients`)
+recipient-choice-leak-help = bara { $visible_to } får se `{ $field }`: skicka meddelandet bara till dem, eller välj mottagarna med ett fält som alla mottagare får se

@@ -41,6 +41,7 @@ timeline-message = ✉ meddelande `{ $template }`
 timeline-from = från: { $who }
 timeline-to = till: { $who }
 timeline-cc = kopia: { $who }
+timeline-recipients-withheld = [undanhållet: mottagare som valts av fält som rollen inte får se]
 timeline-subject = ämne: { $subject }
 timeline-case-ended = ■ ärendet avslutat: { $outcome }
 timeline-case-event = ⚡ ärendehändelsen `{ $event }` ({ $title }) avbryter ärendet

@@ -494,6 +494,16 @@ pub enum Problem {
         /// The message use (`the message step \`tell\``).
         message: Phrase,
     },
+    /// A recipient is chosen (`group_of:`, `when:`) by a field another
+    /// recipient of the same message may not see: who it went to shows it.
+    RecipientChoiceLeak {
+        /// The field that chooses.
+        field: String,
+        /// The recipient who may not see it.
+        recipient: Phrase,
+        /// Who may see the field.
+        visible_to: Vec<String>,
+    },
 }
 
 impl Problem {
@@ -591,6 +601,7 @@ impl Problem {
             Problem::BadTimeOfDay { .. } => "rutin::bad-time-of-day",
             Problem::UnguardedOptionalValue { .. } => "rutin::unguarded-optional",
             Problem::SenderWithoutFrom { .. } => "rutin::sender-without-from",
+            Problem::RecipientChoiceLeak { .. } => "rutin::recipient-choice-leak",
         }
     }
 }

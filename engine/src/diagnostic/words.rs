@@ -290,6 +290,15 @@ impl Problem {
                     ("message", message.words(lang).into()),
                 ]
             }
+            Problem::RecipientChoiceLeak {
+                field,
+                recipient,
+                visible_to,
+            } => vec![
+                ("field", field.into()),
+                ("recipient", recipient.words(lang).into()),
+                ("visible_to", list(visible_to).into()),
+            ],
             Problem::MayNotArm { deadline, field } => {
                 vec![("deadline", deadline.into()), ("field", field.into())]
             }

@@ -32,6 +32,7 @@
 
 mod assign;
 mod case;
+pub mod chosen;
 mod command;
 mod context;
 mod deadline;

@@ -4,7 +4,8 @@
 //! door). A view of a case for a role leaves such fields out everywhere they
 //! could appear: the current values, the values recorded in the journal
 //! (start data, task values, event values), messages whose text read a
-//! field the role may not see, and dates computed from such a field — a
+//! field the role may not see, the addressees of a message chosen by a
+//! field the role may not see (see [`super::chosen`]), and dates computed from such a field — a
 //! wait step's `until` that reads one (its `wait_started` entry is left
 //! out) and a deadline counted `from:` one (its `deadline_armed` entries,
 //! repeats included, are left out; when it fires, is skipped or cancelled
@@ -18,6 +19,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::case::Case;
+use super::chosen::{addressees_for, Shown};
 use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, Values};
 use super::state::Status;
@@ -159,6 +161,11 @@ pub(crate) fn entry_for(
         {
             return None;
         }
+        Record::MessageSent(message) => match addressees_for(routine, role, message) {
+            Shown::All => {}
+            Shown::Some(shown) => *message = shown,
+            Shown::Nothing => return None,
+        },
         Record::WaitStarted { step, .. } if !sees_until(routine, role, step) => return None,
         Record::DeadlineArmed(armed) if !sees_due(routine, role, armed) => return None,
         Record::DeadlineFailed { error, .. }
