@@ -238,6 +238,8 @@ task-withdrawn-at-once-help = use two deadlines, or put the task as a step where
 
 may-be-unset = `{ $expr }` compares `{ $field }`, which may be unset; an unset field counts as smaller than any value
 may-be-unset-help = write `{ $field } is not none and ...`, or make `{ $field }` required, or have a task record it
+not-a-value = `{ $expr }` compares `{ $field }` with `{ $value }`, which is not one of its values, so the comparison always comes out the same
+not-a-value-help = `{ $field }` takes { $values }; write one of them exactly as it is declared (capitals count), or add `{ $value }` to the field's `values:`
 
 empty-deadline = the deadline `{ $id }` does nothing when it expires
 empty-deadline-help = give it a `message:`, a `task:` or a `goto:`

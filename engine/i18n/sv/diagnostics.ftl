@@ -265,6 +265,8 @@ task-withdrawn-at-once-help = använd två frister, eller gör uppgiften till et
 
 may-be-unset = `{ $expr }` jämför `{ $field }`, som kan sakna värde; ett fält utan värde räknas som mindre än alla värden
 may-be-unset-help = skriv `{ $field } is not none and ...`, gör `{ $field }` obligatoriskt, eller låt en uppgift registrera det
+not-a-value = `{ $expr }` jämför `{ $field }` med `{ $value }`, som inte är ett av dess värden, så jämförelsen blir alltid likadan
+not-a-value-help = `{ $field }` tar { $values }; skriv ett av dem precis som det är deklarerat (stora och små bokstäver räknas), eller lägg till `{ $value }` i fältets `values:`
 
 empty-deadline = fristen `{ $id }` gör ingenting när den går ut
 empty-deadline-help = ge den ett `message:`, en `task:` eller ett `goto:`

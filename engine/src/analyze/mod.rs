@@ -15,6 +15,7 @@
 //! error was found does a [`Routine`] come out.
 
 mod chain;
+mod enum_values;
 mod exprs;
 mod graph;
 mod repeat;
@@ -129,6 +130,7 @@ fn passes(resolved: &resolved::Resolved, sink: &mut Sink, raw: &load::raw::Routi
     }
     unused::check(&resolved.scope, sink, raw);
     unset::check(resolved, sink);
+    enum_values::check(resolved, sink);
     types::check(resolved, raw, sink);
     chain::check(resolved, sink);
     repeat::check(raw, sink);

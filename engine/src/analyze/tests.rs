@@ -350,3 +350,18 @@ fn group_of_that_can_give_no_group_id_is_refused() {
         "{found:?}"
     );
 }
+
+#[test]
+fn comparing_an_enumeration_with_a_value_it_lacks_is_an_error() {
+    let body = "fields:\n  answer: {type: enum, values: [ja, nej], required: true}\nstart: a\nsteps:\n  a:\n    kind: decision\n    title: A\n    routes:\n      - when: \"answer == 'Ja'\"\n        to: z\n      - when: \"'nej' == answer or answer in ('ja',)\"\n        to: z\n      - when: \"answer not in ['nej', 'kanske']\"\n        to: z\n      - when: \"answer != 'nej' and answer == answer\"\n        to: z\n      - otherwise: z\n  z: {kind: end, title: Z, outcome: done}\n";
+    let found = problems(body);
+    assert_eq!(
+        found,
+        vec![
+            ("rutin::unused", 3),
+            ("rutin::not-a-value", 12),
+            ("rutin::not-a-value", 16)
+        ],
+        "{found:?}"
+    );
+}

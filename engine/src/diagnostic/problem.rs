@@ -423,6 +423,17 @@ pub enum Problem {
         /// The deadline.
         deadline: String,
     },
+    /// A condition comparing an enumeration field with a value it does not have.
+    NotAValue {
+        /// The field.
+        field: String,
+        /// The value compared with.
+        value: String,
+        /// The field's values, in words.
+        values: String,
+        /// The condition.
+        expr: String,
+    },
     /// An ordered comparison on a field that may be unset.
     MayBeUnset {
         /// The field.
@@ -592,6 +603,7 @@ impl Problem {
             Problem::EmptyDeadline { .. } => "rutin::empty-deadline",
             Problem::MayNotArm { .. } => "rutin::may-not-arm",
             Problem::MayBeUnset { .. } => "rutin::may-be-unset",
+            Problem::NotAValue { .. } => "rutin::not-a-value",
             Problem::TaskWithdrawnAtOnce { .. } => "rutin::task-withdrawn-at-once",
             Problem::ProbabilitySum { .. } => "rutin::probability-sum",
             Problem::NegativeDuration { .. } => "rutin::negative-duration",

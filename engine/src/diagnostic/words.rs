@@ -303,6 +303,17 @@ impl Problem {
                 vec![("deadline", deadline.into()), ("field", field.into())]
             }
             Problem::TaskWithdrawnAtOnce { deadline } => vec![("deadline", deadline.into())],
+            Problem::NotAValue {
+                field,
+                value,
+                values,
+                expr,
+            } => vec![
+                ("field", field.into()),
+                ("value", value.into()),
+                ("values", values.into()),
+                ("expr", expr.into()),
+            ],
             Problem::MayBeUnset { field, expr } => {
                 vec![("field", field.into()), ("expr", expr.into())]
             }
