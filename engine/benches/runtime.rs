@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use chrono::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
-use rutin::run::Case;
+use rutin::run::{Case, JournalEntry};
 use serde_json::json;
 
 #[allow(dead_code)]
@@ -77,6 +77,13 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("replay finished case", |b| {
         b.iter(|| black_box(Case::replay(&r, finished.journal())))
+    });
+    let json = serde_json::to_string(finished.journal()).unwrap_or_default();
+    c.bench_function("journal decode (finished case)", |b| {
+        b.iter(|| black_box(serde_json::from_str::<Vec<JournalEntry>>(black_box(&json))))
+    });
+    c.bench_function("journal encode (finished case)", |b| {
+        b.iter(|| black_box(serde_json::to_string(black_box(finished.journal()))))
     });
     c.bench_function("view_for assessor", |b| {
         b.iter(|| black_box(finished.view_for(&r, "assessor")))

@@ -13,8 +13,11 @@ use rutin::model::{FieldType, Routine, StepKind};
 use rutin::run::{Case, CaseId, TaskRef};
 use rutin::runner::{case_commit, Runner};
 use rutin::store::sqlite::{SqliteOptions, SqliteStore, Synchronous};
-use rutin::store::RoutineBundle;
+use rutin::store::{CaseStore, RoutineBundle};
 use serde_json::{json, Map, Value};
+
+#[allow(dead_code)]
+mod common;
 
 fn at(m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, m, d)
@@ -133,6 +136,53 @@ fn commands(c: &mut Criterion) {
     group.finish();
 }
 
+/// One command through the runner on a stored installation case with the
+/// first 1 or 8 of its 9 tasks done: load (the journal read and its hash
+/// chain checked), replay, the next task completed, commit.
+fn command(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let options = SqliteOptions {
+        synchronous: Synchronous::Normal,
+        ..SqliteOptions::default()
+    };
+    let mut store = SqliteStore::open(&dir.path().join("command.db"), &options).unwrap();
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../workflows/kommun_000/installation.yaml");
+    let (_, bundle) = RoutineBundle::from_disk(&root);
+    let mut runner = Runner::new();
+    let (hash, routine) = runner.install(&mut store, &bundle, common::t0()).unwrap();
+    let mut group = c.benchmark_group("sqlite_command");
+    let mut n = 0u64;
+    for done in [1, 8] {
+        let entries = common::after_tasks(&routine, "probe", done).journal().len();
+        let name = format!("complete_task_after_{entries}_entries");
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let id = CaseId(format!("c-{n}"));
+                    let case = common::after_tasks(&routine, &id.0, done);
+                    let journal = case.journal().to_vec();
+                    store
+                        .commit(&case_commit(&case, hash.clone(), 0, journal))
+                        .unwrap();
+                    let (step, role, values) = common::steps().swap_remove(done);
+                    let at = common::t0() + chrono::Duration::hours(done as i64 + 1);
+                    let task = TaskRef::Step(step.into());
+                    let began = Instant::now();
+                    let done =
+                        runner.complete_task(&mut store, &id, task, "Anna", role, values, at);
+                    total += began.elapsed();
+                    done.unwrap();
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Groups of 100 cases whose first reminder falls due one minute apart.
 const GROUPS: u32 = 600;
 const OPEN_CASES: u32 = 100_000;
@@ -205,5 +255,5 @@ fn tick(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, commands, tick);
+criterion_group!(benches, commands, command, tick);
 criterion_main!(benches);

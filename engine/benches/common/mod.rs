@@ -99,3 +99,19 @@ pub fn waiting(r: &Routine, id: &str, at: NaiveDateTime) -> Case {
     }
     case
 }
+
+/// Case `id` on the happy path with its first `tasks` tasks done (the
+/// runner benches complete the next one through a store).
+pub fn after_tasks(r: &Routine, id: &str, tasks: usize) -> Case {
+    let mut case = match Case::start(r, id, data(), t0()) {
+        Ok((case, _)) => case,
+        Err(e) => panic!("{e}"),
+    };
+    for (i, (step, role, values)) in steps().into_iter().take(tasks).enumerate() {
+        let at = t0() + Duration::hours(i as i64 + 1);
+        if let Err(e) = case.complete_task(r, step, "Anna", role, values, at) {
+            panic!("{step}: {e}");
+        }
+    }
+    case
+}

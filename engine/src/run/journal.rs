@@ -83,8 +83,8 @@ pub enum Actor {
     },
 }
 
-/// One entry of the journal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One entry of the journal (read by `journal_de.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JournalEntry {
     /// Position in the journal, from 1.
     pub seq: u64,
@@ -98,8 +98,8 @@ pub struct JournalEntry {
     pub record: Record,
 }
 
-/// What happened, in one journal entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What happened, in one journal entry (read with its entry, `journal_de.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Record {
     /// The case started with these values.

@@ -45,6 +45,7 @@ mod failure_text;
 mod id_map;
 mod interrupt;
 pub mod journal;
+mod journal_de;
 mod json_time;
 mod migrate;
 mod redact;
