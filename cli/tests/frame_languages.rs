@@ -64,7 +64,7 @@ fn a_failed_deadline_is_worded_in_both_languages() {
         let (code, show, err) = run(lang, dir.path(), &["case", "show", "R-1"]);
         assert_eq!(code, 0, "{err}");
         insta::assert_snapshot!(format!("failed_deadline_{lang}"), show);
-        let (code, list, err) = run(lang, dir.path(), &["case", "list"]);
+        let (code, list, err) = run(lang, dir.path(), &["case", "list", "--as", "alarm_team"]);
         assert_eq!(code, 0, "{err}");
         insta::assert_snapshot!(format!("failed_deadline_list_{lang}"), list);
         if lang == "sv" {

@@ -120,6 +120,9 @@ pub(crate) enum Action {
         /// Text or JSON.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Show failures as this role may read them (default: as anyone, explanations withheld)
+        #[arg(long = "as", value_name = "ROLE")]
+        role: Option<String>,
     },
     /// Open tasks across cases, for one role or all.
     Tasks {
@@ -210,7 +213,7 @@ fn dispatch(db: &mut Db, action: &Action) -> Result<(), Failure> {
         Action::History { id, role, format } => {
             case_read::history(db, &mut runner, id, role.as_deref(), *format)
         }
-        Action::List { format } => case_read::list(db, &mut runner, *format),
+        Action::List { format, role } => case_read::list(db, &mut runner, role.as_deref(), *format),
         Action::Tasks { role } => case_read::tasks(db, &mut runner, role.as_deref()),
         Action::Report {
             routine,

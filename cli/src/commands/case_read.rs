@@ -225,13 +225,23 @@ fn damaged_failure(damaged: &[(CaseId, String)]) -> Result<(), Failure> {
 }
 
 /// `case list`: every case; unreadable ones are listed as such and make the exit status 2.
-pub(crate) fn list(db: &mut Db, runner: &mut Runner, format: Format) -> Result<(), Failure> {
+/// Failures are shown as `role` may read them (no role: as one who sees public fields only).
+pub(crate) fn list(
+    db: &mut Db,
+    runner: &mut Runner,
+    role: Option<&str>,
+    format: Format,
+) -> Result<(), Failure> {
     let survey = survey(db, runner, &CaseFilter::default())?;
+    if let Some(role) = role {
+        known_in_any(&survey, role)?;
+    }
     let mut rows: Vec<serde_json::Value> = Vec::new();
     let mut failed = BTreeMap::new();
     for (id, loaded) in &survey.cases {
         let case = &loaded.case;
-        failed.insert(id.0.clone(), timeline::failures(&case.failures()));
+        let failures = case.failures_for(&loaded.routine, role);
+        failed.insert(id.0.clone(), timeline::failures(&failures));
         rows.push(serde_json::json!({
             "id": id,
             "routine": loaded.routine.meta.id,
@@ -288,6 +298,19 @@ fn print_rows(rows: &[serde_json::Value], failed: &BTreeMap<String, String>) {
     println!("{}", text("case-count", &[("count", count.into())]));
 }
 
+/// Refuses a role that none of the surveyed cases' routines has.
+fn known_in_any(survey: &Survey, role: &str) -> Result<(), Failure> {
+    let roles: BTreeSet<&String> = survey
+        .cases
+        .iter()
+        .flat_map(|(_, c)| c.routine.roles.keys())
+        .collect();
+    if !roles.is_empty() && !roles.iter().any(|r| *r == role) {
+        return Err(not_a_role(role, &text("case-any-routine", &[]), roles));
+    }
+    Ok(())
+}
+
 /// `case tasks`: open tasks across the open cases.
 pub(crate) fn tasks(db: &mut Db, runner: &mut Runner, role: Option<&str>) -> Result<(), Failure> {
     let open = CaseFilter {
@@ -296,14 +319,7 @@ pub(crate) fn tasks(db: &mut Db, runner: &mut Runner, role: Option<&str>) -> Res
     };
     let survey = survey(db, runner, &open)?;
     if let Some(role) = role {
-        let roles: BTreeSet<&String> = survey
-            .cases
-            .iter()
-            .flat_map(|(_, c)| c.routine.roles.keys())
-            .collect();
-        if !roles.is_empty() && !roles.iter().any(|r| *r == role) {
-            return Err(not_a_role(role, &text("case-any-routine", &[]), roles));
-        }
+        known_in_any(&survey, role)?;
     }
     for (id, error) in &survey.damaged {
         let message = text(

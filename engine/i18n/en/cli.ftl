@@ -217,6 +217,7 @@ cli-rutin-case-list = List the cases in the database
 cli-rutin-case-list--format = Text or JSON
 cli-rutin-case-list--format--text = For people
 cli-rutin-case-list--format--json = For editors, CI and scripts
+cli-rutin-case-list--role = Show failures as this role may read them (default: as anyone, explanations withheld)
 cli-rutin-case-tasks = Open tasks across cases, for one role or all
 cli-rutin-case-tasks--role = Only this role's tasks
 cli-rutin-case-report = Run a cross-case schedule (a report) over the stored cases of a routine now and print it (nothing is sent; `rutin tick` runs schedules when they are due and sends them); first lets time pass for those cases up to `--at`, so the report sees them as they are then

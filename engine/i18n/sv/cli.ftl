@@ -215,6 +215,7 @@ cli-rutin-case-list = Lista ärendena i databasen
 cli-rutin-case-list--format = Text eller JSON
 cli-rutin-case-list--format--text = För människor
 cli-rutin-case-list--format--json = För redigerare, CI och skript
+cli-rutin-case-list--role = Visa misslyckanden som den här rollen får läsa dem (annars som för vem som helst, förklaringarna undanhållna)
 cli-rutin-case-tasks = Öppna uppgifter i alla ärenden, för en roll eller alla
 cli-rutin-case-tasks--role = Bara den här rollens uppgifter
 cli-rutin-case-report = Kör ett schema över flera ärenden (en rapport) över en rutins sparade ärenden nu och skriv ut den (inget skickas; `rutin tick` kör scheman när de ska och skickar dem); låter först tiden gå för de ärendena fram till `--at`, så att rapporten ser dem som de är då

@@ -93,6 +93,30 @@ impl Case {
     }
 }
 
+impl Case {
+    /// The deadlines and waits that failed, as a reader who sees as `role`
+    /// may read them (`None`: one who may see public fields only, such as
+    /// anyone reading `case list`): an explanation can quote any value, so
+    /// it is [`WITHHELD`] unless the reader may see every field.
+    pub fn failures_for(&self, routine: &Routine, role: Option<&str>) -> Vec<CaseFailure> {
+        let mut failures = self.failures();
+        if !sees_all(routine, role) {
+            failures
+                .iter_mut()
+                .for_each(|f| f.error = WITHHELD.to_string());
+        }
+        failures
+    }
+}
+
+/// Whether a reader who sees as `sees_as` may see every field of the routine.
+fn sees_all(routine: &Routine, sees_as: Option<&str>) -> bool {
+    routine
+        .fields
+        .iter()
+        .all(|f| may_see(routine, sees_as, &f.id))
+}
+
 fn filter(routine: &Routine, role: &str, values: &Values) -> Values {
     values
         .iter()
@@ -171,10 +195,7 @@ pub(crate) fn entry_for(
         Record::DeadlineFailed { error, .. }
         | Record::DeadlineMessageFailed { error, .. }
         | Record::WaitFailed { error, .. }
-            if !routine
-                .fields
-                .iter()
-                .all(|f| may_see(routine, Some(role), &f.id)) =>
+            if !sees_all(routine, Some(role)) =>
         {
             *error = WITHHELD.to_string();
         }
