@@ -2,7 +2,7 @@
 //! recipients and deadlines of every routine of the profile, so that
 //! counting is indexing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::profile::Profile;
 use crate::run::AddresseeKind;

@@ -2,7 +2,7 @@
 //! events record: drawn from the profile's `values:`, given by its `data:`,
 //! carried from the previous case, or the field's example.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rand_chacha::rand_core::RngCore;
 use serde_json::{json, Map, Value};
 
@@ -11,8 +11,33 @@ use super::profile::{DataValue, Stage};
 use crate::calendar::Duration;
 use crate::model::{Field, FieldType, Routine, StepKind};
 
+/// The date as chrono's `%Y-%m-%d` writes it, without reading that format
+/// for every value (start data holds a date or two per case).
 fn date_text(date: NaiveDate) -> Value {
-    Value::String(date.format("%Y-%m-%d").to_string())
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    let Ok(year) = u32::try_from(year) else {
+        return Value::String(date.format("%Y-%m-%d").to_string());
+    };
+    if year > 9999 {
+        return Value::String(date.format("%Y-%m-%d").to_string());
+    }
+    let mut text = String::with_capacity(10);
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        10,
+        month / 10,
+        month % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    for d in digits {
+        text.push(char::from_digit(d, 10).unwrap_or('-'));
+    }
+    Value::String(text)
 }
 
 /// A value of the field recorded on `today`: a date is that day, a period
@@ -113,4 +138,35 @@ pub(crate) fn start_data(
         data.insert(field.id.clone(), value);
     }
     Value::Object(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate, TimeDelta};
+    use serde_json::Value;
+
+    use super::date_text;
+
+    /// The hand-written date text is chrono's, byte for byte, on every day
+    /// from year 0 to 10000 (sampled every 97 days) and around its edges.
+    #[test]
+    fn date_text_is_chronos() {
+        let mut day = NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(10_001, 1, 1).unwrap_or_default();
+        let edges = [(-1, 12, 31), (9999, 12, 31), (10_000, 1, 1), (2024, 2, 29)];
+        let mut seen = 0;
+        while day < end {
+            let expected = day.format("%Y-%m-%d").to_string();
+            assert_eq!(date_text(day), Value::String(expected), "{day:?}");
+            day += TimeDelta::days(97);
+            seen += 1;
+        }
+        for (y, m, d) in edges {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+            assert_eq!(day.year(), y);
+            let expected = day.format("%Y-%m-%d").to_string();
+            assert_eq!(date_text(day), Value::String(expected), "{day:?}");
+        }
+        assert!(seen > 30_000);
+    }
 }
