@@ -2,42 +2,19 @@
 //! events record: drawn from the profile's `values:`, given by its `data:`,
 //! carried from the previous case, or the field's example.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rand_chacha::rand_core::RngCore;
 use serde_json::{json, Map, Value};
 
 use super::distribution::pick;
 use super::profile::{DataValue, Stage};
 use crate::calendar::Duration;
+use crate::expr::format_date;
 use crate::model::{Field, FieldType, Routine, StepKind};
 
-/// The date as chrono's `%Y-%m-%d` writes it, without reading that format
-/// for every value (start data holds a date or two per case).
+/// The date as `YYYY-MM-DD` (chrono's `%Y-%m-%d` beyond the years that form holds).
 fn date_text(date: NaiveDate) -> Value {
-    let (year, month, day) = (date.year(), date.month(), date.day());
-    let Ok(year) = u32::try_from(year) else {
-        return Value::String(date.format("%Y-%m-%d").to_string());
-    };
-    if year > 9999 {
-        return Value::String(date.format("%Y-%m-%d").to_string());
-    }
-    let mut text = String::with_capacity(10);
-    let digits = [
-        year / 1000,
-        year / 100 % 10,
-        year / 10 % 10,
-        year % 10,
-        10,
-        month / 10,
-        month % 10,
-        10,
-        day / 10,
-        day % 10,
-    ];
-    for d in digits {
-        text.push(char::from_digit(d, 10).unwrap_or('-'));
-    }
-    Value::String(text)
+    Value::String(format_date(date).unwrap_or_else(|| date.format("%Y-%m-%d").to_string()))
 }
 
 /// A value of the field recorded on `today`: a date is that day, a period
@@ -92,7 +69,17 @@ fn data_value(value: &DataValue, today: NaiveDate) -> Value {
     }
 }
 
-/// Whether some step, deadline or case event of the routine records the field.
+/// For each field of the routine, in its order: whether some step or
+/// deadline records it.
+pub(crate) fn recorded_fields(routine: &Routine) -> Vec<bool> {
+    routine
+        .fields
+        .iter()
+        .map(|f| recorded(routine, &f.id))
+        .collect()
+}
+
+/// Whether some step or deadline of the routine records the field.
 fn recorded(routine: &Routine, id: &str) -> bool {
     let steps = routine.steps.iter().any(|s| {
         let own = match &s.kind {
@@ -124,13 +111,13 @@ pub(crate) fn start_data(
 ) -> Value {
     let routine = &stage.routine;
     let mut data = Map::new();
-    for field in &routine.fields {
+    for (n, field) in routine.fields.iter().enumerate() {
         let given = stage.data.iter().find(|(id, _)| *id == field.id);
         let value = if let Some((_, v)) = given {
             data_value(v, today)
         } else if let Some(v) = previous.and_then(|p| p.get(&field.id)) {
             v.clone()
-        } else if field.required || !recorded(routine, &field.id) {
+        } else if field.required || !stage.recorded.get(n).copied().unwrap_or(false) {
             draw(stage, field, today, rng)
         } else {
             continue;
@@ -140,33 +127,3 @@ pub(crate) fn start_data(
     Value::Object(data)
 }
 
-#[cfg(test)]
-mod tests {
-    use chrono::{Datelike, NaiveDate, TimeDelta};
-    use serde_json::Value;
-
-    use super::date_text;
-
-    /// The hand-written date text is chrono's, byte for byte, on every day
-    /// from year 0 to 10000 (sampled every 97 days) and around its edges.
-    #[test]
-    fn date_text_is_chronos() {
-        let mut day = NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or_default();
-        let end = NaiveDate::from_ymd_opt(10_001, 1, 1).unwrap_or_default();
-        let edges = [(-1, 12, 31), (9999, 12, 31), (10_000, 1, 1), (2024, 2, 29)];
-        let mut seen = 0;
-        while day < end {
-            let expected = day.format("%Y-%m-%d").to_string();
-            assert_eq!(date_text(day), Value::String(expected), "{day:?}");
-            day += TimeDelta::days(97);
-            seen += 1;
-        }
-        for (y, m, d) in edges {
-            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-            assert_eq!(day.year(), y);
-            let expected = day.format("%Y-%m-%d").to_string();
-            assert_eq!(date_text(day), Value::String(expected), "{day:?}");
-        }
-        assert!(seen > 30_000);
-    }
-}
