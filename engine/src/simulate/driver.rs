@@ -27,7 +27,7 @@ const MAX_COMMANDS: usize = 10_000;
 pub(crate) enum End {
     /// The case ended (its outcome, time and fields are the next stage's
     /// to read).
-    Ended(Case),
+    Ended(Box<Case>),
     /// Still open at the horizon, or waiting for nothing.
     Open,
     /// A command was refused or the guard stopped it.
@@ -128,7 +128,7 @@ impl<'a> Driver<'a> {
                 stage
                     .lead_minutes
                     .push(u32::try_from(minutes).unwrap_or(u32::MAX));
-                return End::Ended(case);
+                return End::Ended(Box::new(case));
             }
             match self.step(&mut case, rng) {
                 Ok(Some(range)) => {

@@ -159,7 +159,7 @@ fn lifecycle(
     let mut rng = case_rng(seed, case);
     let mut at = arrival;
     // The previous stage's case, ended: its outcome and fields lead on.
-    let mut previous: Option<crate::run::Case> = None;
+    let mut previous: Option<Box<crate::run::Case>> = None;
     for (index, stage) in profile.stages.iter().enumerate() {
         if let Some(case) = &previous {
             let outcome = case.outcome().unwrap_or_default();
@@ -173,7 +173,12 @@ fn lifecycle(
         if at >= horizon {
             return;
         }
-        let data = start_data(stage, at.date(), previous.as_ref().map(|p| p.fields()), &mut rng);
+        let data = start_data(
+            stage,
+            at.date(),
+            previous.as_ref().map(|p| p.fields()),
+            &mut rng,
+        );
         let id = format!("SIM-{}-{}", case + 1, index + 1);
         match Driver::new(stage, index, keys, horizon, texts).run(id, data, at, &mut rng, tally) {
             End::Ended(case) => {

@@ -126,4 +126,3 @@ pub(crate) fn start_data(
     }
     Value::Object(data)
 }
-
