@@ -69,9 +69,11 @@ fn data_value(value: &DataValue, today: NaiveDate) -> Value {
     }
 }
 
-/// For each field of the routine, in its order: whether some step or
-/// deadline records it.
-pub(crate) fn recorded_fields(routine: &Routine) -> Vec<bool> {
+/// For each field of the routine, in its order: whether some step or a
+/// step's deadline records it (narrower than [`Routine::recorded_fields`],
+/// which counts case-wide events and case deadlines too: a simulated case
+/// starts with a value for a field only those record, as it always has).
+pub(crate) fn recorded_by_steps(routine: &Routine) -> Vec<bool> {
     routine
         .fields
         .iter()
