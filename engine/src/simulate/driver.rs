@@ -367,7 +367,7 @@ impl<'a> Driver<'a> {
 
     fn step_entered(&mut self, step: &str, at: NaiveDateTime, rng: &mut ChaCha8Rng) {
         let routine = routine_of(self.stage);
-        let Some(index) = routine.steps.iter().position(|s| s.id == step) else {
+        let Some(&index) = self.stage_keys.steps.get(step) else {
             return;
         };
         self.visits[index] += 1;
