@@ -3,53 +3,52 @@
 
 use std::collections::BTreeSet;
 
+use super::templates::builtins::builtins;
 use super::templates::finding_problem;
 use super::templates::walk::{self, Known};
+use super::trees::{self, Trees};
 use crate::diagnostic::{suggest, Phrase, Problem, RefKind, Sink};
 use crate::expr::{FUNCTIONS, GLOBALS};
 use crate::load::raw::Sp;
 use crate::model::Expr;
 
-/// Compiles `text`, reports syntax errors and unknown variables, records the
-/// fields it reads, and returns the expression when it is sound.
+/// Parses `text` (once: `trees`), reports syntax errors and unknown
+/// variables, records the fields it reads, and returns the expression when
+/// it is sound.
 pub(crate) fn check(
     sink: &mut Sink,
     expr: &Sp<String>,
     fields: &[String],
+    trees: &Trees,
     reads: &mut BTreeSet<String>,
 ) -> Option<Expr> {
-    let env = crate::expr::environment();
-    let compiled = match env.compile_expression(&expr.value) {
-        Ok(c) => c,
+    let tree = trees.expr(&expr.value);
+    let ast = match tree.tree() {
+        Ok(ast) => ast,
         Err(e) => {
             sink.error(
                 expr.span,
                 Problem::ExpressionSyntax {
                     expr: expr.value.clone(),
-                    message: jinja_reason(&e),
+                    message: jinja_reason(e),
                 },
             );
             return None;
         }
     };
     let mut ok = true;
-    let known = Known { fields, env: &env };
-    for finding in walk::expression(&expr.value, &known)
-        .map(|r| r.findings)
-        .unwrap_or_default()
-    {
+    let known = Known { fields };
+    for finding in walk::expression_tree(ast, &expr.value, &known).findings {
         ok = false;
         sink.error(expr.span, finding_problem(finding, "", &[]));
     }
     // Jinja's own globals the environment has (`range`, `namespace`...) and
     // the language's functions are known names.
-    let builtins: Vec<String> = env.globals().map(|(n, _)| n.to_owned()).collect();
-    let mut names: Vec<String> = compiled.undeclared_variables(false).into_iter().collect();
-    names.sort();
-    for name in names {
-        if fields.contains(&name) {
-            reads.insert(name);
-        } else if !GLOBALS.contains(&name.as_str()) && !builtins.contains(&name) {
+    let builtins = builtins();
+    for name in trees::undeclared(ast) {
+        if fields.iter().any(|f| f == name) {
+            reads.insert(name.to_owned());
+        } else if !GLOBALS.contains(&name) && !builtins.is_global(name) {
             ok = false;
             let known = fields
                 .iter()
@@ -60,28 +59,13 @@ pub(crate) fn check(
                 expr.span,
                 Problem::UnknownReference {
                     kind: RefKind::Variable,
-                    suggestion: suggest(&name, known),
-                    name,
+                    suggestion: suggest(name, known),
+                    name: name.to_owned(),
                 },
             );
         }
     }
     ok.then(|| Expr(expr.value.clone()))
-}
-
-/// The fields an expression reads (it is known to compile).
-pub(crate) fn fields_read(text: &str, fields: &[String]) -> Vec<String> {
-    let env = crate::expr::environment();
-    let Ok(compiled) = env.compile_expression(text) else {
-        return Vec::new();
-    };
-    let mut read: Vec<String> = compiled
-        .undeclared_variables(false)
-        .into_iter()
-        .filter(|n| fields.contains(n))
-        .collect();
-    read.sort();
-    read
 }
 
 /// Why minijinja could not read an expression or a template: its own words

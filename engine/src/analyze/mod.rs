@@ -24,6 +24,7 @@ mod scope;
 mod sender;
 mod senders;
 mod templates;
+mod trees;
 mod types;
 mod unset;
 mod unused;

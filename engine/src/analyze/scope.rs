@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::exprs;
 use super::sender::MessageUse;
 use super::templates::Templates;
+use super::trees::Trees;
 use crate::diagnostic::{suggest, Location, Phrase, Problem, RefKind, Sink};
 use crate::load::raw::{self, Sp};
 use crate::model::{self, Expr, Field, FieldType, Group, MessageFrom, Role};
@@ -38,6 +39,8 @@ pub(super) struct Scope {
     pub(super) assigned: Vec<(Phrase, String, Span)>,
     /// Every message a step, deadline or schedule sends, where it is written.
     pub(super) messages: Vec<MessageUse>,
+    /// The syntax tree of every expression and template, parsed once.
+    pub(super) trees: Trees,
 }
 
 impl Scope {
@@ -67,6 +70,7 @@ impl Scope {
             conditions: Vec::new(),
             assigned: Vec::new(),
             messages: Vec::new(),
+            trees: Trees::default(),
         }
     }
 
@@ -158,7 +162,13 @@ impl Scope {
     }
 
     pub(super) fn expr(&mut self, sink: &mut Sink, expr: &Sp<String>) -> Option<Expr> {
-        let checked = exprs::check(sink, expr, &self.field_ids, &mut self.used_fields);
+        let checked = exprs::check(
+            sink,
+            expr,
+            &self.field_ids,
+            &self.trees,
+            &mut self.used_fields,
+        );
         if checked.is_some() {
             self.conditions.push(expr.clone());
         }

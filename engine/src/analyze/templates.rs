@@ -3,6 +3,7 @@
 //! they read, so that a typo or a field the recipient may not see is caught
 //! before any message is sent.
 
+pub(crate) mod builtins;
 pub(crate) mod reads;
 pub(crate) mod walk;
 
@@ -12,6 +13,7 @@ use std::sync::Arc;
 
 use reads::{Finding, GlobalUse};
 
+use super::trees::Trees;
 use crate::diagnostic::{suggest, Diagnostic, Location, Problem, RefKind};
 use crate::files::SourceFiles;
 use crate::load;
@@ -102,6 +104,7 @@ impl Templates {
         &mut self,
         name: &str,
         fields: &[String],
+        trees: &Trees,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Template> {
         if let Some(t) = self.loaded.get(name) {
@@ -109,7 +112,8 @@ impl Templates {
         }
         let path = self.dir.as_ref()?.join(format!("{name}.{EXTENSION}"));
         let template = if let Some(text) = self.texts.get(&path) {
-            load_template(text.clone(), name, &path, fields, out).map(|(template, analysis)| {
+            let loaded = load_template(text.clone(), name, &path, (fields, trees), out);
+            loaded.map(|(template, analysis)| {
                 self.analyses.insert(name.to_owned(), analysis);
                 template
             })
@@ -132,7 +136,7 @@ fn load_template(
     text: Result<Arc<SourceFile>, Diagnostic>,
     name: &str,
     path: &Path,
-    fields: &[String],
+    (fields, trees): (&[String], &Trees),
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Template, Analysis)> {
     let file = match text {
@@ -142,7 +146,7 @@ fn load_template(
             return None;
         }
     };
-    let analysis = analyze_template(name, &file, fields, out);
+    let analysis = analyze_template(name, &file, fields, trees, out);
     analysis.ok.then(|| {
         (
             Template {
@@ -157,13 +161,14 @@ fn load_template(
     })
 }
 
-/// Parses a template and returns what it reads, reporting syntax errors,
-/// unknown variables and what its syntax tree shows would fail when sent.
-/// `ok` is false when it has errors.
+/// Parses a template (once: `trees`) and returns what it reads, reporting
+/// syntax errors, unknown variables and what its syntax tree shows would
+/// fail when sent. `ok` is false when it has errors.
 pub(crate) fn analyze_template(
     name: &str,
     file: &Arc<SourceFile>,
     fields: &[String],
+    trees: &Trees,
     out: &mut Vec<Diagnostic>,
 ) -> Analysis {
     let at = |span: Span| {
@@ -172,19 +177,16 @@ pub(crate) fn analyze_template(
             span,
         })
     };
-    let env = crate::expr::environment();
-    if let Err(e) = env.template_from_named_str(name, file.text()) {
-        out.push(syntax_error(name, file, &e));
-        return Analysis::default();
-    }
-    let known = walk::Known { fields, env: &env };
-    let reads = match walk::template(file.text(), name, &known) {
-        Ok(r) => r,
+    let tree = trees.template(file.text(), name);
+    let ast = match tree.tree() {
+        Ok(ast) => ast,
         Err(e) => {
-            out.push(syntax_error(name, file, &e));
+            out.push(syntax_error(name, file, e));
             return Analysis::default();
         }
     };
+    let known = walk::Known { fields };
+    let reads = walk::template_tree(ast, file.text(), &known);
     let mut ok = true;
     for finding in reads.findings {
         ok = false;
@@ -279,7 +281,7 @@ pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let mut out = Vec::new();
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     if let Err(e) = env.template_from_named_str(&name, file.text()) {
         out.push(syntax_error(&name, &file, &e));
     }

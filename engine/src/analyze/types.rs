@@ -24,9 +24,10 @@ mod walk;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use minijinja::machinery::{self, ast::Expr, ast::Stmt};
+use minijinja::machinery::{ast::Expr, ast::Stmt};
 
 use super::resolved::Resolved;
+use super::trees::Trees;
 use crate::diagnostic::{Diagnostic, Location, Phrase, Problem, Sink};
 use crate::load::raw::{self, RoutineFile, Sp};
 use crate::model::{StepKind, Template};
@@ -37,8 +38,9 @@ use walk::{Facts, Found, Walk};
 pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
     let solved = flow::solve(resolved);
     let facts = facts(resolved, &solved);
+    let trees = &resolved.scope.trees;
     for condition in &resolved.scope.conditions {
-        for found in expression(&facts, &condition.value) {
+        for found in expression(trees, &facts, &condition.value) {
             sink.error(condition.span, found.problem);
         }
     }
@@ -55,18 +57,19 @@ pub(super) fn check(resolved: &Resolved, raw: &RoutineFile, sink: &mut Sink) {
         ..facts.clone()
     };
     for template in resolved.scope.used_templates.values() {
-        for d in template_problems(&facts_for(&template.name), template) {
+        for d in template_problems(trees, &facts_for(&template.name), template) {
             sink.push(d);
         }
     }
     for (template, subject) in subjects(raw) {
         let facts = facts_for(&template.value);
         let name = format!("subject of {}", template.value);
-        let Ok(ast) = machinery::parse(&subject.value, &name, Default::default()) else {
+        let tree = trees.template(&subject.value, &name);
+        let Ok(ast) = tree.tree() else {
             continue;
         };
         let mut w = walk(&facts, &subject.value, Some(&name));
-        if let Stmt::Template(t) = &ast {
+        if let Stmt::Template(t) = ast {
             w.statements(&t.children);
         }
         for found in w.found {
@@ -148,36 +151,38 @@ fn walk<'f, 's>(facts: &'f Facts<'f>, source: &'s str, template: Option<&'s str>
 }
 
 /// The problems of one expression (it is known to compile).
-fn expression(facts: &Facts<'_>, text: &str) -> Vec<Found> {
-    let Ok(ast) = machinery::parse_expr(text) else {
+fn expression(trees: &Trees, facts: &Facts<'_>, text: &str) -> Vec<Found> {
+    let tree = trees.expr(text);
+    let Ok(ast) = tree.tree() else {
         return Vec::new();
     };
     let mut w = walk(facts, text, None);
-    w.expr(&ast);
+    w.expr(ast);
     w.found
 }
 
 /// A `set:` value may not pass a field that may be unset where it runs to
 /// arithmetic, a function or a filter that fails on `none`.
 fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>, sink: &mut Sink) {
+    let trees = &resolved.scope.trees;
     for (step, route, when, unset) in flow::unset_by_route(solved) {
         let place = Phrase::named("place-route-condition", step).with("route", route);
         let span = written(&resolved.scope.conditions, when.source());
-        for problem in unguarded_value(facts, when.source(), &place, &unset) {
+        for problem in unguarded_value(trees, facts, when.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
     for (place, when, unset) in flow::unset_by_recipient(solved) {
         let place = Phrase::within("place-recipient-condition", &place);
         let span = written(&resolved.scope.conditions, when.source());
-        for problem in unguarded_value(facts, when.source(), &place, &unset) {
+        for problem in unguarded_value(trees, facts, when.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
     for (step, until, unset) in flow::unset_by_wait(solved) {
         let place = Phrase::named("place-until", step);
         let span = written(&resolved.scope.conditions, until.source());
-        for problem in unguarded_value(facts, until.source(), &place, &unset) {
+        for problem in unguarded_value(trees, facts, until.source(), &place, &unset) {
             sink.error(span, problem);
         }
     }
@@ -191,7 +196,8 @@ fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>
             .and_then(Option::take);
         let span = taken.map(|(_, _, s)| *s).unwrap_or_default();
         let place = Phrase::within("place-set", &place);
-        for problem in unguarded_value(facts, assignment.value.source(), &place, &unset) {
+        let text = assignment.value.source();
+        for problem in unguarded_value(trees, facts, text, &place, &unset) {
             sink.error(span, problem);
         }
     }
@@ -199,8 +205,15 @@ fn assignments(resolved: &Resolved, solved: &flow::Solved<'_>, facts: &Facts<'_>
 
 /// The fields that may be `unset` (besides those no way sets) which `text`
 /// passes where `none` fails.
-fn unguarded_value(facts: &Facts<'_>, text: &str, place: &Phrase, unset: &[&str]) -> Vec<Problem> {
-    let Ok(ast) = machinery::parse_expr(text) else {
+fn unguarded_value(
+    trees: &Trees,
+    facts: &Facts<'_>,
+    text: &str,
+    place: &Phrase,
+    unset: &[&str],
+) -> Vec<Problem> {
+    let tree = trees.expr(text);
+    let Ok(ast) = tree.tree() else {
         return Vec::new();
     };
     let facts = Facts {
@@ -214,7 +227,7 @@ fn unguarded_value(facts: &Facts<'_>, text: &str, place: &Phrase, unset: &[&str]
     };
     // Named so that fields that may be unset are checked; the name is not shown.
     let mut w = walk(&facts, text, Some(""));
-    w.expr(&ast);
+    w.expr(ast);
     w.found
         .into_iter()
         .filter_map(|found| match found.problem {
@@ -235,17 +248,17 @@ fn waits(resolved: &Resolved, facts: &Facts<'_>, sink: &mut Sink) {
             continue;
         };
         let text = until.source();
-        let Ok(ast) = machinery::parse_expr(text) else {
+        let tree = resolved.scope.trees.expr(text);
+        let Ok(ast) = tree.tree() else {
             continue;
         };
-        let got = match &ast {
+        let got = match ast {
             Expr::Const(_)
-                if infer::const_text(&ast)
-                    .is_some_and(|t| crate::expr::parse_date(t).is_some()) =>
+                if infer::const_text(ast).is_some_and(|t| crate::expr::parse_date(t).is_some()) =>
             {
                 None
             }
-            _ => infer::infer(&ast, facts.fields).filter(|k| k.ty != infer::Ty::Date),
+            _ => infer::infer(ast, facts.fields).filter(|k| k.ty != infer::Ty::Date),
         };
         if let Some(got) = got {
             let span = written(&resolved.scope.conditions, text);
@@ -271,13 +284,14 @@ fn written(conditions: &[Sp<String>], text: &str) -> Span {
 }
 
 /// The problems of a template, located in its file.
-fn template_problems(facts: &Facts<'_>, template: &Template) -> Vec<Diagnostic> {
+fn template_problems(trees: &Trees, facts: &Facts<'_>, template: &Template) -> Vec<Diagnostic> {
     let source = template.source.as_str();
-    let Ok(ast) = machinery::parse(source, &template.name, Default::default()) else {
+    let tree = trees.template(source, &template.name);
+    let Ok(ast) = tree.tree() else {
         return Vec::new();
     };
     let mut w = walk(facts, source, Some(&template.name));
-    if let Stmt::Template(t) = &ast {
+    if let Stmt::Template(t) = ast {
         w.statements(&t.children);
     }
     let file = Arc::new(SourceFile::new(&template.path, source));

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use super::exprs;
 use super::resolved::Resolved;
 use crate::diagnostic::{Problem, Sink};
 use crate::model::StepKind;
@@ -39,7 +38,7 @@ pub(super) fn check(resolved: &Resolved, sink: &mut Sink) {
         if !ordered || text.contains("none") {
             continue;
         }
-        for field in exprs::fields_read(text, &scope.field_ids) {
+        for field in scope.trees.fields_read(text, &scope.field_ids) {
             if !always_set.contains(field.as_str()) {
                 sink.warning(
                     condition.span,

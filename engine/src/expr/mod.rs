@@ -31,6 +31,7 @@ pub use eval::{eval, eval_bool, eval_date, eval_text, ExprError};
 pub use functions::{format_date, parse_date, swedish_date, swedish_period};
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
@@ -120,6 +121,14 @@ impl Names {
 /// expressions and templates.
 pub fn environment() -> Environment<'static> {
     environment_with(Names::default())
+}
+
+/// [`environment`], built once per process: the analyzer parses, compiles
+/// and tries every routine's expressions and templates in it, and nothing
+/// in it depends on a routine.
+pub(crate) fn shared_environment() -> &'static Environment<'static> {
+    static SHARED: OnceLock<Environment<'static>> = OnceLock::new();
+    SHARED.get_or_init(environment)
 }
 
 /// The environment for running a routine: `role_name` and `group_name` know

@@ -38,7 +38,7 @@ pub(super) fn assignments(
         if let Some(problem) = wrong_type(&scope.fields, field, &value.0, place) {
             sink.error(expr.span, problem);
         }
-        if let Some(problem) = wider(&scope.fields, field, &value.0, place) {
+        if let Some(problem) = wider(scope, field, &value.0, place) {
             sink.error(expr.span, problem);
         }
         let at = (place.clone(), field.id.clone(), expr.span);
@@ -53,7 +53,7 @@ pub(super) fn assignments(
 
 /// The problem when `expr` gives, on the sample case, a value `field` cannot hold.
 fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
-    let env = crate::expr::environment();
+    let env = crate::expr::shared_environment();
     let value = env
         .compile_expression(expr)
         .ok()?
@@ -88,9 +88,12 @@ fn wrong_type(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Op
 
 /// The problem when `field` may be seen by someone who may not see a field
 /// its expression reads: the value would show what is hidden.
-fn wider(fields: &[Field], field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
+fn wider(scope: &Scope, field: &Field, expr: &str, place: &Phrase) -> Option<Problem> {
+    let fields = &scope.fields;
     let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
-    let hidden = crate::analyze::exprs::fields_read(expr, &ids)
+    let hidden = scope
+        .trees
+        .fields_read(expr, &ids)
         .into_iter()
         .filter_map(|r| fields.iter().find(|f| f.id == r))
         .find(|read| !narrower(&field.visibility, &read.visibility))?;

@@ -94,8 +94,9 @@ fn template(
         }
         return None;
     }
-    let fields = scope.field_ids.clone();
-    let t = scope.templates.get(&name.value, &fields, extra)?;
+    let t = scope
+        .templates
+        .get(&name.value, &scope.field_ids, &scope.trees, extra)?;
     scope.used_fields.extend(t.fields_used.iter().cloned());
     if !scope.used_templates.contains_key(&t.name) {
         scope.used_templates.insert(t.name.clone(), t.clone());
@@ -108,7 +109,13 @@ fn template(
 fn subject(scope: &mut Scope, sink: &mut Sink, s: &Sp<String>) -> Analysis {
     let file = Arc::new(SourceFile::new(sink.file.path(), s.value.clone()));
     let mut problems = Vec::new();
-    let analysis = templates::analyze_template("subject", &file, &scope.field_ids, &mut problems);
+    let analysis = templates::analyze_template(
+        "subject",
+        &file,
+        &scope.field_ids,
+        &scope.trees,
+        &mut problems,
+    );
     for p in problems {
         sink.error(s.span, p.problem);
     }

@@ -102,9 +102,10 @@ fn group_of(
     guarded: bool,
 ) -> Option<RecipientTarget> {
     let compiled = scope.expr(sink, expr)?;
-    let tree = minijinja::machinery::parse_expr(&expr.value).ok()?;
+    let tree = scope.trees.expr(&expr.value);
+    let ast = tree.tree().as_ref().ok()?;
     let mut yields = Yields::default();
-    gives(scope, &tree, &mut yields);
+    gives(scope, ast, &mut yields);
     if let Some(reason) = yields.refused {
         sink.error(
             expr.span,

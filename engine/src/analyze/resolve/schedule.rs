@@ -2,7 +2,6 @@
 
 use super::message::message;
 use super::values::{duration, text};
-use crate::analyze::exprs;
 use crate::analyze::scope::Scope;
 use crate::analyze::sender::Sender;
 use crate::diagnostic::{Diagnostic, Problem, Sink};
@@ -29,7 +28,7 @@ pub(super) fn schedule(
         .flat_map(|m| m.to.iter().flatten().chain(m.cc.iter().flatten()))
     {
         for expr in r.when.iter().chain(r.group_of.iter()) {
-            for field in exprs::fields_read(&expr.value, &scope.field_ids) {
+            for field in scope.trees.fields_read(&expr.value, &scope.field_ids) {
                 sink.error(expr.span, Problem::ReportRecipientReadsCase { field });
             }
         }

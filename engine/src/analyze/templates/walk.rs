@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::machinery::ast::{self, Expr, Stmt};
 use minijinja::machinery::Span as TreeSpan;
-use minijinja::Environment;
 
 mod expr;
 
@@ -16,12 +15,11 @@ use crate::calendar::Duration;
 use crate::expr::TEMPLATE_GLOBALS;
 use crate::source::Span;
 
-/// What the routine and the environment declare.
+/// What the routine declares (the language's own names are in
+/// [`super::builtins`]).
 pub(crate) struct Known<'a> {
     /// The routine's fields.
     pub(crate) fields: &'a [String],
-    /// The environment, for its functions and filters.
-    pub(crate) env: &'a Environment<'static>,
 }
 
 /// Filters that return an element of a list.
@@ -72,29 +70,40 @@ pub(crate) const TESTS: &[&str] = &[
 /// Filters whose first argument names an attribute of each element.
 const ATTRIBUTE_FILTERS: &[&str] = &["attr", "map", "selectattr", "rejectattr", "groupby"];
 
-/// Walks a template's text (known to compile).
+/// Walks a template's text.
+#[cfg(test)]
 pub(crate) fn template(
     text: &str,
     name: &str,
     known: &Known<'_>,
 ) -> Result<Reads, minijinja::Error> {
-    let syntax = known.env.syntax().clone();
-    let tree = minijinja::machinery::parse(text, name, syntax)?;
+    let tree = minijinja::machinery::parse(text, name, Default::default())?;
+    Ok(template_tree(&tree, text, known))
+}
+
+/// Walks a template's syntax tree (of `text`).
+pub(crate) fn template_tree(tree: &Stmt<'_>, text: &str, known: &Known<'_>) -> Reads {
     // Twice: a namespace given case data late in a loop is read from earlier
     // in the text on the next round; the first walk finds such namespaces.
     let mut first = Walker::new(text, known, BTreeSet::new());
-    first.stmt(&tree);
+    first.stmt(tree);
     let mut walker = Walker::new(text, known, first.holders);
-    walker.stmt(&tree);
-    Ok(walker.reads.finish())
+    walker.stmt(tree);
+    walker.reads.finish()
 }
 
 /// Walks an expression's text (a condition, `group_of`...).
+#[cfg(test)]
 pub(crate) fn expression(text: &str, known: &Known<'_>) -> Result<Reads, minijinja::Error> {
     let tree = minijinja::machinery::parse_expr(text)?;
+    Ok(expression_tree(&tree, text, known))
+}
+
+/// Walks an expression's syntax tree (of `text`).
+pub(crate) fn expression_tree(tree: &Expr<'_>, text: &str, known: &Known<'_>) -> Reads {
     let mut walker = Walker::new(text, known, BTreeSet::new());
-    walker.expr(&tree);
-    Ok(walker.reads.finish())
+    walker.expr(tree);
+    walker.reads.finish()
 }
 
 fn span(s: TreeSpan) -> Span {
@@ -109,10 +118,6 @@ struct Walker<'a> {
     scopes: Vec<BTreeMap<String, Kind>>,
     /// Names of namespaces that were given case data (`{% set ns.x = c %}`).
     holders: BTreeSet<String>,
-    /// Names that are functions or globals of the environment.
-    functions: BTreeSet<String>,
-    filters: BTreeMap<String, bool>,
-    tests: BTreeMap<String, bool>,
     reads: Reads,
 }
 
@@ -123,9 +128,6 @@ impl<'a> Walker<'a> {
             known,
             scopes: vec![BTreeMap::new()],
             holders,
-            functions: known.env.globals().map(|(n, _)| n.to_owned()).collect(),
-            filters: BTreeMap::new(),
-            tests: BTreeMap::new(),
             reads: Reads::default(),
         }
     }

@@ -238,7 +238,7 @@ fn template_codes(source: &str) -> Vec<&'static str> {
         source: source.into(),
         fields_used: Vec::new(),
     };
-    super::template_problems(&facts, &template)
+    super::template_problems(&Default::default(), &facts, &template)
         .iter()
         .map(|d| d.problem.code())
         .collect()

@@ -4,9 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use minijinja::machinery::ast::{BinOpKind, CallArg, CompareOpKind, Expr};
+use minijinja::machinery::ast::{BinOpKind, CompareOpKind, Expr};
 
 use super::infer::{const_text, infer, needs, positional, Need};
+pub(super) use crate::analyze::trees::children;
 use crate::diagnostic::{suggest, Phrase, Problem, RefKind};
 use crate::expr::parse_date;
 use crate::model::{Field, FieldType};
@@ -54,45 +55,6 @@ pub(super) struct Walk<'f, 's> {
     /// Fields a surrounding `if` (or `and`/`or`) has tested.
     pub(super) guarded: Vec<String>,
     pub(super) found: Vec<Found>,
-}
-
-/// The expressions directly inside `e`.
-pub(super) fn children<'a, 'b>(e: &'a Expr<'b>) -> Vec<&'a Expr<'b>> {
-    let args = |args: &'a [CallArg<'b>]| -> Vec<&'a Expr<'b>> {
-        args.iter()
-            .map(|a| match a {
-                CallArg::Pos(e)
-                | CallArg::Kwarg(_, e)
-                | CallArg::PosSplat(e)
-                | CallArg::KwargSplat(e) => e,
-            })
-            .collect()
-    };
-    match e {
-        Expr::Var(_) | Expr::Const(_) => Vec::new(),
-        Expr::Slice(s) => std::iter::once(&s.expr)
-            .chain(s.start.iter())
-            .chain(s.stop.iter())
-            .chain(s.step.iter())
-            .collect(),
-        Expr::UnaryOp(u) => vec![&u.expr],
-        Expr::BinOp(b) => vec![&b.left, &b.right],
-        Expr::Compare(c) => std::iter::once(&c.expr)
-            .chain(c.ops.iter().map(|o| &o.expr))
-            .collect(),
-        Expr::IfExpr(i) => std::iter::once(&i.test_expr)
-            .chain(std::iter::once(&i.true_expr))
-            .chain(i.false_expr.iter())
-            .collect(),
-        Expr::Filter(f) => f.expr.iter().chain(args(&f.args)).collect(),
-        Expr::Test(t) => std::iter::once(&t.expr).chain(args(&t.args)).collect(),
-        Expr::GetAttr(a) => vec![&a.expr],
-        Expr::GetItem(g) => vec![&g.expr, &g.subscript_expr],
-        Expr::Call(c) => std::iter::once(&c.expr).chain(args(&c.args)).collect(),
-        Expr::List(l) => l.items.iter().collect(),
-        Expr::Tuple(t) => t.items.iter().collect(),
-        Expr::Map(m) => m.keys.iter().chain(m.values.iter()).collect(),
-    }
 }
 
 /// Every variable `e` reads.

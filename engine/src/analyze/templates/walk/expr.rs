@@ -4,6 +4,7 @@ use minijinja::machinery::ast::{self, CallArg, Expr};
 
 use super::{span, Kind, Walker, ATTRIBUTE_FILTERS, ELEMENT_FILTERS, LIST_FILTERS, SCALAR_FILTERS};
 use super::{Duration, Finding, TEMPLATE_GLOBALS};
+use crate::analyze::templates::builtins::builtins;
 use crate::source::Span;
 
 /// How a member of a value is named.
@@ -142,7 +143,7 @@ impl Walker<'_> {
                 Kind::Other
             };
         }
-        if !self.functions.contains(name) {
+        if !builtins().is_global(name) {
             self.reads.unknown.entry(name.to_owned()).or_insert(at);
         }
         Kind::Other
@@ -277,14 +278,7 @@ impl Walker<'_> {
     }
 
     fn known_filter(&mut self, name: &str, from: usize, whole: Span) {
-        let env = self.known.env;
-        let known = *self.filters.entry(name.to_owned()).or_insert_with(|| {
-            match env.render_str(&format!("{{{{ none | {name} }}}}"), ()) {
-                Err(e) => e.kind() != minijinja::ErrorKind::UnknownFilter,
-                Ok(_) => true,
-            }
-        });
-        if !known {
+        if !builtins().has_filter(name) {
             let at = self
                 .text
                 .get(from..whole.end())
@@ -298,14 +292,7 @@ impl Walker<'_> {
     }
 
     fn known_test(&mut self, name: &str, from: usize, whole: Span) {
-        let env = self.known.env;
-        let known = *self.tests.entry(name.to_owned()).or_insert_with(|| {
-            match env.render_str(&format!("{{{{ none is {name} }}}}"), ()) {
-                Err(e) => e.kind() != minijinja::ErrorKind::UnknownTest,
-                Ok(_) => true,
-            }
-        });
-        if !known {
+        if !builtins().has_test(name) {
             let at = self
                 .text
                 .get(from..whole.end())

@@ -12,12 +12,8 @@ fn fields() -> Vec<String> {
 }
 
 fn reads(text: &str) -> Reads {
-    let env = crate::expr::environment();
     let fields = fields();
-    let known = Known {
-        fields: &fields,
-        env: &env,
-    };
+    let known = Known { fields: &fields };
     template(text, "t", &known).expect("parses")
 }
 
@@ -39,11 +35,7 @@ fn unknown_filters_are_found_known_ones_are_not() {
 
 #[test]
 fn duration_texts_are_parsed() {
-    let env = crate::expr::environment();
-    let known = Known {
-        fields: &[],
-        env: &env,
-    };
+    let known = Known { fields: &[] };
     let text = "date_add(d, '1 mnoth') > date_sub(today, '3 months')";
     let found = expression(text, &known).expect("parses").findings;
     assert!(
