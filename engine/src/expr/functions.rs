@@ -43,15 +43,43 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    // The shape is fixed, so the digits are read in place: what chrono's
+    // `%Y-%m-%d` gives for this shape, without reading the format each time
+    // (dates are read for every value checked and every deadline armed).
+    let number = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let year = i32::try_from(number(0, 4)).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10))
 }
 
 /// Writes a date as `YYYY-MM-DD`; `None` for years outside 0–9999, which
 /// that form cannot hold.
 pub fn format_date(date: NaiveDate) -> Option<String> {
-    (0..=9999)
-        .contains(&date.year())
-        .then(|| date.format("%Y-%m-%d").to_string())
+    // Chrono's `%Y-%m-%d` for these years, written digit by digit instead of
+    // reading the format for every date (`today` of every expression).
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let (month, day) = (date.month(), date.day());
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        month / 10,
+        month % 10,
+        day / 10,
+        day % 10,
+    ];
+    let mut text = String::with_capacity(10);
+    for (i, d) in digits.into_iter().enumerate() {
+        if i == 4 || i == 6 {
+            text.push('-');
+        }
+        text.push(char::from_digit(d, 10)?);
+    }
+    Some(text)
 }
 
 /// A date in Swedish long form: `19 juni 2026`.

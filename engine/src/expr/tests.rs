@@ -234,3 +234,33 @@ fn months_between_counts_whole_calendar_months() {
     assert_eq!(months("2026-05-04", "2026-05-04"), Some(0));
     assert!(run("months_between('2026-05-04', none)", context! {}).is_err());
 }
+
+proptest::proptest! {
+    /// `parse_date` reads its digits in place: the same date as chrono's
+    /// `%Y-%m-%d` for every text of its shape (and none where chrono has none).
+    #[test]
+    fn parse_date_is_chronos(text in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+        let chrono = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+        proptest::prop_assert_eq!(functions::parse_date(&text), chrono);
+    }
+
+    /// The same on dates that exist (the strategy above mostly makes ones that do not).
+    #[test]
+    fn parse_date_reads_real_dates(days in 0i64..3_652_000) {
+        let date = chrono::NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or_default()
+            + chrono::TimeDelta::days(days);
+        let text = date.format("%Y-%m-%d").to_string();
+        proptest::prop_assert_eq!(functions::parse_date(&text), Some(date));
+    }
+
+    /// `format_date` writes its digits by hand: chrono's `%Y-%m-%d` for
+    /// every day of the years 0 to 9999, none outside them.
+    #[test]
+    fn format_date_is_chronos(days in -400i64..3_652_500) {
+        let date = chrono::NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or_default()
+            + chrono::TimeDelta::days(days);
+        let chrono = (0..=9999).contains(&chrono::Datelike::year(&date))
+            .then(|| date.format("%Y-%m-%d").to_string());
+        proptest::prop_assert_eq!(functions::format_date(date), chrono);
+    }
+}

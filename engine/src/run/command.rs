@@ -11,10 +11,15 @@
 //! If the command's own work fails the journal is cut back to where it was
 //! and the state folded again from it (exactly the state before: no copy is
 //! made in case of a refusal) and the error is returned; otherwise the entries
-//! appended are the command's [`Effects`]. A deadline or wait that fails
+//! appended are the command's [`Effects`] (a copy of them: each command
+//! has an `_in_place` twin that copies nothing and says where in
+//! [`Case::journal`] its entries are, for callers that read them once, such
+//! as a bulk simulation). A deadline or wait that fails
 //! while time catches up is not the command's failure: it is journaled
 //! ([`Record::DeadlineFailed`], [`Record::WaitFailed`]) and the command
 //! goes on, so that no case can be stuck on it.
+
+use std::ops::Range;
 
 use chrono::NaiveDateTime;
 
@@ -78,6 +83,22 @@ impl Case {
         at: NaiveDateTime,
         texts: MessageTexts,
     ) -> Result<(Case, Effects), RunError> {
+        let case = Case::start_in_place(routine, id, data, at, texts)?;
+        let effects = Effects {
+            entries: case.journal.clone(),
+        };
+        Ok((case, effects))
+    }
+
+    /// [`Case::start_with`] without a copy of its effects: they are the
+    /// new case's whole [`Case::journal`].
+    pub fn start_in_place(
+        routine: &Routine,
+        id: impl Into<CaseId>,
+        data: serde_json::Value,
+        at: NaiveDateTime,
+        texts: MessageTexts,
+    ) -> Result<Case, RunError> {
         let data = to_values(data)?;
         let accepts = Accepts {
             required: routine
@@ -87,7 +108,7 @@ impl Case {
                 .map(|f| f.id.as_str())
                 .collect(),
             optional: None,
-            by: "the case start".into(),
+            by: &|| "the case start".into(),
         };
         let data = check(routine, data, &accepts, at.date())?;
         let names = crate::expr::routine_compiled(routine).names();
@@ -115,10 +136,14 @@ impl Case {
             exec.settle(at)?;
         }
         case.tidy();
-        let effects = Effects {
-            entries: case.journal.clone(),
-        };
-        Ok((case, effects))
+        Ok(case)
+    }
+
+    /// The entries in `range` of the journal, as a command's effects.
+    fn effects(&self, range: Range<usize>) -> Effects {
+        Effects {
+            entries: self.journal.get(range).unwrap_or_default().to_vec(),
+        }
     }
 
     /// Completes a task: `actor` (a person's name) acting as `role` records
@@ -133,6 +158,21 @@ impl Case {
         values: serde_json::Value,
         at: NaiveDateTime,
     ) -> Result<Effects, RunError> {
+        let range = self.complete_task_in_place(routine, task, actor, role, values, at)?;
+        Ok(self.effects(range))
+    }
+
+    /// [`Case::complete_task`] without a copy of its effects: they are the
+    /// entries of [`Case::journal`] in the range it returns.
+    pub fn complete_task_in_place(
+        &mut self,
+        routine: &Routine,
+        task: impl Into<TaskRef>,
+        actor: &str,
+        role: &str,
+        values: serde_json::Value,
+        at: NaiveDateTime,
+    ) -> Result<Range<usize>, RunError> {
         let task = task.into();
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
@@ -147,7 +187,7 @@ impl Case {
                 });
             }
             let values = to_values(values)?;
-            let label = match &open.step {
+            let label = || match &open.step {
                 Some(step) => format!("task {} ({step})", open.id),
                 None => format!("task {}", open.id),
             };
@@ -161,14 +201,14 @@ impl Case {
                 ) => Accepts {
                     required: collects.iter().map(String::as_str).collect(),
                     optional: Some(optional.iter().map(String::as_str).collect()),
-                    by: label,
+                    by: &label,
                 },
                 (Some(deadline), _) => Accepts {
                     required: Vec::new(),
                     optional: Some(escalation_fields(exec.routine, step, deadline)),
-                    by: label,
+                    by: &label,
                 },
-                _ => return Err(RunError::Internal(format!("{label} has no task step"))),
+                _ => return Err(RunError::Internal(format!("{} has no task step", label()))),
             };
             let values = check(exec.routine, values, &accepts, at.date())?;
             let person = Actor::Person {
@@ -202,6 +242,19 @@ impl Case {
         values: serde_json::Value,
         at: NaiveDateTime,
     ) -> Result<Effects, RunError> {
+        let range = self.deliver_in_place(routine, event, values, at)?;
+        Ok(self.effects(range))
+    }
+
+    /// [`Case::deliver`] without a copy of its effects: they are the
+    /// entries of [`Case::journal`] in the range it returns.
+    pub fn deliver_in_place(
+        &mut self,
+        routine: &Routine,
+        event: &str,
+        values: serde_json::Value,
+        at: NaiveDateTime,
+    ) -> Result<Range<usize>, RunError> {
         self.transact(routine, at, |exec| {
             exec.settle(at)?;
             exec.ensure_open()?;
@@ -261,7 +314,7 @@ impl Case {
             let accepts = Accepts {
                 required: collects.iter().map(String::as_str).collect(),
                 optional: Some(optional.iter().map(String::as_str).collect()),
-                by: format!("event `{event}`"),
+                by: &|| format!("event `{event}`"),
             };
             let values = check(exec.routine, values, &accepts, at.date())?;
             let external = Actor::External {
@@ -284,16 +337,28 @@ impl Case {
     /// Moves the case's clock to `to`: every deadline due up to then fires,
     /// in time order, and every wait whose date has come goes on.
     pub fn advance(&mut self, routine: &Routine, to: NaiveDateTime) -> Result<Effects, RunError> {
+        let range = self.advance_in_place(routine, to)?;
+        Ok(self.effects(range))
+    }
+
+    /// [`Case::advance`] without a copy of its effects: they are the
+    /// entries of [`Case::journal`] in the range it returns.
+    pub fn advance_in_place(
+        &mut self,
+        routine: &Routine,
+        to: NaiveDateTime,
+    ) -> Result<Range<usize>, RunError> {
         self.transact(routine, to, |exec| exec.settle(to))
     }
 
-    /// Runs `f` as one transaction: all of it or nothing.
+    /// Runs `f` as one transaction: all of it or nothing. Gives the range
+    /// of the journal it appended.
     fn transact(
         &mut self,
         routine: &Routine,
         at: NaiveDateTime,
         f: impl FnOnce(&mut Exec<'_>) -> Result<(), RunError>,
-    ) -> Result<Effects, RunError> {
+    ) -> Result<Range<usize>, RunError> {
         self.check_routine(routine)?;
         if let Some(outcome) = self.outcome() {
             return Err(RunError::CaseEnded {
@@ -313,9 +378,7 @@ impl Case {
             return Err(e);
         }
         self.tidy();
-        Ok(Effects {
-            entries: self.journal.get(len..).unwrap_or_default().to_vec(),
-        })
+        Ok(len..self.journal.len())
     }
 }
 

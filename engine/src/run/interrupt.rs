@@ -19,7 +19,7 @@ impl Exec<'_> {
         let accepts = Accepts {
             required: event.collects.iter().map(String::as_str).collect(),
             optional: Some(event.optional.iter().map(String::as_str).collect()),
-            by: format!("event `{}`", event.id),
+            by: &|| format!("event `{}`", event.id),
         };
         let values = check(self.routine, values, &accepts, self.now.date())?;
         let external = Actor::External {

@@ -45,7 +45,7 @@ macro_rules! record_variants {
 }
 
 record_variants! {
-    CaseStarted { case: CaseId, routine: String, version: String, data: Values },
+    CaseStarted { case: CaseId, routine: Name, version: Name, data: Values },
     StepEntered { token: TokenId, step: Name },
     WaitStarted { token: TokenId, step: Name, until: NaiveDate },
     BranchesStarted { parallel: Name, join: Name, branches: u32 },

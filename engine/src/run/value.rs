@@ -38,8 +38,9 @@ pub(crate) struct Accepts<'a> {
     pub(crate) required: Vec<&'a str>,
     /// Fields that may be given; `None`: every declared field.
     pub(crate) optional: Option<Vec<&'a str>>,
-    /// What is being given the values, for messages.
-    pub(crate) by: String,
+    /// What is being given the values, for messages (worded only when
+    /// one is needed).
+    pub(crate) by: &'a dyn Fn() -> String,
 }
 
 /// Checks values: every field declared and accepted, every required one
@@ -69,7 +70,7 @@ pub(crate) fn check(
         if !accepted {
             return Err(RunError::FieldNotAccepted {
                 field: id,
-                by: accepts.by.clone(),
+                by: (accepts.by)(),
             });
         }
         let value = check_type(&id, &field.ty, &value, on)?;
@@ -81,7 +82,7 @@ pub(crate) fn check(
         if !values.contains_key(id) {
             return Err(RunError::MissingField {
                 field: (*id).to_string(),
-                by: accepts.by.clone(),
+                by: (accepts.by)(),
             });
         }
     }

@@ -5,6 +5,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
 
 use chrono::NaiveDateTime;
 use rand_chacha::ChaCha8Rng;
@@ -16,7 +17,7 @@ use super::profile::{Branch, Stage};
 use super::tally::Tally;
 use super::values::draw;
 use crate::model::{Routine, StepKind};
-use crate::run::{Case, Effects, Fields, MessageTexts, Record, RunError, Task, TaskId, TaskRef};
+use crate::run::{Case, JournalEntry, MessageTexts, Record, RunError, Task, TaskId, TaskRef};
 
 /// The most commands one simulated case may take (a guard against a profile
 /// whose values make a case go round a loop forever).
@@ -24,12 +25,9 @@ const MAX_COMMANDS: usize = 10_000;
 
 /// How a simulated case ended.
 pub(crate) enum End {
-    /// The case ended with this outcome at this time, with these fields.
-    Ended {
-        at: NaiveDateTime,
-        outcome: String,
-        fields: Fields,
-    },
+    /// The case ended (its outcome, time and fields are the next stage's
+    /// to read).
+    Ended(Box<Case>),
     /// Still open at the horizon, or waiting for nothing.
     Open,
     /// A command was refused or the guard stopped it.
@@ -109,32 +107,34 @@ impl<'a> Driver<'a> {
     ) -> End {
         let routine = routine_of(self.stage);
         tally.stages[self.index].started += 1;
-        let mut case = match Case::start_with(routine, id, data, at, self.texts) {
-            Ok((case, effects)) => {
+        let mut case = match Case::start_in_place(routine, id, data, at, self.texts) {
+            Ok(case) => {
                 self.plan_case_events(at, rng);
-                self.account(&effects, rng, tally);
+                self.account(case.journal(), rng, tally);
                 case
             }
             Err(e) => return self.failed(&e, tally),
         };
         for _ in 0..MAX_COMMANDS {
-            if case.is_ended() {
-                let outcome = case.outcome().unwrap_or_default().to_owned();
-                let end = case.latest();
+            if let Some(outcome) = case.outcome() {
                 let stage = &mut tally.stages[self.index];
-                *stage.outcomes.entry(outcome.clone()).or_default() += 1;
-                let minutes = (end - case.started()).num_minutes().max(0);
+                match stage.outcomes.get_mut(outcome) {
+                    Some(n) => *n += 1,
+                    None => {
+                        stage.outcomes.insert(outcome.to_owned(), 1);
+                    }
+                }
+                let minutes = (case.latest() - case.started()).num_minutes().max(0);
                 stage
                     .lead_minutes
                     .push(u32::try_from(minutes).unwrap_or(u32::MAX));
-                return End::Ended {
-                    at: end,
-                    outcome,
-                    fields: case.fields().clone(),
-                };
+                return End::Ended(Box::new(case));
             }
             match self.step(&mut case, rng) {
-                Ok(Some(effects)) => self.account(&effects, rng, tally),
+                Ok(Some(range)) => {
+                    let entries = case.journal().get(range).unwrap_or_default();
+                    self.account(entries, rng, tally);
+                }
                 Ok(None) => {
                     tally.stages[self.index].open += 1;
                     return End::Open;
@@ -155,8 +155,13 @@ impl<'a> Driver<'a> {
         End::Failed
     }
 
-    /// Does the next thing due; `None` when nothing is due before the horizon.
-    fn step(&mut self, case: &mut Case, rng: &mut ChaCha8Rng) -> Result<Option<Effects>, RunError> {
+    /// Does the next thing due, giving the range of the journal it
+    /// appended; `None` when nothing is due before the horizon.
+    fn step(
+        &mut self,
+        case: &mut Case,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<Option<Range<usize>>, RunError> {
         let routine = routine_of(self.stage);
         loop {
             let deadline = case.next_due();
@@ -168,14 +173,14 @@ impl<'a> Driver<'a> {
                 return Ok(None);
             }
             if deadline.is_some_and(|d| d <= next) {
-                return case.advance(routine, next).map(Some);
+                return case.advance_in_place(routine, next).map(Some);
             }
             let Some(Reverse((at, _, what))) = self.queue.pop() else {
                 return Ok(None);
             };
             let at = at.max(case.latest());
-            if let Some(effects) = self.act(case, what, at, rng)? {
-                return Ok(Some(effects));
+            if let Some(range) = self.act(case, what, at, rng)? {
+                return Ok(Some(range));
             }
         }
     }
@@ -187,7 +192,7 @@ impl<'a> Driver<'a> {
         what: Pending,
         at: NaiveDateTime,
         rng: &mut ChaCha8Rng,
-    ) -> Result<Option<Effects>, RunError> {
+    ) -> Result<Option<Range<usize>>, RunError> {
         let routine = routine_of(self.stage);
         match what {
             Pending::Task(id) => {
@@ -200,7 +205,7 @@ impl<'a> Driver<'a> {
                     .roles
                     .get(role.as_str())
                     .map_or(role.as_str(), |r| r.name.as_str());
-                case.complete_task(routine, TaskRef::Id(id), name, &role, values, at)
+                case.complete_task_in_place(routine, TaskRef::Id(id), name, &role, values, at)
                     .map(Some)
             }
             Pending::Event { step, visit } => {
@@ -222,14 +227,15 @@ impl<'a> Driver<'a> {
                     return Ok(None);
                 }
                 let values = self.values(Some(&s.id), collects, optional, at, rng);
-                case.deliver(routine, event, values, at).map(Some)
+                case.deliver_in_place(routine, event, values, at).map(Some)
             }
             Pending::CaseEvent(index) => {
                 let Some(event) = routine.events.get(index) else {
                     return Ok(None);
                 };
                 let values = self.values(None, &event.collects, &event.optional, at, rng);
-                case.deliver(routine, &event.id, values, at).map(Some)
+                case.deliver_in_place(routine, &event.id, values, at)
+                    .map(Some)
             }
         }
     }
@@ -295,9 +301,10 @@ impl<'a> Driver<'a> {
         Value::Object(out)
     }
 
-    /// Counts what a command did and plans what follows from it.
-    fn account(&mut self, effects: &Effects, rng: &mut ChaCha8Rng, tally: &mut Tally) {
-        for entry in &effects.entries {
+    /// Counts what a command did (the entries it appended) and plans what
+    /// follows from it.
+    fn account(&mut self, entries: &[JournalEntry], rng: &mut ChaCha8Rng, tally: &mut Tally) {
+        for entry in entries {
             let at = entry.at;
             match &entry.record {
                 Record::TaskOpened(task) => self.task_opened(task, at, rng, tally),
@@ -360,7 +367,7 @@ impl<'a> Driver<'a> {
 
     fn step_entered(&mut self, step: &str, at: NaiveDateTime, rng: &mut ChaCha8Rng) {
         let routine = routine_of(self.stage);
-        let Some(index) = routine.steps.iter().position(|s| s.id == step) else {
+        let Some(&index) = self.stage_keys.steps.get(step) else {
             return;
         };
         self.visits[index] += 1;

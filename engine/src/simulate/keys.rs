@@ -2,7 +2,7 @@
 //! recipients and deadlines of every routine of the profile, so that
 //! counting is indexing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::profile::Profile;
 use crate::run::AddresseeKind;
@@ -30,6 +30,8 @@ pub(crate) struct StageKeys {
     pub(crate) roles: HashMap<String, usize>,
     /// Step id (`""`: the case) → deadline id → deadline number.
     pub(crate) deadlines: HashMap<String, HashMap<String, usize>>,
+    /// Step id → its index in the routine's steps.
+    pub(crate) steps: HashMap<String, usize>,
 }
 
 /// Everything counted, numbered.
@@ -52,6 +54,9 @@ impl Keys {
         for stage in &profile.stages {
             let routine = &stage.routine;
             let mut sk = StageKeys::default();
+            for (n, step) in routine.steps.iter().enumerate() {
+                sk.steps.entry(step.id.clone()).or_insert(n);
+            }
             for (id, role) in &routine.roles {
                 let n = keys.role(id, &role.name);
                 sk.roles.insert(id.clone(), n);

@@ -85,6 +85,9 @@ pub(crate) struct Stage {
     pub(crate) branches: BTreeMap<String, Vec<Branch>>,
     /// By field id: the values it takes, with probabilities.
     pub(crate) values: BTreeMap<String, Choice>,
+    /// By field, in the routine's order: whether some step or deadline
+    /// records it (else every case starts with a value for it).
+    pub(crate) recorded: Vec<bool>,
 }
 
 /// When an event arrives: an awaited one after its step starts, a case-wide

@@ -158,10 +158,12 @@ fn lifecycle(
 ) {
     let mut rng = case_rng(seed, case);
     let mut at = arrival;
-    let mut previous: Option<(String, crate::run::Fields)> = None;
+    // The previous stage's case, ended: its outcome and fields lead on.
+    let mut previous: Option<Box<crate::run::Case>> = None;
     for (index, stage) in profile.stages.iter().enumerate() {
-        if let Some((outcome, _)) = &previous {
-            if !stage.outcomes.is_empty() && !stage.outcomes.contains(outcome) {
+        if let Some(case) = &previous {
+            let outcome = case.outcome().unwrap_or_default();
+            if !stage.outcomes.is_empty() && !stage.outcomes.iter().any(|o| o == outcome) {
                 break;
             }
             if let Some(after) = &stage.after {
@@ -171,16 +173,17 @@ fn lifecycle(
         if at >= horizon {
             return;
         }
-        let data = start_data(stage, at.date(), previous.as_ref().map(|p| &p.1), &mut rng);
+        let data = start_data(
+            stage,
+            at.date(),
+            previous.as_ref().map(|p| p.fields()),
+            &mut rng,
+        );
         let id = format!("SIM-{}-{}", case + 1, index + 1);
         match Driver::new(stage, index, keys, horizon, texts).run(id, data, at, &mut rng, tally) {
-            End::Ended {
-                at: ended,
-                outcome,
-                fields,
-            } => {
-                at = ended;
-                previous = Some((outcome, fields));
+            End::Ended(case) => {
+                at = case.latest();
+                previous = Some(case);
             }
             End::Open | End::Failed => return,
         }

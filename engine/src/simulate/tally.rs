@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::keys::Keys;
 
@@ -72,7 +72,8 @@ impl Tally {
 
     /// The week a moment falls in (`None`: before the first or after the last).
     pub(crate) fn week(&self, at: NaiveDateTime) -> Option<usize> {
-        let days = (at.date() - self.week0).num_days();
+        // Day numbers: what `at.date() - week0` counts, without a `TimeDelta`.
+        let days = i64::from(at.date().num_days_from_ce() - self.week0.num_days_from_ce());
         let week = usize::try_from(days.div_euclid(7)).ok()?;
         (week < self.weeks).then_some(week)
     }

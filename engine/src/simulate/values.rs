@@ -9,10 +9,12 @@ use serde_json::{json, Map, Value};
 use super::distribution::pick;
 use super::profile::{DataValue, Stage};
 use crate::calendar::Duration;
+use crate::expr::format_date;
 use crate::model::{Field, FieldType, Routine, StepKind};
 
+/// The date as `YYYY-MM-DD` (chrono's `%Y-%m-%d` beyond the years that form holds).
 fn date_text(date: NaiveDate) -> Value {
-    Value::String(date.format("%Y-%m-%d").to_string())
+    Value::String(format_date(date).unwrap_or_else(|| date.format("%Y-%m-%d").to_string()))
 }
 
 /// A value of the field recorded on `today`: a date is that day, a period
@@ -67,7 +69,19 @@ fn data_value(value: &DataValue, today: NaiveDate) -> Value {
     }
 }
 
-/// Whether some step, deadline or case event of the routine records the field.
+/// For each field of the routine, in its order: whether some step or a
+/// step's deadline records it (narrower than [`Routine::recorded_fields`],
+/// which counts case-wide events and case deadlines too: a simulated case
+/// starts with a value for a field only those record, as it always has).
+pub(crate) fn recorded_by_steps(routine: &Routine) -> Vec<bool> {
+    routine
+        .fields
+        .iter()
+        .map(|f| recorded(routine, &f.id))
+        .collect()
+}
+
+/// Whether some step or deadline of the routine records the field.
 fn recorded(routine: &Routine, id: &str) -> bool {
     let steps = routine.steps.iter().any(|s| {
         let own = match &s.kind {
@@ -99,13 +113,13 @@ pub(crate) fn start_data(
 ) -> Value {
     let routine = &stage.routine;
     let mut data = Map::new();
-    for field in &routine.fields {
+    for (n, field) in routine.fields.iter().enumerate() {
         let given = stage.data.iter().find(|(id, _)| *id == field.id);
         let value = if let Some((_, v)) = given {
             data_value(v, today)
         } else if let Some(v) = previous.and_then(|p| p.get(&field.id)) {
             v.clone()
-        } else if field.required || !recorded(routine, &field.id) {
+        } else if field.required || !stage.recorded.get(n).copied().unwrap_or(false) {
             draw(stage, field, today, rng)
         } else {
             continue;

@@ -54,7 +54,9 @@ pub(super) fn stage(
     let values = super::branches::values(sink, m.get("values"), &routine);
     let branches = super::branches::branches(sink, m.get("branches"), &routine, &values);
     m.finish(sink);
+    let recorded = crate::simulate::values::recorded_by_steps(&routine);
     let stage = Stage {
+        recorded,
         routine,
         routine_path,
         after,
