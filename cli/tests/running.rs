@@ -348,3 +348,106 @@ fn run_stops_cleanly_on_ctrl_c() {
     assert!(child.wait().expect("run ends").success(), "{rest:?}");
     assert_eq!(rest, vec!["rutin run: stopped"]);
 }
+
+const FAR_ROUTINE: &str = "routine: {id: r, version: \"1\", title: Test}
+templates: ../../templates/x
+roles:
+  alarm_team: {name: Larmgruppen}
+fields:
+  client_name: {type: text, required: true, example: Anna}
+  decision_date: {type: date, required: true, example: 2026-06-19}
+start: record
+steps:
+  record:
+    kind: task
+    title: Registrera
+    role: alarm_team
+    next: done
+    deadlines:
+      - id: late
+        after: 2 weeks
+        from: decision_date
+        message: {template: h, to: [{role: alarm_team}]}
+  done: {kind: end, title: Klart, outcome: done}
+";
+
+/// Waits (at most a minute: a hang fails the test) for `child` to end.
+fn ended(child: &mut Child) -> std::process::ExitStatus {
+    let give_up = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(status) = child.try_wait().expect("waiting for rutin run") {
+            return status;
+        }
+        if Instant::now() > give_up {
+            let _ = child.kill();
+            panic!("rutin run did not stop on SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A case due past year 9999 (a typo in a date) keeps no other case's
+/// deadline and mail from going out, and `rutin run` still stops on SIGTERM.
+#[test]
+fn a_case_due_past_year_9999_holds_up_nothing() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("workflows/x")).expect("folders");
+    std::fs::create_dir_all(root.join("templates/x")).expect("folders");
+    let routine = root.join("workflows/x/r.yaml");
+    std::fs::write(&routine, FAR_ROUTINE).expect("the routine");
+    std::fs::write(root.join("templates/x/h.j2"), "Hej {{ client_name }}\n").expect("template");
+    let db = root.join("rutin.db");
+    let routine = routine.display().to_string();
+    for (id, data) in [
+        ("C1", "{client_name: Anna, decision_date: 9999-12-25}"),
+        ("C2", "{client_name: Bo, decision_date: 2026-01-01}"),
+    ] {
+        let start = [
+            "case",
+            "start",
+            &routine,
+            "--id",
+            id,
+            "--data",
+            data,
+            "--at",
+            "2026-01-01 08:00",
+        ];
+        ok(&db, &start);
+    }
+    let folder = root.join("ut");
+    let mut child = rutin(
+        &db,
+        &[
+            "run",
+            "--poll",
+            "1s",
+            "--deliver-to-folder",
+            &folder.display().to_string(),
+            "--address",
+            "alarm_team=larm@kommun.example",
+        ],
+    )
+    .stdout(Stdio::piped())
+    .spawn()
+    .expect("rutin run starts");
+    let lines = BufReader::new(child.stdout.take().expect("a pipe")).lines();
+    eventually("C2's reminder is delivered", || {
+        folder.is_dir() && !emls(&folder).is_empty()
+    });
+    terminate(&child);
+    let status = ended(&mut child);
+    let output: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(status.success(), "{output:?}");
+    assert_eq!(
+        output.last().map(String::as_str),
+        Some("rutin run: stopped"),
+        "{output:?}"
+    );
+    let mails = emls(&folder);
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(mails[0].1.contains("Hej Bo"), "{}", mails[0].1);
+    let shown = ok(&db, &["case", "show", "C1"]);
+    assert!(shown.contains("+10000-01-08"), "{shown}");
+}

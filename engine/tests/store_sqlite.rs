@@ -104,7 +104,7 @@ fn a_newer_schema_is_refused_and_untouched() {
             found, supported, ..
         } => {
             assert_eq!(*found, 99);
-            assert_eq!(*supported, 1);
+            assert_eq!(*supported, 2);
         }
         other => panic!("expected a newer-schema refusal, got {other}"),
     }
@@ -123,6 +123,60 @@ fn a_store_opens_again_with_its_cases() {
     assert_eq!(
         again.load(&CaseId::from("K-1")).unwrap().journal,
         case.journal()
+    );
+}
+
+/// A database of schema version 1, where a time past year 9999 was
+/// written `+10000-...` (sorting before 2026), is migrated on open: its
+/// keys are rewritten to sort as time, so the far case is no longer due.
+#[test]
+fn a_version_1_database_gets_time_keys_that_sort() {
+    use rutin::store::contract::in_year;
+    let dir = temp();
+    let path = dir.path().join("rutin.db");
+    let mut store = open(&path);
+    let mut now = None;
+    for id in ["K-1", "K-far"] {
+        let (_, _, commit) = started(&mut store, id, 2);
+        store.commit(&commit).unwrap();
+        now = commit.index.next_due;
+    }
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE cases SET next_due = '+10000-01-08T00:00:00' WHERE id = 'K-far';
+             UPDATE outbox SET created = '-0001-01-08T00:00:00';
+             UPDATE meta SET value = '1' WHERE key = 'schema';",
+        )
+        .unwrap();
+    }
+    let mut store = open(&path);
+    let now = now.expect("the fixture case has a deadline");
+    let due = store.claim_due(now, 10, now).unwrap();
+    assert_eq!(
+        due.iter().map(|(id, _)| id.0.as_str()).collect::<Vec<_>>(),
+        vec!["K-1"]
+    );
+    let far = store.load(&CaseId::from("K-far")).unwrap();
+    assert_eq!(far.index.next_due, Some(in_year(10000)));
+    assert!(store
+        .outbox(None)
+        .unwrap()
+        .iter()
+        .all(|item| item.created == in_year(-1)));
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (key, schema): (String, String) = conn
+        .query_row(
+            "SELECT next_due, (SELECT value FROM meta WHERE key = 'schema') FROM cases WHERE id = 'K-far'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (key.as_str(), schema.as_str()),
+        ("~510000-01-08T00:00:00", "2")
     );
 }
 

@@ -1,9 +1,11 @@
 //! `rutin run`: `tick` continuously on the wall clock. Sleeps until the
 //! store's next wakeup (a deadline, a schedule, a retry) or the poll
 //! interval, whichever comes first; stops cleanly on SIGTERM or Ctrl-C
-//! (the tick under way finishes its transactions first).
+//! (the tick under way stops after the case or message it is on, its
+//! transactions finished).
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
@@ -47,7 +49,10 @@ fn serve(args: &Args) -> Result<(), Failure> {
     let mut db = args.db.open()?;
     let mail = args.mail.load().map_err(Failure::usage)?;
     let (stop, stopped) = mpsc::channel();
+    let stopping = Arc::new(AtomicBool::new(false));
+    let flag = stopping.clone();
     ctrlc::set_handler(move || {
+        flag.store(true, Ordering::SeqCst);
         let _ = stop.send(());
     })
     .map_err(|e| {
@@ -66,9 +71,13 @@ fn serve(args: &Args) -> Result<(), Failure> {
         poll.as_secs()
     );
     let mut runner = Runner::new();
+    let asked = || stopping.load(Ordering::SeqCst);
     loop {
         let now = wall_clock();
-        let next = step(&mut db, &mut runner, &mail, now)?;
+        let next = step(&mut db, &mut runner, &mail, now, &asked)?;
+        if asked() {
+            break;
+        }
         let wait = next
             .and_then(|at| (at - wall_clock()).to_std().ok())
             .map_or(poll, |until| until.min(poll))
@@ -89,8 +98,9 @@ fn step(
     runner: &mut Runner,
     mail: &Mail,
     now: NaiveDateTime,
+    stop: &dyn Fn() -> bool,
 ) -> Result<Option<NaiveDateTime>, Failure> {
-    if let Err(f) = tick::once(db, runner, mail, now, false) {
+    if let Err(f) = tick::once(db, runner, mail, now, false, stop) {
         eprintln!(
             "{}",
             crate::output::text("error-line", &[("message", (&f.message).into())])

@@ -31,7 +31,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         let mut db = args.db.open()?;
         let mail = args.mail.load().map_err(Failure::usage)?;
         let now = time(&args.now)?;
-        once(&mut db, &mut Runner::new(), &mail, now, true)
+        once(&mut db, &mut Runner::new(), &mail, now, true, &|| false)
     })();
     match result {
         Ok(done) if done.failures == 0 => OK,
@@ -64,15 +64,17 @@ impl Done {
 }
 
 /// One tick at `now`. Not `verbose` (the `run` loop): nothing is printed
-/// when nothing happened.
+/// when nothing happened. `stop` is asked between cases and between
+/// delivery batches: once it says yes, the tick ends there.
 pub(crate) fn once(
     db: &mut Db,
     runner: &mut Runner,
     mail: &Mail,
     now: NaiveDateTime,
     verbose: bool,
+    stop: &dyn Fn() -> bool,
 ) -> Result<Done, Failure> {
-    let summary = runner.tick(db.as_mut(), now)?;
+    let summary = runner.tick_until(db.as_mut(), now, stop)?;
     let mut done = Done {
         moved: summary.advanced.len(),
         schedules: summary.schedules.len(),
@@ -80,7 +82,7 @@ pub(crate) fn once(
         ..Done::default()
     };
     print_summary(db, runner, &summary);
-    let waiting = deliver(db, mail, now, &mut done)?;
+    let waiting = deliver(db, mail, now, &mut done, stop)?;
     if verbose || !done.is_empty() {
         let undone = if done.failures > 0 {
             text(
@@ -157,6 +159,7 @@ fn deliver(
     mail: &Mail,
     now: NaiveDateTime,
     done: &mut Done,
+    stop: &dyn Fn() -> bool,
 ) -> Result<Option<usize>, Failure> {
     let Some(transport) = &mail.transport else {
         let pending = db.outbox(Some(OutboxStatus::Pending))?;
@@ -168,6 +171,9 @@ fn deliver(
         policy: &mail.policy,
     };
     loop {
+        if stop() {
+            return Ok(None);
+        }
         let batch = deliver_due(db.as_mut(), deliverer, now, 100)?;
         if batch.is_empty() {
             return Ok(None);
@@ -226,7 +232,7 @@ fn print_delivered(item: &Delivered, done: &mut Done) {
 /// Delivers the outbox items due by `now` (no deadlines fired), printing each.
 pub(crate) fn deliver_only(db: &mut Db, mail: &Mail, now: NaiveDateTime) -> Result<(), Failure> {
     let mut done = Done::default();
-    deliver(db, mail, now, &mut done)?;
+    deliver(db, mail, now, &mut done, &|| false)?;
     let counts = [
         ("at", minute(now).into()),
         ("sent", done.sent.to_string().into()),

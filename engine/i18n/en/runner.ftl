@@ -26,3 +26,4 @@ store-reason-other-program = it is an SQLite database of another program
 store-reason-opened-read-only = it was opened read-only and must first be set up or migrated
 store-reason-bundle-missing = its routine version { $bundle } is not stored (store it first)
 store-reason-entry-missing = it is missing (the next stored entry is { $seq })
+store-reason-time-unreadable = the time `{ $time }` cannot be read

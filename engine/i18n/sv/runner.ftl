@@ -26,3 +26,4 @@ store-reason-other-program = den är en SQLite-databas för ett annat program
 store-reason-opened-read-only = den öppnades skrivskyddad och måste först sättas upp eller migreras
 store-reason-bundle-missing = dess rutinversion { $bundle } är inte sparad (spara den först)
 store-reason-entry-missing = den saknas (nästa sparade händelse är { $seq })
+store-reason-time-unreadable = tiden `{ $time }` går inte att läsa

@@ -157,7 +157,7 @@ impl Runner {
 }
 
 /// A time that never comes (for a schedule whose next run cannot be
-/// counted): the last second of year 9999, which still sorts as text.
+/// counted): the last second of year 9999.
 pub(crate) fn never() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(9999, 12, 31)
         .and_then(|d| d.and_hms_opt(23, 59, 59))

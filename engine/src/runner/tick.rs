@@ -7,12 +7,17 @@
 //! missed schedule run is made, once each (the store records each run), and
 //! each case fires its deadlines in order. Due cases come from the store's
 //! due index, so a tick costs in proportion to what is due.
+//!
+//! A tick always ends, whatever the store hands out: a case is advanced at
+//! most once per target time, a case or slot due after that time is left
+//! alone, and a caller's stop question is asked before each case and each
+//! schedule run ([`Runner::tick_until`]).
 
 use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{Runner, RunnerError};
+use super::{never, Runner, RunnerError};
 use crate::run::{run_schedule, Case, CaseId, Effects};
 use crate::store::{
     CaseFilter, CaseStore, NewOutboxItem, OutboxId, OutboxSource, ScheduleRunCommit, ScheduleSlot,
@@ -35,6 +40,9 @@ pub struct TickSummary {
     pub schedules: Vec<ScheduleRan>,
     /// What could not be done, and why; the rest went on.
     pub failures: Vec<TickFailure>,
+    /// Whether the tick was asked to stop before it was done (what it
+    /// committed stays; the next tick does the rest).
+    pub stopped: bool,
 }
 
 /// One schedule run made by a tick.
@@ -67,61 +75,108 @@ impl Runner {
         store: &mut dyn CaseStore,
         now: NaiveDateTime,
     ) -> Result<TickSummary, StoreError> {
+        self.tick_until(store, now, &|| false)
+    }
+
+    /// [`Runner::tick`], asking `stop` before each case and each schedule
+    /// run: once it says yes the tick ends there, with what it committed
+    /// kept and [`TickSummary::stopped`] set (a `run` loop told to stop).
+    pub fn tick_until(
+        &mut self,
+        store: &mut dyn CaseStore,
+        now: NaiveDateTime,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<TickSummary, StoreError> {
         let mut summary = TickSummary::default();
         let lease = now + Duration::minutes(LEASE_MINUTES);
-        let mut failed_slots = BTreeSet::new();
+        // Slots run in this tick, and schedules that failed (not tried
+        // again until the next tick).
+        let mut ran = BTreeSet::new();
+        let mut failed = BTreeSet::new();
         loop {
             let due = store.due_schedules(now)?;
-            let Some(slot) = due.into_iter().find(|s| !failed_slots.contains(&key(s))) else {
+            let Some(slot) = due.into_iter().find(|s| {
+                s.next_due <= now
+                    && !failed.contains(&key(s))
+                    && !ran.contains(&(key(s), s.next_due))
+            }) else {
                 break;
             };
-            self.advance_due(store, slot.next_due, lease, &mut summary)?;
+            if !self.advance_due(store, slot.next_due, lease, stop, &mut summary)? || stop() {
+                summary.stopped = true;
+                return Ok(summary);
+            }
+            ran.insert((key(&slot), slot.next_due));
             if let Err(error) = self.run_slot(store, &slot, &mut summary) {
                 if let RunnerError::Store(e) = &error {
                     fatal(e)?;
                 }
-                failed_slots.insert(key(&slot));
+                failed.insert(key(&slot));
                 summary.failures.push(TickFailure {
                     what: slot_name(&slot),
                     error,
                 });
             }
         }
-        self.advance_due(store, now, lease, &mut summary)?;
+        summary.stopped = !self.advance_due(store, now, lease, stop, &mut summary)?;
         Ok(summary)
     }
 
-    /// Advances every claimable case due by `to` up to `to`.
+    /// Advances every claimable case due by `to` up to `to`, each at most
+    /// once (a case the store hands out again, or due after `to`, is left
+    /// alone). Returns `false` when `stop` said to stop.
     fn advance_due(
         &mut self,
         store: &mut dyn CaseStore,
         to: NaiveDateTime,
         lease: NaiveDateTime,
+        stop: &dyn Fn() -> bool,
         summary: &mut TickSummary,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
+        let mut seen = BTreeSet::new();
         loop {
             let claimed = store.claim_due(to, BATCH, lease.max(to))?;
-            if claimed.is_empty() {
-                return Ok(());
+            let fresh: Vec<CaseId> = claimed
+                .into_iter()
+                .filter(|(id, due)| *due <= to && seen.insert(id.clone()))
+                .map(|(id, _)| id)
+                .collect();
+            if fresh.is_empty() {
+                return Ok(true);
             }
-            for (id, _) in claimed {
-                match self.advance(store, &id, to) {
-                    Ok(done) if !done.effects.entries.is_empty() => {
-                        summary.advanced.push((id, done.effects));
-                    }
-                    Ok(_) | Err(RunnerError::Store(StoreError::Conflict { .. })) => {}
-                    Err(error) => {
-                        if let RunnerError::Store(e) = &error {
-                            fatal(e)?;
-                        }
-                        summary.failures.push(TickFailure {
-                            what: format!("case `{id}`"),
-                            error,
-                        });
-                    }
+            for id in fresh {
+                if stop() {
+                    return Ok(false);
                 }
+                self.advance_one(store, id, to, summary)?;
             }
         }
+    }
+
+    /// Advances one claimed case to `to`; a failure is noted in the summary.
+    fn advance_one(
+        &mut self,
+        store: &mut dyn CaseStore,
+        id: CaseId,
+        to: NaiveDateTime,
+        summary: &mut TickSummary,
+    ) -> Result<(), StoreError> {
+        match self.advance(store, &id, to) {
+            Ok(done) if !done.effects.entries.is_empty() => {
+                summary.advanced.push((id, done.effects));
+            }
+            Ok(_) | Err(RunnerError::Store(StoreError::Conflict { .. })) => {}
+            Err(error) => {
+                if let RunnerError::Store(e) = &error {
+                    fatal(e)?;
+                }
+                summary.failures.push(TickFailure {
+                    what: format!("case `{id}`"),
+                    error,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Runs one schedule for its due time over the open cases of its
@@ -167,10 +222,7 @@ impl Runner {
             .collect::<Vec<_>>();
         let commit = ScheduleRunCommit {
             slot: slot.clone(),
-            next_due: run
-                .next_run
-                .filter(|n| *n > at)
-                .unwrap_or_else(super::never),
+            next_due: run.next_run.filter(|n| *n > at).unwrap_or_else(never),
             selected: run.selected.clone(),
             outbox,
         };

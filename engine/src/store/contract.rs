@@ -47,7 +47,8 @@ macro_rules! store_contract_tests {
             same_expected_seq_one_wins, bad_numbering_is_refused, unknown_bundle_is_refused,
             bundles_are_content_addressed, due_index_claims_only_what_is_due,
             schedule_run_is_recorded_once, outbox_is_written_with_the_commit,
-            outbox_delivery_lifecycle, next_wakeup_is_the_earliest);
+            outbox_delivery_lifecycle, next_wakeup_is_the_earliest,
+            due_times_past_year_9999_sort_as_time, a_tick_leaves_a_case_due_past_year_9999);
     };
     (@each $factory:expr; $($name:ident),*) => {
         $(
@@ -562,4 +563,79 @@ pub fn next_wakeup_is_the_earliest<F: StoreFactory>(f: &mut F) {
         "sending",
     );
     assert_eq!(ok(store.next_wakeup(), "nothing sooner"), Some(at(20, 0)));
+}
+
+/// A time in year `year` (chrono allows far beyond 9999, and before 0).
+pub fn in_year(year: i32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(year, 1, 8)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default()
+}
+
+/// Due times order as time whatever the year: a case due in year 10000
+/// or later is not due in 2026, one due before year 0 is due first.
+pub fn due_times_past_year_9999_sort_as_time<F: StoreFactory>(f: &mut F) {
+    let mut store = f.fresh();
+    for (id, due) in [
+        ("K-far", in_year(10000)),
+        ("K-farther", in_year(200_000)),
+        ("K-1", at(12, 0)),
+        ("K-old", in_year(-1)),
+    ] {
+        let (_, _, mut commit) = started(&mut store, id, 2);
+        commit.index.next_due = Some(due);
+        ok(store.commit(&commit), "creating");
+    }
+    assert_eq!(ok(store.next_wakeup(), "the earliest"), Some(in_year(-1)));
+    let claimed = ok(store.claim_due(at(13, 0), 10, at(13, 1)), "claiming");
+    assert_eq!(
+        claimed,
+        vec![
+            (CaseId::from("K-old"), in_year(-1)),
+            (CaseId::from("K-1"), at(12, 0))
+        ]
+    );
+    let far = ok(store.load(&CaseId::from("K-far")), "loading K-far");
+    assert_eq!(far.index.next_due, Some(in_year(10000)));
+    let later = ok(
+        store.claim_due(in_year(150_000), 10, in_year(150_000)),
+        "later",
+    );
+    let ids: Vec<&str> = later.iter().map(|(id, _)| id.0.as_str()).collect();
+    assert_eq!(ids, vec!["K-old", "K-1", "K-far"]);
+}
+
+/// A tick fires the case that is due, ends by itself (it never asks to
+/// be stopped more than once per case), and leaves a case due past year
+/// 9999 as it was.
+pub fn a_tick_leaves_a_case_due_past_year_9999<F: StoreFactory>(f: &mut F) {
+    let mut store = f.fresh();
+    let (_, _, near) = started(&mut store, "K-1", 2);
+    ok(store.commit(&near), "creating K-1");
+    let Some(now) = near.index.next_due else {
+        panic!("the fixture case has a deadline");
+    };
+    let (_, _, mut far) = started(&mut store, "K-far", 2);
+    far.index.next_due = Some(in_year(10000));
+    ok(store.commit(&far), "creating K-far");
+    let far_before = ok(store.load(&CaseId::from("K-far")), "loading K-far");
+    let asked = std::cell::Cell::new(0);
+    let stop = || {
+        asked.set(asked.get() + 1);
+        asked.get() > 100
+    };
+    let summary = match crate::runner::Runner::new().tick_until(&mut store, now, &stop) {
+        Ok(summary) => summary,
+        Err(e) => panic!("ticking: {e}"),
+    };
+    assert!(!summary.stopped, "the tick did not end by itself");
+    assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    let moved: Vec<&CaseId> = summary.advanced.iter().map(|(id, _)| id).collect();
+    assert_eq!(moved, vec![&CaseId::from("K-1")]);
+    let far_after = ok(store.load(&CaseId::from("K-far")), "loading K-far");
+    assert_eq!(far_after.journal.len(), far_before.journal.len());
+    assert_eq!(far_after.index.next_due, Some(in_year(10000)));
+    assert!(ok(store.outbox(None), "the outbox")
+        .iter()
+        .all(|item| !matches!(&item.source, OutboxSource::Case { case, .. } if case.0 == "K-far")));
 }

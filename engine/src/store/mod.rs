@@ -49,6 +49,7 @@ mod error_text;
 mod postgres;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+mod time_key;
 mod types;
 
 pub use bundle::{BundleHash, RoutineBundle};

@@ -31,7 +31,7 @@ fn an_empty_schema_gets_the_rutin_tables_and_version() {
         .query_one("SELECT application, schema_version FROM rutin_meta", &[])
         .expect("read meta");
     assert_eq!(row.get::<_, String>(0), "rutin");
-    assert_eq!(row.get::<_, i32>(1), 1);
+    assert_eq!(row.get::<_, i32>(1), 2);
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn a_newer_schema_is_refused_and_left_alone() {
             error,
             StoreError::NewerSchema {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -211,4 +211,48 @@ fn a_bad_url_says_what_is_expected() {
     assert!(error
         .to_string()
         .contains("postgres://user:password@host:port/database"));
+}
+
+/// A schema of version 1, where a time past year 9999 was written
+/// `+10000-...` (sorting before 2026), is migrated on open: its keys are
+/// rewritten to sort as time, so the far case is no longer due.
+#[test]
+fn a_version_1_schema_gets_time_keys_that_sort() {
+    use rutin::run::CaseId;
+    use rutin::store::contract::{in_year, started};
+    use rutin::store::CaseStore;
+    let Some(schema) = TestSchema::new() else {
+        return;
+    };
+    let mut store = PostgresStore::connect(&schema.url()).expect("open a fresh store");
+    let mut now = None;
+    for id in ["K-1", "K-far"] {
+        let (_, _, commit) = started(&mut store, id, 2);
+        store.commit(&commit).expect("commit");
+        now = commit.index.next_due;
+    }
+    drop(store);
+    schema
+        .admin()
+        .batch_execute(
+            "UPDATE cases SET next_due = '+10000-01-08T00:00:00' WHERE id = 'K-far';
+             UPDATE rutin_meta SET schema_version = 1;",
+        )
+        .expect("make it version 1");
+    let mut store = PostgresStore::connect(&schema.url()).expect("migrate on open");
+    let now = now.expect("the fixture case has a deadline");
+    let due = store.claim_due(now, 10, now).expect("claim");
+    let ids: Vec<&str> = due.iter().map(|(id, _)| id.0.as_str()).collect();
+    assert_eq!(ids, vec!["K-1"]);
+    let far = store.load(&CaseId::from("K-far")).expect("load");
+    assert_eq!(far.index.next_due, Some(in_year(10000)));
+    let row = schema
+        .admin()
+        .query_one(
+            "SELECT next_due, (SELECT schema_version FROM rutin_meta) FROM cases WHERE id = 'K-far'",
+            &[],
+        )
+        .expect("read");
+    assert_eq!(row.get::<_, String>(0), "~510000-01-08T00:00:00");
+    assert_eq!(row.get::<_, i32>(1), 2);
 }

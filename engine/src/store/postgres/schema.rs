@@ -18,7 +18,10 @@ use crate::store::StoreError;
 pub(crate) const APPLICATION: &str = "rutin";
 
 /// The migrations, in order: migration `n` (1-based) brings version `n - 1` to `n`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_time_keys.sql"),
+];
 
 /// The schema version this build writes.
 pub(crate) fn current_version() -> i32 {
@@ -148,6 +151,9 @@ fn migrate(tx: &mut Transaction<'_>, from: i32) -> Result<(), postgres::Error> {
     for sql in &MIGRATIONS[start..] {
         tx.batch_execute(sql)?;
     }
+    if from < 2 {
+        rewrite_time_keys(tx)?;
+    }
     let version = current_version();
     if from == 0 {
         tx.execute(
@@ -156,6 +162,30 @@ fn migrate(tx: &mut Transaction<'_>, from: i32) -> Result<(), postgres::Error> {
         )?;
     } else {
         tx.execute("UPDATE rutin_meta SET schema_version = $1", &[&version])?;
+    }
+    Ok(())
+}
+
+/// Rewrites the times schema version 1 wrote with a signed year (before 0
+/// or after 9999) as keys that sort as time ([`crate::store::time_key`]).
+fn rewrite_time_keys(tx: &mut Transaction<'_>) -> Result<(), postgres::Error> {
+    for (table, column) in crate::store::time_key::TIME_COLUMNS {
+        let rows = tx.query(
+            &format!(
+                "SELECT DISTINCT {column}::text FROM {table} \
+                 WHERE {column} LIKE '+%' OR {column} LIKE '-%'"
+            ),
+            &[],
+        )?;
+        for row in rows {
+            let text: String = row.get(0);
+            if let Some(new) = crate::store::time_key::rewritten(&text) {
+                tx.execute(
+                    &format!("UPDATE {table} SET {column} = $1 WHERE {column} = $2"),
+                    &[&new, &text],
+                )?;
+            }
+        }
     }
     Ok(())
 }

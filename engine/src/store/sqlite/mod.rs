@@ -213,26 +213,7 @@ pub(crate) fn map_err(path: &str, e: rusqlite::Error) -> StoreError {
     }
 }
 
-/// A time as stored.
-pub(crate) fn ts(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S%.f").to_string()
-}
-
-/// A stored time read back; `place` names it in a damage report.
-pub(crate) fn parse_ts(text: &str, place: &str) -> Result<NaiveDateTime, StoreError> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").map_err(|e| StoreError::Damaged {
-        place: place.to_owned(),
-        reason: format!("the time `{text}` cannot be read: {e}"),
-    })
-}
-
-/// An optional stored time read back.
-pub(crate) fn parse_opt_ts(
-    text: Option<String>,
-    place: &str,
-) -> Result<Option<NaiveDateTime>, StoreError> {
-    text.map(|t| parse_ts(&t, place)).transpose()
-}
+pub(crate) use crate::store::time_key::{parse_opt_ts, parse_ts, ts};
 
 /// A count as stored (SQLite integers are signed).
 pub(crate) fn int(n: u64) -> i64 {

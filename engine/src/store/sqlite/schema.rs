@@ -15,7 +15,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x5275_7469;
 const MAGIC: &str = "rutin case store";
 
 /// Migrations in order; the schema version is how many have run.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -76,6 +76,10 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_due ON outbox(next_attempt) WHERE status = 'pending';
 CREATE INDEX outbox_created ON outbox(created, id);
 ";
+
+/// Version 2: times outside years 0000-9999 get keys that sort as time
+/// ([`crate::store::time_key`]); the rewrite is [`rewrite_time_keys`].
+const V2: &str = "SELECT 1;";
 
 /// What a file at the store's path turned out to be.
 pub(crate) enum Found {
@@ -184,6 +188,9 @@ impl SqliteStore {
         for sql in MIGRATIONS.iter().skip(from as usize) {
             tx.execute_batch(sql).map_err(|e| map_err(&path, e))?;
         }
+        if from < 2 {
+            rewrite_time_keys(&tx).map_err(|e| map_err(&path, e))?;
+        }
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('schema', ?1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -192,4 +199,26 @@ impl SqliteStore {
         .map_err(|e| map_err(&path, e))?;
         tx.commit().map_err(|e| map_err(&path, e))
     }
+}
+
+/// Rewrites the times schema version 1 wrote with a signed year (before 0
+/// or after 9999) as keys that sort as time.
+fn rewrite_time_keys(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column) in crate::store::time_key::TIME_COLUMNS {
+        let old: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT DISTINCT {column} FROM {table} WHERE {column} LIKE '+%' OR {column} LIKE '-%'"
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for text in old {
+            if let Some(new) = crate::store::time_key::rewritten(&text) {
+                conn.execute(
+                    &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2"),
+                    [new, text],
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
