@@ -13,12 +13,7 @@ use support::{root, rutin};
 const ROUTINE: &str = "engine/tests/fixtures/valid/everything/routine.yaml";
 
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = rutin_args(db, args).output().expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::outcome(&mut rutin_args(db, args))
 }
 
 /// `rutin ARGS --db DB` (the flag after the subcommand, where clap takes it).

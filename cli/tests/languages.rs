@@ -24,17 +24,17 @@ fn rutin(lang: &str) -> Command {
 }
 
 struct Run {
-    code: Option<i32>,
+    code: i32,
     stdout: String,
     stderr: String,
 }
 
 fn run(cmd: &mut Command, args: &[&str]) -> Run {
-    let output = cmd.args(args).output().expect("rutin runs");
+    let (code, stdout, stderr) = support::outcome(cmd.args(args));
     Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code,
+        stdout,
+        stderr,
     }
 }
 
@@ -115,7 +115,7 @@ fn the_timeline_of_a_shipped_routine_in_both_languages() {
             &mut rutin(lang),
             &["simulate", "workflows/kommun_000/installation.yaml"],
         );
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("simulate_installation_{lang}"), out.stdout);
         if lang == "sv" {
             assert_swedish(&out.stdout);
@@ -137,7 +137,7 @@ fn the_timeline_of_a_shipped_routine_in_both_languages() {
 fn test_output_in_both_languages() {
     for lang in LANGS {
         let out = run(&mut rutin(lang), &["test", "cli/tests/fixtures/scenarios"]);
-        assert_eq!(out.code, Some(1), "{}", out.stderr);
+        assert_eq!(out.code, 1, "{}", out.stderr);
         insta::assert_snapshot!(format!("test_failing_{lang}"), out.stdout);
         if lang == "sv" {
             assert_swedish(&out.stdout);
@@ -167,7 +167,7 @@ fn case_show_and_a_refusal_in_both_languages() {
                 "{decision_date: 2026-06-19, client_name: Anna Andersson, client_address: Storgatan 1, home_care_group: norra}",
             ],
         );
-        assert_eq!(start.code, Some(0), "{}", start.stderr);
+        assert_eq!(start.code, 0, "{}", start.stderr);
         let refused = run(
             &mut rutin(lang),
             &[
@@ -185,10 +185,10 @@ fn case_show_and_a_refusal_in_both_languages() {
                 "order_ok: true",
             ],
         );
-        assert_eq!(refused.code, Some(1), "{}", refused.stdout);
+        assert_eq!(refused.code, 1, "{}", refused.stdout);
         insta::assert_snapshot!(format!("refusal_{lang}"), refused.stderr);
         let show = run(&mut rutin(lang), &["case", "show", "K-1", "--db", db]);
-        assert_eq!(show.code, Some(0), "{}", show.stderr);
+        assert_eq!(show.code, 0, "{}", show.stderr);
         insta::assert_snapshot!(format!("case_show_{lang}"), show.stdout);
         if lang == "sv" {
             assert_swedish(&refused.stderr);
@@ -208,7 +208,7 @@ fn diff_in_both_languages() {
                 "engine/tests/fixtures/diff/extension_v2/extension.yaml",
             ],
         );
-        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("diff_extension_{lang}"), out.stdout);
         if lang == "sv" {
             assert_swedish(&out.stdout);
@@ -359,11 +359,9 @@ fn the_readme_tour_runs_in_both_languages() {
             }
             let done = run(&mut cmd, &[]);
             assert_eq!(
-                done.code,
-                Some(0),
+                done.code, 0,
                 "`{line}` in {lang}:\n{}\n{}",
-                done.stdout,
-                done.stderr
+                done.stdout, done.stderr
             );
             if lang == "sv" {
                 let found = english_in(&format!("{}{}", done.stdout, done.stderr));

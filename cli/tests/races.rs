@@ -25,12 +25,7 @@ fn rutin(db: &Path, args: &[&str]) -> Command {
 }
 
 fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = rutin(db, args).output().expect("rutin runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::parts(rutin(db, args).output().expect("rutin runs"))
 }
 
 fn spawn(db: &Path, args: &[&str]) -> Child {

@@ -35,10 +35,8 @@ fn rutin(db: &Path, args: &[&str]) -> Command {
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let output = rutin(db, args).output().expect("rutin runs");
-    let out = String::from_utf8_lossy(&output.stdout).into_owned();
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{args:?}: {out}{err}");
+    let (code, out, err) = support::parts(rutin(db, args).output().expect("rutin runs"));
+    assert_eq!(code, 0, "{args:?}: {out}{err}");
     out
 }
 

@@ -138,3 +138,44 @@ fn a_time_of_day_and_years_read_in_words() {
         assert!(md.contains(words), "missing {words:?} in\n{md}");
     }
 }
+
+/// Case-wide events have a section of their own: the one that ends the
+/// case is found nowhere else in the book.
+#[test]
+fn case_wide_events_say_what_becomes_of_the_case() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/case_events/routine.yaml");
+    let r = routine(&path);
+    let sv = rutin::book::build(&r, None);
+    let md = sv.markdown(None);
+    insta::assert_snapshot!(
+        "case_events_events_sv",
+        section(&md, "## Händelser i hela ärendet")
+    );
+    let en = rutin::book::build_in(&r, None, rutin::i18n::Lang::En).markdown(None);
+    insta::assert_snapshot!(
+        "case_events_events_en",
+        section(&en, "## Events at any point")
+    );
+    let html = sv.html();
+    for words in [
+        "<h2>Händelser i hela ärendet</h2>",
+        "<h4>Beslutet återkallat</h4>",
+        "ärendet avslutas (utfall: withdrawn)",
+        "ärendet fortsätter i steg",
+    ] {
+        assert!(html.contains(words), "missing {words:?} in the HTML book");
+    }
+}
+
+/// The Markdown section that starts at `heading`, up to the next `## `.
+fn section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?} in\n{md}"));
+    let rest = &md[start + heading.len()..];
+    let end = rest
+        .find("\n## ")
+        .map_or(md.len(), |i| start + heading.len() + i);
+    &md[start..end]
+}

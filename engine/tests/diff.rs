@@ -126,3 +126,88 @@ fn a_changed_time_of_day_is_the_deadlines_at_aspect() {
     let text = diff.to_text();
     assert!(text.contains("09:30"), "{text}");
 }
+
+/// kommun_000's termination routine and a copy whose weekly pick-up list
+/// runs every other week at 07:30, also to the day coordinator, with a
+/// second list added beside it.
+fn schedule_versions() -> (Routine, Routine) {
+    let old = routine(&root().join("workflows/kommun_000/termination.yaml"));
+    let mut new = old.clone();
+    let list = &mut new.schedules[0];
+    assert_eq!(list.id, "pickup_list");
+    list.every = "2 veckor".parse().expect("a duration");
+    list.at = chrono::NaiveTime::from_hms_opt(7, 30, 0);
+    let mut copy = list.message.to[0].clone();
+    copy.target = rutin::model::RecipientTarget::Role("coordinator_day".into());
+    list.message.to.push(copy);
+    let mut second = list.clone();
+    second.id = "pickup_list_night".into();
+    second.title = "Hämtlista natt".into();
+    new.schedules.push(second);
+    (old, new)
+}
+
+#[test]
+fn a_schedule_is_compared_aspect_by_aspect() {
+    let (old, new) = schedule_versions();
+    let diff = rutin::diff::diff(&old, &new);
+    let aspects: Vec<(&str, ChangeKind, Option<&str>)> = diff
+        .changes
+        .iter()
+        .filter(|c| c.area == Area::Schedule)
+        .map(|c| (c.id.as_str(), c.kind, c.aspect.as_deref()))
+        .collect();
+    assert_eq!(
+        aspects,
+        [
+            ("pickup_list", ChangeKind::Changed, Some("runs")),
+            ("pickup_list", ChangeKind::Changed, Some("at")),
+            ("pickup_list", ChangeKind::Changed, Some("recipients")),
+            ("pickup_list_night", ChangeKind::Added, None),
+        ],
+        "{diff:#?}"
+    );
+    assert_eq!(diff.changes.len(), 4, "{diff:#?}");
+    let back = rutin::diff::diff(&new, &old);
+    assert!(back
+        .changes
+        .iter()
+        .any(|c| c.id == "pickup_list_night" && c.kind == ChangeKind::Removed));
+    insta::assert_snapshot!("schedule_text_en", diff.to_text());
+    let sv = rutin::diff::diff_in(&old, &new, rutin::i18n::Lang::Sv);
+    insta::assert_snapshot!("schedule_text_sv", sv.to_text_in(rutin::i18n::Lang::Sv));
+}
+
+#[test]
+fn a_case_wide_event_is_compared_aspect_by_aspect() {
+    let old = routine(&root().join("engine/tests/fixtures/valid/case_events/routine.yaml"));
+    let mut new = old.clone();
+    let moved = new
+        .events
+        .iter_mut()
+        .find(|e| e.id == "client_moved")
+        .expect("the fixture has client_moved");
+    moved.then = rutin::model::Interrupt::End("moved".into());
+    moved.from = Some("team".into());
+    moved.optional.push("interruptions".into());
+    new.events.retain(|e| e.id != "decision_withdrawn");
+    let diff = rutin::diff::diff(&old, &new);
+    let aspects: Vec<(&str, ChangeKind, Option<&str>)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.kind, c.aspect.as_deref()))
+        .collect();
+    assert_eq!(
+        aspects,
+        [
+            ("decision_withdrawn", ChangeKind::Removed, None),
+            ("client_moved", ChangeKind::Changed, Some("sent by")),
+            ("client_moved", ChangeKind::Changed, Some("records")),
+            ("client_moved", ChangeKind::Changed, Some("then")),
+        ],
+        "{diff:#?}"
+    );
+    insta::assert_snapshot!("case_event_text_en", diff.to_text());
+    let sv = rutin::diff::diff_in(&old, &new, rutin::i18n::Lang::Sv);
+    insta::assert_snapshot!("case_event_text_sv", sv.to_text_in(rutin::i18n::Lang::Sv));
+}

@@ -43,7 +43,12 @@ pub fn run_in_store(store: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// Runs `cmd` to its end: the exit code, stdout and stderr.
 pub fn outcome(cmd: &mut Command) -> (i32, String, String) {
-    let output = cmd.output().expect("rutin runs");
+    parts(cmd.output().expect("rutin runs"))
+}
+
+/// A finished process's exit code (−1 when a signal ended it), stdout and
+/// stderr, for a test that starts it as a plain process.
+pub fn parts(output: std::process::Output) -> (i32, String, String) {
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -3,17 +3,29 @@
 diff-heading = routine { $routine }: version { $old } → { $new }
 diff-no-changes = no changes
 diff-area = { $area ->
+    [case-event] case event
    *[other] { $area }
 }
 # `key` is the aspect with `-` for spaces (a variant name), `aspect` as it is.
 diff-aspect = { $key ->
    *[other] { $aspect }
 }
-diff-added = + { $name } added
-diff-added-after = + { $name } added, after { $new }
-diff-added-as = + { $name } added: { $new }
-diff-removed = - { $name } removed
-diff-removed-was = - { $name } removed (was: { $old })
+# `area` (step, field, deadline...) lets a language agree with the noun.
+diff-added = + { $name } { $area ->
+   *[other] added
+}
+diff-added-after = + { $name } { $area ->
+   *[other] added
+}, after { $new }
+diff-added-as = + { $name } { $area ->
+   *[other] added
+}: { $new }
+diff-removed = - { $name } { $area ->
+   *[other] removed
+}
+diff-removed-was = - { $name } { $area ->
+   *[other] removed
+} (was: { $old })
 diff-moved = ~ { $name } moved: now after { $new } (was after { $old })
 diff-template-changed = ~ { $name } text changed (below)
 diff-changed = ~ { $name }: { $aspect } now { $new } (was { $old })
@@ -42,3 +54,4 @@ diff-value-optional = optional
 diff-value-seen-by = { $type }, seen by { $visibility }
 diff-value-template-old = { $name } (old)
 diff-value-template-new = { $name } (new)
+diff-value-case-ends = the case ends ({ $outcome })

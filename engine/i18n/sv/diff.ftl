@@ -8,6 +8,8 @@ diff-area = { $area ->
     [deadline] tidsfristen
     [field] fältet
     [template] mallen
+    [schedule] listan
+    [case-event] händelsen
    *[other] { $area }
 }
 diff-aspect = { $key ->
@@ -33,13 +35,38 @@ diff-aspect = { $key ->
     [goes-to] går till
     [at] klockan
     [groups] grupper
+    [runs] körs
+    [lists] listar
+    [sent-by] skickas av
+    [then] sedan
    *[other] { $aspect }
 }
-diff-added = + { $name } tillagt
-diff-added-after = + { $name } tillagt, efter { $new }
-diff-added-as = + { $name } tillagt: { $new }
-diff-removed = - { $name } borttaget
-diff-removed-was = - { $name } borttaget (var: { $old })
+# Steget och fältet är neutrum (tillagt, borttaget), de andra utrum.
+diff-added = + { $name } { $area ->
+    [step] tillagt
+    [field] tillagt
+   *[other] tillagd
+}
+diff-added-after = + { $name } { $area ->
+    [step] tillagt
+    [field] tillagt
+   *[other] tillagd
+}, efter { $new }
+diff-added-as = + { $name } { $area ->
+    [step] tillagt
+    [field] tillagt
+   *[other] tillagd
+}: { $new }
+diff-removed = - { $name } { $area ->
+    [step] borttaget
+    [field] borttaget
+   *[other] borttagen
+}
+diff-removed-was = - { $name } { $area ->
+    [step] borttaget
+    [field] borttaget
+   *[other] borttagen
+} (var: { $old })
 diff-moved = ~ { $name } flyttat: nu efter { $new } (var efter { $old })
 diff-template-changed = ~ { $name } texten ändrad (se nedan)
 diff-changed = ~ { $name }: { $aspect } nu { $new } (var { $old })
@@ -68,3 +95,4 @@ diff-value-optional = valfritt
 diff-value-seen-by = { $type }, synligt för { $visibility }
 diff-value-template-old = { $name } (gammal)
 diff-value-template-new = { $name } (ny)
+diff-value-case-ends = ärendet avslutas ({ $outcome })

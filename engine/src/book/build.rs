@@ -50,6 +50,7 @@ fn build_here(routine: &Routine, diagram: Option<String>, lang: Lang) -> Book {
         groups: super::roles::groups(&cx),
         phases: super::steps::phases(&cx),
         deadlines: super::steps::deadlines(&cx),
+        events: super::events::events(&cx),
         messages: super::messages::messages(&cx),
         schedules: super::messages::schedules(&cx),
         local_choices: super::trace::local_choices(&cx),

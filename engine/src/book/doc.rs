@@ -99,6 +99,18 @@ pub(crate) struct MessageEntry {
     pub(crate) from: Option<String>,
 }
 
+/// A case-wide event, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EventEntry {
+    pub(crate) title: String,
+    pub(crate) from: Option<String>,
+    pub(crate) records: Vec<String>,
+    pub(crate) may_record: Vec<String>,
+    pub(crate) sets: Vec<String>,
+    pub(crate) then: String,
+    pub(crate) source: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ScheduleEntry {
     pub(crate) title: String,
@@ -131,6 +143,7 @@ pub struct Book {
     pub(crate) groups: Vec<GroupEntry>,
     pub(crate) phases: Vec<Phase>,
     pub(crate) deadlines: Vec<DeadlineEntry>,
+    pub(crate) events: Vec<EventEntry>,
     pub(crate) messages: Vec<MessageEntry>,
     pub(crate) schedules: Vec<ScheduleEntry>,
     pub(crate) local_choices: Vec<LocalChoice>,

@@ -69,6 +69,7 @@ pub(crate) fn render(book: &Book) -> String {
         o.push_str(svg_body(svg));
         let _ = writeln!(o, "</figure>");
     }
+    events(&mut o, book);
     deadlines(&mut o, book);
     messages(&mut o, book);
     choices(&mut o, book);
@@ -208,6 +209,44 @@ fn step(o: &mut String, s: &StepEntry) {
         );
     }
     let _ = writeln!(o, "</article>");
+}
+
+fn events(o: &mut String, book: &Book) {
+    if book.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>{}</h2>", text::l(text::EVENTS));
+    let _ = writeln!(o, "<p>{}</p>", text::l(text::EVENTS_INTRO));
+    for e in &book.events {
+        let _ = writeln!(
+            o,
+            "<article class=\"deadline\">\n<h4>{}</h4>\n<ul>",
+            esc(&e.title)
+        );
+        if let Some(from) = &e.from {
+            labelled(o, &text::l(text::EVENT_FROM), &esc(from));
+        }
+        for (label, list) in [
+            (text::RECORDS, &e.records),
+            (text::MAY_RECORD, &e.may_record),
+            (text::SETS, &e.sets),
+        ] {
+            if !list.is_empty() {
+                labelled(o, &text::l(label), &esc(&list.join(", ")));
+            }
+        }
+        labelled(o, &text::l(text::EVENT_THEN), &esc(&e.then));
+        let _ = writeln!(o, "</ul>");
+        if !e.source.is_empty() {
+            let _ = writeln!(
+                o,
+                "<p class=\"meta\">{}: {}</p>",
+                text::l(text::SOURCE),
+                esc(&e.source.join(", "))
+            );
+        }
+        let _ = writeln!(o, "</article>");
+    }
 }
 
 fn deadlines(o: &mut String, book: &Book) {

@@ -72,6 +72,7 @@ pub(crate) fn render(book: &Book, diagram: Option<&str>) -> String {
             text::l(text::DIAGRAM)
         );
     }
+    events(&mut o, book);
     deadlines(&mut o, book);
     messages(&mut o, book);
     choices_and_trace(&mut o, book);
@@ -177,6 +178,40 @@ fn step(o: &mut String, s: &StepEntry) {
             text::l(text::SOURCE),
             esc(&s.source.join(", "))
         );
+    }
+}
+
+/// A labelled list item, left out when it has no items.
+fn items(o: &mut String, label: &str, items: &[String]) {
+    if !items.is_empty() {
+        let _ = writeln!(o, "- **{label}:** {}", esc(&items.join(", ")));
+    }
+}
+
+fn events(o: &mut String, book: &Book) {
+    if book.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## {}\n", text::l(text::EVENTS));
+    let _ = writeln!(o, "{}\n", text::l(text::EVENTS_INTRO));
+    for e in &book.events {
+        let _ = writeln!(o, "### {}\n", esc(&e.title));
+        if let Some(from) = &e.from {
+            items(o, &text::l(text::EVENT_FROM), std::slice::from_ref(from));
+        }
+        items(o, &text::l(text::RECORDS), &e.records);
+        items(o, &text::l(text::MAY_RECORD), &e.may_record);
+        items(o, &text::l(text::SETS), &e.sets);
+        let _ = writeln!(o, "- **{}:** {}", text::l(text::EVENT_THEN), esc(&e.then));
+        if !e.source.is_empty() {
+            let _ = writeln!(
+                o,
+                "- *{}: {}*",
+                text::l(text::SOURCE),
+                esc(&e.source.join(", "))
+            );
+        }
+        o.push('\n');
     }
 }
 

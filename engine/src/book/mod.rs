@@ -10,6 +10,7 @@
 
 mod build;
 mod doc;
+mod events;
 mod html;
 mod markdown;
 mod messages;

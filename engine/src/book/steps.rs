@@ -29,7 +29,7 @@ fn labels(cx: &Ctx<'_>, fields: &[String]) -> Vec<String> {
     fields.iter().map(|f| cx.label(f)).collect()
 }
 
-fn sets(cx: &Ctx<'_>, set: &[Assignment]) -> Vec<String> {
+pub(crate) fn sets(cx: &Ctx<'_>, set: &[Assignment]) -> Vec<String> {
     set.iter()
         .map(|a| format!("{} = {}", cx.label(&a.field), a.value.source()))
         .collect()

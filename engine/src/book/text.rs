@@ -61,6 +61,10 @@ pub(crate) const DIAGRAM: &str = "book-diagram";
 pub(crate) const DEADLINES: &str = "book-deadlines";
 pub(crate) const MESSAGES: &str = "book-messages";
 pub(crate) const SCHEDULES: &str = "book-schedules";
+pub(crate) const EVENTS: &str = "book-events";
+pub(crate) const EVENTS_INTRO: &str = "book-events-intro";
+pub(crate) const EVENT_FROM: &str = "book-event-from";
+pub(crate) const EVENT_THEN: &str = "book-event-then";
 pub(crate) const LOCAL_CHOICES: &str = "book-local-choices";
 pub(crate) const LOCAL_CHOICES_INTRO: &str = "book-local-choices-intro";
 pub(crate) const TRACE: &str = "book-trace";
@@ -169,6 +173,19 @@ pub(crate) fn other_way(from_title: &str) -> String {
 /// Reason of a side path reached when a deadline passes.
 pub(crate) fn deadline_way(number: usize) -> String {
     t("book-deadline-way", &[("number", number.into())])
+}
+
+/// What a case-wide event that goes on at a step does to the case.
+pub(crate) fn event_goes_on(number: usize, title: &str) -> String {
+    t(
+        "book-event-goes-on",
+        &[("number", number.into()), ("title", title.into())],
+    )
+}
+
+/// What a case-wide event that ends the case does to it.
+pub(crate) fn event_ends(outcome: &str) -> String {
+    t("book-event-ends", &[("outcome", outcome.into())])
 }
 
 /// Reason of a side path reached by a case-wide event.

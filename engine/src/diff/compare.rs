@@ -14,7 +14,7 @@ use crate::model::{
     Deadline, DeadlineStart, Field, MessageSpec, Routine, Step, StepKind, Visibility,
 };
 
-fn change(area: Area, id: &str, title: Option<&str>, kind: ChangeKind) -> Change {
+pub(super) fn change(area: Area, id: &str, title: Option<&str>, kind: ChangeKind) -> Change {
     Change {
         area,
         id: id.to_owned(),
@@ -27,7 +27,7 @@ fn change(area: Area, id: &str, title: Option<&str>, kind: ChangeKind) -> Change
 }
 
 /// Pushes a `Changed` entry when `old` and `new` differ.
-fn compare(
+pub(super) fn compare(
     out: &mut Vec<Change>,
     (area, id, title): (Area, &str, Option<&str>),
     aspect: &str,
@@ -43,12 +43,12 @@ fn compare(
     }
 }
 
-fn optional(value: Option<&str>) -> String {
+pub(super) fn optional(value: Option<&str>) -> String {
     value.unwrap_or("—").to_owned()
 }
 
 /// A value with no parts: `—`.
-fn none(lang: Lang) -> String {
+pub(super) fn none(lang: Lang) -> String {
     text(lang, "diff-value-none", &[])
 }
 
@@ -67,7 +67,7 @@ pub(super) fn header(old: &Routine, new: &Routine, out: &mut Vec<Change>) {
     compare(out, at("start"), "start", start(old), start(new));
 }
 
-fn step_name(routine: &Routine, id: &str) -> String {
+pub(super) fn step_name(routine: &Routine, id: &str) -> String {
     routine
         .step(id)
         .map_or_else(|| id.to_owned(), |s| format!("{} ({id})", s.title))
@@ -141,7 +141,7 @@ fn doer(routine: &Routine, step: &Step, lang: Lang) -> String {
     }
 }
 
-fn recipients(routine: &Routine, message: Option<&MessageSpec>, lang: Lang) -> String {
+pub(super) fn recipients(routine: &Routine, message: Option<&MessageSpec>, lang: Lang) -> String {
     let Some(m) = message else {
         return none(lang);
     };
@@ -179,17 +179,20 @@ fn records(step: &Step, lang: Lang) -> String {
         }
         | StepKind::Event {
             collects, optional, ..
-        } => {
-            let mut all: Vec<String> = collects.clone();
-            all.extend(
-                optional
-                    .iter()
-                    .map(|f| text(lang, "diff-value-optional-field", &[("field", f.into())])),
-            );
-            all.join(", ")
-        }
+        } => recorded(collects, optional, lang),
         _ => String::new(),
     }
+}
+
+/// The fields a task or event records: `a, b, c (optional)`.
+pub(super) fn recorded(collects: &[String], optional: &[String], lang: Lang) -> String {
+    let mut all: Vec<String> = collects.to_vec();
+    all.extend(
+        optional
+            .iter()
+            .map(|f| text(lang, "diff-value-optional-field", &[("field", f.into())])),
+    );
+    all.join(", ")
 }
 
 fn message_of(step: &Step) -> Option<&MessageSpec> {

@@ -1,7 +1,8 @@
 //! What changed between two versions of a routine, in the process owner's
 //! terms: steps added, removed or moved (they now follow other steps),
 //! who does a task, who gets a message, deadlines, fields and who may see
-//! them, and every template as a line diff (with `similar`).
+//! them, schedules, case-wide events, and every template as a line diff
+//! (with `similar`).
 //!
 //! ```
 //! let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -11,7 +12,9 @@
 //! assert!(diff.is_empty());
 //! ```
 
+mod case_events;
 mod compare;
+mod schedules;
 mod text;
 
 use serde::Serialize;
@@ -32,6 +35,10 @@ pub enum Area {
     Field,
     /// A message template.
     Template,
+    /// A schedule: a list sent across the cases at regular times.
+    Schedule,
+    /// An event that may come whatever step the case stands at.
+    CaseEvent,
 }
 
 /// What happened to it.
@@ -54,7 +61,8 @@ pub struct Change {
     /// What it is about.
     pub area: Area,
     /// The id: a step, `step.deadline` (`case.deadline` for case
-    /// deadlines), a field, a template name, or a header key.
+    /// deadlines), a field, a template name, a schedule, a case-wide
+    /// event, or a header key.
     pub id: String,
     /// The title people know it by, when it has one.
     pub title: Option<String>,
@@ -125,6 +133,8 @@ pub fn diff_in(old: &Routine, new: &Routine, lang: crate::i18n::Lang) -> Routine
     compare::steps(old, new, lang, &mut changes);
     compare::deadlines(old, new, lang, &mut changes);
     compare::fields(old, new, lang, &mut changes);
+    schedules::schedules(old, new, lang, &mut changes);
+    case_events::case_events(old, new, lang, &mut changes);
     let templates = compare::templates(old, new, lang, &mut changes);
     changes.sort_by_key(|c| c.area);
     RoutineDiff {

@@ -14,14 +14,16 @@ fn area(a: Area) -> &'static str {
         Area::Deadline => "deadline",
         Area::Field => "field",
         Area::Template => "template",
+        Area::Schedule => "schedule",
+        Area::CaseEvent => "case-event",
     }
 }
 
 fn line(c: &Change, lang: Lang) -> String {
-    let area = text(lang, "diff-area", &[("area", area(c.area).into())]);
+    let noun = text(lang, "diff-area", &[("area", area(c.area).into())]);
     let name = match &c.title {
-        Some(title) => format!("{area} {title} ({})", c.id),
-        None => format!("{area} {}", c.id),
+        Some(title) => format!("{noun} {title} ({})", c.id),
+        None => format!("{noun} {}", c.id),
     };
     let old = c.old.as_deref().unwrap_or("");
     let new = c.new.as_deref().unwrap_or("");
@@ -50,6 +52,7 @@ fn line(c: &Change, lang: Lang) -> String {
             ("old", old.into()),
             ("new", new.into()),
             ("aspect", aspect.into()),
+            ("area", area(c.area).into()),
         ],
     )
 }

@@ -96,6 +96,34 @@ impl Routine {
     pub fn schedule(&self, id: &str) -> Option<&Schedule> {
         self.schedules.iter().find(|s| s.id == id)
     }
+    /// The fields something in a running case records: the required and
+    /// optional fields of task and event steps and of case-wide events, and
+    /// what escalation tasks collect. The rest is known when the case starts.
+    pub fn recorded_fields(&self) -> std::collections::BTreeSet<&str> {
+        let steps = self.steps.iter().flat_map(|s| match &s.kind {
+            super::StepKind::Task {
+                collects, optional, ..
+            }
+            | super::StepKind::Event {
+                collects, optional, ..
+            } => collects.iter().chain(optional),
+            _ => [].iter().chain(&[]),
+        });
+        let deadlines = self
+            .deadlines
+            .iter()
+            .chain(self.steps.iter().flat_map(|s| &s.deadlines));
+        let escalations = deadlines.flat_map(|d| d.task.iter().flat_map(|t| &t.collects));
+        let events = self
+            .events
+            .iter()
+            .flat_map(|e| e.collects.iter().chain(&e.optional));
+        steps
+            .chain(escalations)
+            .chain(events)
+            .map(String::as_str)
+            .collect()
+    }
     /// Every message the routine can send: message steps, deadlines of
     /// steps and of the case, schedules' reports.
     pub fn messages(&self) -> impl Iterator<Item = &MessageSpec> {

@@ -2,28 +2,13 @@
 //! examples of the fields nothing records, as `rutin simulate` starts a case.
 
 use super::format::Scenario;
-use crate::model::{Routine, StepKind};
+use crate::model::Routine;
 
 /// The example values of the fields no task or event records: what the case
 /// knows when it starts (the rest is recorded along the way). Required
 /// fields take their example even when a task records them too.
 pub fn example_data(routine: &Routine) -> serde_json::Value {
-    let mut recorded: Vec<&str> = Vec::new();
-    for step in &routine.steps {
-        if let StepKind::Task {
-            collects, optional, ..
-        }
-        | StepKind::Event {
-            collects, optional, ..
-        } = &step.kind
-        {
-            recorded.extend(collects.iter().chain(optional).map(String::as_str));
-        }
-        let escalations = step.deadlines.iter().flat_map(|d| d.task.iter());
-        recorded.extend(escalations.flat_map(|t| t.collects.iter().map(String::as_str)));
-    }
-    let escalations = routine.deadlines.iter().flat_map(|d| d.task.iter());
-    recorded.extend(escalations.flat_map(|t| t.collects.iter().map(String::as_str)));
+    let recorded = routine.recorded_fields();
     routine
         .fields
         .iter()

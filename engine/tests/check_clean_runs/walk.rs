@@ -399,7 +399,7 @@ fn starts(routine: &Routine) -> Vec<Json> {
         .filter(|f| f.required)
         .map(|f| f.id.clone())
         .collect();
-    let recorded = recorded(routine);
+    let recorded = routine.recorded_fields();
     let extra: Vec<String> = routine
         .fields
         .iter()
@@ -409,35 +409,6 @@ fn starts(routine: &Routine) -> Vec<Json> {
     let mut out = choices(routine, &required, &[]);
     if !extra.is_empty() {
         out.insert(1, choices(routine, &required, &extra).remove(0));
-    }
-    out
-}
-
-/// Fields some task, event or escalation records.
-fn recorded(routine: &Routine) -> BTreeSet<&str> {
-    let mut out = BTreeSet::new();
-    for step in &routine.steps {
-        if let StepKind::Task {
-            collects, optional, ..
-        }
-        | StepKind::Event {
-            collects, optional, ..
-        } = &step.kind
-        {
-            out.extend(collects.iter().chain(optional).map(String::as_str));
-        }
-    }
-    let deadlines = routine
-        .deadlines
-        .iter()
-        .chain(routine.steps.iter().flat_map(|s| &s.deadlines));
-    for d in deadlines {
-        if let Some(t) = &d.task {
-            out.extend(t.collects.iter().map(String::as_str));
-        }
-    }
-    for e in &routine.events {
-        out.extend(e.collects.iter().chain(&e.optional).map(String::as_str));
     }
     out
 }

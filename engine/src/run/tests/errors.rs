@@ -414,36 +414,11 @@ fn a_loop_of_automatic_steps_is_stopped() {
     assert!(matches!(e, RunError::CycleLimit { .. }), "{e}");
 }
 
-fn message_routine(template: &str, to: Vec<Recipient>) -> Routine {
-    let mut r = bare(
-        "work",
-        vec![
-            task(
-                "work",
-                "alarm_team",
-                &[],
-                &["key_number", "note"],
-                next("tell"),
-            ),
-            step("tell", StepKind::Message(message("t", to)), next("done")),
-            step(
-                "done",
-                StepKind::End {
-                    outcome: "done".into(),
-                },
-                Vec::new(),
-            ),
-        ],
-    );
-    r.templates
-        .insert("t".into(), fixture::template("t", template).1);
-    r
-}
-
 #[test]
 fn a_template_reading_a_hidden_field_is_refused() {
     let r = message_routine(
         "Nyckel {{ key_number }}",
+        None,
         vec![role("alarm_team"), role("assessor")],
     );
     let mut case = start_bare(&r);
@@ -466,7 +441,7 @@ fn a_template_reading_a_hidden_field_is_refused() {
         })
     );
     // A group without `sees_as` may not see it either.
-    let r = message_routine("Nyckel {{ key_number }}", vec![group("saltis")]);
+    let r = message_routine("Nyckel {{ key_number }}", None, vec![group("saltis")]);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
         c.complete_task(
@@ -483,7 +458,7 @@ fn a_template_reading_a_hidden_field_is_refused() {
         "{e}"
     );
     // A group that sees as alarm_team may.
-    let r = message_routine("Nyckel {{ key_number }}", vec![group("boo")]);
+    let r = message_routine("Nyckel {{ key_number }}", None, vec![group("boo")]);
     let mut case = start_bare(&r);
     let fx = ok(case.complete_task(
         &r,
@@ -509,7 +484,7 @@ fn strict_rendering_refuses_undefined_values() {
         "{% for k in missing %}{% endfor %}",
         "{{ group_name('nope') }}",
     ] {
-        let r = message_routine(template, vec![role("alarm_team")]);
+        let r = message_routine(template, None, vec![role("alarm_team")]);
         let mut case = start_bare(&r);
         let e = refused(&mut case, |c| {
             c.complete_task(
@@ -526,7 +501,7 @@ fn strict_rendering_refuses_undefined_values() {
             "{template}: {e}"
         );
     }
-    let mut r = message_routine("ok", vec![role("alarm_team")]);
+    let mut r = message_routine("ok", None, vec![role("alarm_team")]);
     r.templates.clear();
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
@@ -555,7 +530,7 @@ fn group_of_must_give_a_group() {
         when: None,
         title: None,
     }];
-    let r = message_routine("Hej", to);
+    let r = message_routine("Hej", None, to);
     let mut case = start_bare(&r);
     let e = refused(&mut case, |c| {
         c.complete_task(

@@ -158,6 +158,35 @@ pub(crate) fn bare(start: &str, steps: Vec<Step>) -> Routine {
     r
 }
 
+/// A routine whose `work` task (optional `key_number` and `note`) is
+/// followed by a message of the template `source` to `to`, then the end.
+pub(crate) fn message_routine(source: &str, subject: Option<&str>, to: Vec<Recipient>) -> Routine {
+    let mut spec = message("t", to);
+    spec.subject = subject.map(str::to_string);
+    let mut r = bare(
+        "work",
+        vec![
+            task(
+                "work",
+                "alarm_team",
+                &[],
+                &["key_number", "note"],
+                next("tell"),
+            ),
+            step("tell", StepKind::Message(spec), next("done")),
+            step(
+                "done",
+                StepKind::End {
+                    outcome: "done".into(),
+                },
+                Vec::new(),
+            ),
+        ],
+    );
+    r.templates.insert("t".into(), template("t", source).1);
+    r
+}
+
 /// The fixture routine.
 pub(crate) fn routine() -> Routine {
     let roles = [

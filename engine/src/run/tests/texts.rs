@@ -6,38 +6,7 @@ use serde_json::json;
 
 use super::fixture::*;
 use super::*;
-use crate::model::{Recipient, StepKind};
 use crate::run::{MessageTexts, Record};
-
-/// A routine whose `work` task (optional `key_number` and `note`) is
-/// followed by a message of `template` to `to`, then the end.
-fn message_routine(template: &str, subject: Option<&str>, to: Vec<Recipient>) -> Routine {
-    let mut spec = message("t", to);
-    spec.subject = subject.map(str::to_string);
-    let mut r = bare(
-        "work",
-        vec![
-            task(
-                "work",
-                "alarm_team",
-                &[],
-                &["key_number", "note"],
-                next("tell"),
-            ),
-            step("tell", StepKind::Message(spec), next("done")),
-            step(
-                "done",
-                StepKind::End {
-                    outcome: "done".into(),
-                },
-                Vec::new(),
-            ),
-        ],
-    );
-    r.templates
-        .insert("t".into(), fixture::template("t", template).1);
-    r
-}
 
 /// Starts the case and completes `work` with `values`; the case as it then stands.
 fn run(r: &Routine, texts: MessageTexts, values: serde_json::Value) -> Result<Case, RunError> {

@@ -1,0 +1,69 @@
+//! Schedules compared: the recurring lists a routine sends across its
+//! cases (when they run, which cases they list, to whom, with which
+//! template), by their id.
+
+use super::compare::{change, compare, none, recipients};
+use super::{Area, Change, ChangeKind};
+use crate::i18n::{text, Lang};
+use crate::model::{Routine, Schedule};
+
+/// A schedule in words, aspect by aspect.
+fn aspects(routine: &Routine, s: &Schedule, lang: Lang) -> [(&'static str, String); 6] {
+    let every = text(
+        lang,
+        "diff-value-every",
+        &[("duration", s.every.swedish().into())],
+    );
+    let at =
+        s.at.map_or_else(|| none(lang), |t| t.format("%H:%M").to_string());
+    [
+        ("title", s.title.clone()),
+        ("runs", every),
+        ("at", at),
+        ("lists", s.select.source().to_owned()),
+        ("recipients", recipients(routine, Some(&s.message), lang)),
+        ("template", s.message.template.clone()),
+    ]
+}
+
+/// A new or removed schedule in one line: when it runs and to whom.
+fn words(routine: &Routine, s: &Schedule, lang: Lang) -> String {
+    let [_, (_, every), (_, at), _, (_, to), (_, template)] = aspects(routine, s, lang);
+    let when = match s.at {
+        Some(_) => format!("{every} {at}"),
+        None => every,
+    };
+    let message = text(
+        lang,
+        "diff-value-message",
+        &[("template", template.into()), ("recipients", to.into())],
+    );
+    format!("{when}; {message}")
+}
+
+pub(super) fn schedules(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
+    for s in old
+        .schedules
+        .iter()
+        .filter(|s| new.schedule(&s.id).is_none())
+    {
+        let mut c = change(Area::Schedule, &s.id, Some(&s.title), ChangeKind::Removed);
+        c.old = Some(words(old, s, lang));
+        out.push(c);
+    }
+    for s in &new.schedules {
+        let Some(was) = old.schedule(&s.id) else {
+            let mut c = change(Area::Schedule, &s.id, Some(&s.title), ChangeKind::Added);
+            c.new = Some(words(new, s, lang));
+            out.push(c);
+            continue;
+        };
+        let at = (Area::Schedule, s.id.as_str(), Some(s.title.as_str()));
+        let pairs = aspects(old, was, lang)
+            .into_iter()
+            .zip(aspects(new, s, lang));
+        for ((aspect, a), (_, b)) in pairs {
+            compare(out, at, aspect, a, b);
+        }
+    }
+}
