@@ -6,7 +6,7 @@
 
 use super::error::RunError;
 use super::exec::Exec;
-use super::journal::{Record, Values};
+use super::journal::Record;
 use super::value::{check_rules, check_type};
 use crate::expr::ExprError;
 use crate::model::{check_value, Assignment, FieldType};
@@ -37,7 +37,7 @@ impl Exec<'_> {
         if set.is_empty() {
             return Ok(());
         }
-        let mut values = Values::new();
+        let mut values = Vec::with_capacity(set.len());
         for a in set {
             let place = || format!("`set: {}` of {}", a.field, at.describe());
             let value = self
@@ -66,12 +66,12 @@ impl Exec<'_> {
                 })?;
                 check_rules(field, &json)?;
             }
-            values.insert(a.field.clone(), json);
+            values.push((self.name(&a.field), json));
         }
         self.emit(Record::FieldsSet {
             step: at.step.map(|s| self.name(s)),
             deadline: at.deadline.map(|d| self.name(d)),
-            values,
+            values: values.into_iter().collect(),
         })
     }
 }

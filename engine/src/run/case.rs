@@ -10,9 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::RunError;
 use super::failure::{failures_in, CaseFailure};
-use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Task, Values};
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Task};
 use super::render::MessageTexts;
 use super::state::{State, Status};
+use super::values::Fields;
 use crate::model::Routine;
 
 /// One client's run through one version of a routine.
@@ -112,7 +113,7 @@ impl Case {
 
     /// Every field value set so far, whoever may see it. Show people
     /// [`Case::view_for`] instead.
-    pub fn fields(&self) -> &Values {
+    pub fn fields(&self) -> &Fields {
         &self.state.fields
     }
 

@@ -9,13 +9,13 @@
 use super::assign::SetPlace;
 use super::error::RunError;
 use super::exec::Exec;
-use super::journal::{Actor, Record, Values};
-use super::value::{check, Accepts};
+use super::journal::{Actor, Record};
+use super::value::{check, Accepts, Given};
 use crate::model::{CaseEvent, Interrupt};
 
 impl Exec<'_> {
     /// Delivers the case-wide event `event` with `values`.
-    pub(crate) fn interrupt(&mut self, event: &CaseEvent, values: Values) -> Result<(), RunError> {
+    pub(crate) fn interrupt(&mut self, event: &CaseEvent, values: Given) -> Result<(), RunError> {
         let accepts = Accepts {
             required: event.collects.iter().map(String::as_str).collect(),
             optional: Some(event.optional.iter().map(String::as_str).collect()),

@@ -8,16 +8,13 @@
 //! only ordered maps and ids handed out by counters, so the same commands
 //! give the same journal byte for byte.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use super::values::Values;
 pub use crate::model::Name;
-
-/// Field values by field id, as JSON (dates `YYYY-MM-DD`, periods `{from, to}`).
-pub type Values = BTreeMap<String, serde_json::Value>;
 
 /// The identifier of a case, chosen by the caller (the engine makes no ids up).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -115,7 +115,7 @@ impl Case {
     }
 
     fn field_blockers(&self, to: &Routine, reasons: &mut Vec<String>) {
-        for (id, value) in &self.state.fields {
+        for (id, value) in self.state.fields.iter() {
             match to.field(id) {
                 None => reasons.push(format!("its field `{id}` is gone")),
                 Some(f) => {

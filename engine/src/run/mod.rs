@@ -51,6 +51,7 @@ mod render;
 pub mod schedule;
 mod state;
 mod value;
+mod values;
 pub mod visibility;
 
 pub use case::Case;
@@ -68,6 +69,7 @@ pub use migrate::MigrationRefused;
 pub use render::MessageTexts;
 pub use schedule::{run_schedule, run_schedule_for, ScheduleRun};
 pub use state::Status;
+pub use values::Fields;
 pub use visibility::CaseView;
 
 #[cfg(test)]

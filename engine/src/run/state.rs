@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use super::error::RunError;
 use super::id_map::IdMap;
-use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Record, Task, TokenId, Values};
+use super::journal::{ArmedDeadline, CaseId, JournalEntry, Name, Record, Task, TokenId};
+use super::values::Fields;
 
 /// Whether a case runs or has ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -52,7 +53,8 @@ pub(crate) struct State {
     pub(crate) started: NaiveDateTime,
     /// The time of the latest entry.
     pub(crate) latest: NaiveDateTime,
-    pub(crate) fields: Values,
+    /// The current values, each shared with the entry that set it.
+    pub(crate) fields: Fields,
     pub(crate) tokens: IdMap<TokenId, Token>,
     pub(crate) tasks: IdMap<u32, Task>,
     pub(crate) deadlines: IdMap<u32, ArmedDeadline>,
@@ -104,7 +106,7 @@ impl State {
             version: version.clone(),
             started: entry.at,
             latest: entry.at,
-            fields: data.clone(),
+            fields: Fields::from(data),
             tokens: IdMap::default(),
             tasks: IdMap::default(),
             deadlines: IdMap::default(),
@@ -216,23 +218,15 @@ impl State {
                 self.tasks
                     .remove(&task.0)
                     .ok_or_else(|| inconsistent(entry, "no such open task"))?;
-                self.set_fields(values);
+                self.fields.set(values, false);
             }
             Record::TaskWithdrawn { task, .. } => {
                 self.tasks
                     .remove(&task.0)
                     .ok_or_else(|| inconsistent(entry, "no such open task"))?;
             }
-            Record::EventReceived { values, .. } => self.set_fields(values),
-            Record::FieldsSet { values, .. } => {
-                for (k, v) in values {
-                    if v.is_null() {
-                        self.fields.remove(k);
-                    } else {
-                        self.fields.insert(k.clone(), v.clone());
-                    }
-                }
-            }
+            Record::EventReceived { values, .. } => self.fields.set(values, false),
+            Record::FieldsSet { values, .. } => self.fields.set(values, true),
             Record::DeadlineArmed(armed) => {
                 self.next_armed = self.next_armed.max(armed.armed.0.saturating_add(1));
                 self.deadlines.insert(armed.armed.0, armed.clone());
@@ -248,7 +242,7 @@ impl State {
             Record::DeadlineNotArmed { .. }
             | Record::DeadlineMessageFailed { .. }
             | Record::MessageSent(_) => {}
-            Record::CaseEventReceived { values, .. } => self.set_fields(values),
+            Record::CaseEventReceived { values, .. } => self.fields.set(values, false),
             Record::RoutineChanged {
                 from_version,
                 version,
@@ -276,11 +270,5 @@ impl State {
             }
         }
         Ok(())
-    }
-
-    fn set_fields(&mut self, values: &Values) {
-        for (k, v) in values {
-            self.fields.insert(k.clone(), v.clone());
-        }
     }
 }

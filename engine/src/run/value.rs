@@ -15,11 +15,19 @@ use chrono::NaiveDate;
 
 use crate::model::{personnummer, Field, FieldType, Routine};
 
-/// Turns the JSON given to a command into a map of values (`null`: none).
-pub(crate) fn to_values(json: Json) -> Result<Values, RunError> {
+/// Values as a command was given them, by field id, before [`check`].
+pub(crate) type Given = Vec<(String, Json)>;
+
+/// Turns the JSON given to a command into its values (`null`: none), in
+/// id order.
+pub(crate) fn to_values(json: Json) -> Result<Given, RunError> {
     match json {
-        Json::Null => Ok(Values::new()),
-        Json::Object(map) => Ok(map.into_iter().collect()),
+        Json::Null => Ok(Given::new()),
+        Json::Object(map) => {
+            let mut given: Given = map.into_iter().collect();
+            given.sort_by(|a, b| a.0.cmp(&b.0));
+            Ok(given)
+        }
         other => Err(RunError::ValuesNotAMap { got: short(&other) }),
     }
 }
@@ -35,18 +43,21 @@ pub(crate) struct Accepts<'a> {
 }
 
 /// Checks values: every field declared and accepted, every required one
-/// given, every value of its field's type.
+/// given, every value of its field's type. The values it gives are keyed
+/// by the routine's shared field names.
 pub(crate) fn check(
     routine: &Routine,
-    mut values: Values,
+    given: Given,
     accepts: &Accepts<'_>,
     on: NaiveDate,
 ) -> Result<Values, RunError> {
-    for (id, value) in &mut values {
-        let field = routine.field(id).ok_or_else(|| RunError::UnknownField {
+    let names = crate::expr::routine_compiled(routine).names();
+    let mut checked = Vec::with_capacity(given.len());
+    for (id, value) in given {
+        let field = routine.field(&id).ok_or_else(|| RunError::UnknownField {
             field: id.clone(),
             suggestion: crate::diagnostic::suggest(
-                id,
+                &id,
                 routine.fields.iter().map(|f| f.id.as_str()),
             ),
         })?;
@@ -57,15 +68,17 @@ pub(crate) fn check(
                 .is_none_or(|optional| optional.contains(&id.as_str()));
         if !accepted {
             return Err(RunError::FieldNotAccepted {
-                field: id.clone(),
+                field: id,
                 by: accepts.by.clone(),
             });
         }
-        *value = check_type(id, &field.ty, value, on)?;
-        check_rules(field, value)?;
+        let value = check_type(&id, &field.ty, &value, on)?;
+        check_rules(field, &value)?;
+        checked.push((names.get(&id), value));
     }
+    let values: Values = checked.into_iter().collect();
     for id in &accepts.required {
-        if !values.contains_key(*id) {
+        if !values.contains_key(id) {
             return Err(RunError::MissingField {
                 field: (*id).to_string(),
                 by: accepts.by.clone(),

@@ -21,6 +21,7 @@ use super::case::Case;
 use super::failure::{failures_in, CaseFailure};
 use super::journal::{ArmedDeadline, CaseId, JournalEntry, Record, Task, Values};
 use super::state::Status;
+use super::values::Fields;
 use crate::model::{DeadlineStart, Expr, Routine, StepKind};
 
 /// What a view shows instead of an explanation the role may not read.
@@ -50,7 +51,7 @@ pub struct CaseView {
     /// When the case started.
     pub started: NaiveDateTime,
     /// Field values the role may see.
-    pub fields: Values,
+    pub fields: Fields,
     /// The steps where tokens stand now.
     pub active_steps: Vec<String>,
     /// All open tasks (a task's existence is not secret, its values are).
@@ -77,7 +78,7 @@ impl Case {
             role: role.to_string(),
             status: self.status().clone(),
             started: self.started(),
-            fields: filter(routine, role, self.fields()),
+            fields: self.fields().filtered(|k| may_see(routine, Some(role), k)),
             active_steps: self
                 .active_steps()
                 .into_iter()

@@ -16,7 +16,7 @@ use super::profile::{Branch, Stage};
 use super::tally::Tally;
 use super::values::draw;
 use crate::model::{Routine, StepKind};
-use crate::run::{Case, Effects, MessageTexts, Record, RunError, Task, TaskId, TaskRef, Values};
+use crate::run::{Case, Effects, Fields, MessageTexts, Record, RunError, Task, TaskId, TaskRef};
 
 /// The most commands one simulated case may take (a guard against a profile
 /// whose values make a case go round a loop forever).
@@ -28,7 +28,7 @@ pub(crate) enum End {
     Ended {
         at: NaiveDateTime,
         outcome: String,
-        fields: Values,
+        fields: Fields,
     },
     /// Still open at the horizon, or waiting for nothing.
     Open,

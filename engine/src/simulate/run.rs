@@ -158,7 +158,7 @@ fn lifecycle(
 ) {
     let mut rng = case_rng(seed, case);
     let mut at = arrival;
-    let mut previous: Option<(String, crate::run::Values)> = None;
+    let mut previous: Option<(String, crate::run::Fields)> = None;
     for (index, stage) in profile.stages.iter().enumerate() {
         if let Some((outcome, _)) = &previous {
             if !stage.outcomes.is_empty() && !stage.outcomes.contains(outcome) {

@@ -94,7 +94,7 @@ fn recorded(routine: &Routine, id: &str) -> bool {
 pub(crate) fn start_data(
     stage: &Stage,
     today: NaiveDate,
-    previous: Option<&crate::run::Values>,
+    previous: Option<&crate::run::Fields>,
     rng: &mut impl RngCore,
 ) -> Value {
     let routine = &stage.routine;

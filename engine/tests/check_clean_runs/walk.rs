@@ -456,7 +456,7 @@ fn novelties(case: &Case, effects: &Effects) -> Vec<String> {
         .filter(|(_, v)| v.is_null())
         .map(|(k, _)| k.as_str())
         .collect();
-    let set: Vec<&str> = case.fields().keys().map(String::as_str).collect();
+    let set: Vec<&str> = case.fields().keys().map(|k| k.as_str()).collect();
     effects
         .entries
         .iter()

@@ -155,7 +155,7 @@ fn a_deadlines_set_runs_each_time_it_fires_on_its_day() {
         [(
             Some("try".into()),
             Some("nudge".into()),
-            Values::from([("nudges".into(), json!(1)), ("share".into(), Json::Null)])
+            Values::from([("nudges", json!(1)), ("share", Json::Null)])
         )]
     );
     // Each new visit of the step arms it again: it counts on.
