@@ -90,7 +90,8 @@ fn options() -> serde_saphyr::Options {
 /// Parses YAML text into a node tree; a syntax error (or a budget breach:
 /// alias bomb, deep nesting) becomes one located diagnostic.
 pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
-    let text = sink.file.text().to_owned();
+    let file = Arc::clone(&sink.file);
+    let text = file.text();
     if text.trim().is_empty() {
         sink.error(
             Span::default(),
@@ -100,23 +101,23 @@ pub(crate) fn parse_yaml(sink: &mut Sink) -> Option<Node> {
         );
         return None;
     }
-    if let Some(node) = plain::parse(&text) {
+    if let Some(node) = plain::parse(text) {
         return Some(node);
     }
-    match serde_saphyr::from_str_with_options::<Node>(&text, options()) {
+    match serde_saphyr::from_str_with_options::<Node>(text, options()) {
         Ok(node) => Some(node),
         Err(e) => {
             let span = e
                 .location()
                 .map(|l| {
                     let (line, col) = (l.line() as usize, l.column() as usize);
-                    Span::new(offset_of(&text, line, col), 1)
+                    Span::new(offset_of(text, line, col), 1)
                 })
                 .unwrap_or_default();
             let message = first_line(&e.to_string());
             let tab = message
                 .contains("tab")
-                .then(|| first_indenting_tab(&text))
+                .then(|| first_indenting_tab(text))
                 .flatten();
             if let Some(at) = tab {
                 sink.error(Span::new(at, 1), Problem::Tab);

@@ -71,17 +71,14 @@ fn unset_by_message<'a>(solved: &Solved<'a>) -> Vec<(Phrase, &'a MessageSpec, Fi
     let unset = |set: &Fields| -> Fields { flow.all.minus(set) };
     let mut out = Vec::new();
     for step in &resolved.steps {
-        let at = entry
-            .get(&step.id)
-            .cloned()
-            .unwrap_or_else(|| flow.all.clone());
+        let at = entry.get(&step.id).unwrap_or(&flow.all);
         if let StepKind::Message(m) = &step.kind {
-            out.push((Phrase::named("in-message-step", &step.id), m, unset(&at)));
+            out.push((Phrase::named("in-message-step", &step.id), m, unset(at)));
         }
         for d in &step.deadlines {
             if let Some(m) = &d.message {
                 let place = step_deadline(&d.id, &step.id);
-                out.push((place, m, unset(&flow.apply(&at, &d.set))));
+                out.push((place, m, unset(&flow.apply(at, &d.set))));
             }
         }
     }
@@ -107,31 +104,38 @@ pub(super) fn unset_by_assignment<'a>(
 ) -> Vec<(Phrase, &'a Assignment, Unset<'a>)> {
     let (resolved, flow, entry) = (solved.flow.resolved, &solved.flow, &solved.entry);
     let mut sets: Vec<(Phrase, Fields, &[Assignment])> = Vec::new();
-    let mut note = |place: Phrase, before: &Fields, set| sets.push((place, before.clone(), set));
+    // Only a `set:` with values is noted: its place is worded for it.
+    let mut note = |place: &dyn Fn() -> Phrase, before: &Fields, set: &'a [Assignment]| {
+        if !set.is_empty() {
+            sets.push((place(), before.clone(), set));
+        }
+    };
     for step in &resolved.steps {
         let Some(at) = entry.get(&step.id) else {
             continue;
         };
-        let recorded = flow.recorded(step, at);
-        note(Phrase::named("in-step", &step.id), &recorded, &step.set);
-        let after = flow.apply(&recorded, &step.set);
-        for r in &step.routes {
-            let place = Phrase::within("in-route-of", &Phrase::named("in-step", &step.id));
-            note(place, &after, &r.set);
+        if !step.set.is_empty() || step.routes.iter().any(|r| !r.set.is_empty()) {
+            let recorded = flow.recorded(step, at);
+            note(&|| Phrase::named("in-step", &step.id), &recorded, &step.set);
+            let after = flow.apply(&recorded, &step.set);
+            let place = || Phrase::within("in-route-of", &Phrase::named("in-step", &step.id));
+            for r in &step.routes {
+                note(&place, &after, &r.set);
+            }
         }
         for d in &step.deadlines {
-            note(step_deadline(&d.id, &step.id), at, &d.set);
+            note(&|| step_deadline(&d.id, &step.id), at, &d.set);
         }
     }
     for d in &resolved.deadlines {
-        let place = Phrase::named("in-deadline-of", &d.id).with("place", Phrase::new("in-case"));
-        note(place, &flow.base, &d.set);
+        let place = || Phrase::named("in-deadline-of", &d.id).with("place", Phrase::new("in-case"));
+        note(&place, &flow.base, &d.set);
     }
-    for e in &resolved.events {
+    for e in resolved.events.iter().filter(|e| !e.set.is_empty()) {
         let mut got = flow.base.clone();
         flow.names
             .add(&mut got, e.collects.iter().map(String::as_str));
-        note(Phrase::named("in-case-event", &e.id), &got, &e.set);
+        note(&|| Phrase::named("in-case-event", &e.id), &got, &e.set);
     }
     let mut out = Vec::new();
     for (place, before, set) in sets {
