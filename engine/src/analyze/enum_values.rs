@@ -130,24 +130,21 @@ fn constants(e: &Expr<'_>) -> Vec<String> {
     };
     match e {
         Expr::Const(c) => of(&c.value),
-        Expr::List(l) => l
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Expr::Const(c) => c.value.as_str().map(str::to_owned),
-                _ => None,
-            })
-            .collect(),
-        Expr::Tuple(t) => t
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Expr::Const(c) => c.value.as_str().map(str::to_owned),
-                _ => None,
-            })
-            .collect(),
+        Expr::List(l) => strings(&l.items),
+        Expr::Tuple(t) => strings(&t.items),
         _ => Vec::new(),
     }
+}
+
+/// The constant strings among `items`.
+fn strings(items: &[Expr<'_>]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Expr::Const(c) => c.value.as_str().map(str::to_owned),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The values of `field` when it is an enumeration (none otherwise).

@@ -2,8 +2,8 @@
 //! dies): who sends them, what they record and where they take the case,
 //! by their name.
 
-use super::compare::{change, compare, optional, recorded, step_name};
-use super::{Area, Change, ChangeKind};
+use super::compare::{by_id, optional, recorded, step_name, Named};
+use super::{Area, Change};
 use crate::draw::picture::role_name;
 use crate::i18n::{text, Lang};
 use crate::model::{CaseEvent, Interrupt, Routine};
@@ -33,29 +33,21 @@ fn aspects(routine: &Routine, e: &CaseEvent, lang: Lang) -> [(&'static str, Stri
     ]
 }
 
+impl Named for CaseEvent {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
 pub(super) fn case_events(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
-    for e in old
-        .events
-        .iter()
-        .filter(|e| new.case_event(&e.id).is_none())
-    {
-        let mut c = change(Area::CaseEvent, &e.id, Some(&e.title), ChangeKind::Removed);
-        c.old = Some(then(old, e, lang));
-        out.push(c);
-    }
-    for e in &new.events {
-        let Some(was) = old.case_event(&e.id) else {
-            let mut c = change(Area::CaseEvent, &e.id, Some(&e.title), ChangeKind::Added);
-            c.new = Some(then(new, e, lang));
-            out.push(c);
-            continue;
-        };
-        let at = (Area::CaseEvent, e.id.as_str(), Some(e.title.as_str()));
-        let pairs = aspects(old, was, lang)
-            .into_iter()
-            .zip(aspects(new, e, lang));
-        for ((aspect, a), (_, b)) in pairs {
-            compare(out, at, aspect, a, b);
-        }
-    }
+    by_id(
+        Area::CaseEvent,
+        ((old, &old.events), (new, &new.events)),
+        |r, e| then(r, e, lang),
+        |r, e| aspects(r, e, lang),
+        out,
+    );
 }

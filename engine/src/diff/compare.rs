@@ -43,6 +43,49 @@ pub(super) fn compare(
     }
 }
 
+/// One side of a comparison by id: a thing with its id and title.
+pub(super) trait Named {
+    /// The id things are matched by.
+    fn id(&self) -> &str;
+    /// The title people know it by.
+    fn title(&self) -> &str;
+}
+
+/// A version's list of things, with the routine that words them.
+pub(super) type Side<'a, T> = (&'a Routine, &'a [T]);
+
+/// Compares two versions' lists of things matched by id: one `Removed`
+/// change for each only in the old list (with `words` of it), one `Added`
+/// for each only in the new one, and a `Changed` for each aspect of the rest
+/// that differs.
+pub(super) fn by_id<T: Named, const N: usize>(
+    area: Area,
+    (old, new): (Side<'_, T>, Side<'_, T>),
+    words: impl Fn(&Routine, &T) -> String,
+    aspects: impl Fn(&Routine, &T) -> [(&'static str, String); N],
+    out: &mut Vec<Change>,
+) {
+    let find = |list: &[T], id: &str| list.iter().position(|t| t.id() == id);
+    for t in old.1.iter().filter(|t| find(new.1, t.id()).is_none()) {
+        let mut c = change(area, t.id(), Some(t.title()), ChangeKind::Removed);
+        c.old = Some(words(old.0, t));
+        out.push(c);
+    }
+    for t in new.1 {
+        let Some(was) = find(old.1, t.id()).map(|i| &old.1[i]) else {
+            let mut c = change(area, t.id(), Some(t.title()), ChangeKind::Added);
+            c.new = Some(words(new.0, t));
+            out.push(c);
+            continue;
+        };
+        let at = (area, t.id(), Some(t.title()));
+        let pairs = aspects(old.0, was).into_iter().zip(aspects(new.0, t));
+        for ((aspect, a), (_, b)) in pairs {
+            compare(out, at, aspect, a, b);
+        }
+    }
+}
+
 pub(super) fn optional(value: Option<&str>) -> String {
     value.unwrap_or("—").to_owned()
 }

@@ -2,8 +2,8 @@
 //! cases (when they run, which cases they list, to whom, with which
 //! template), by their id.
 
-use super::compare::{change, compare, none, recipients};
-use super::{Area, Change, ChangeKind};
+use super::compare::{by_id, none, recipients, Named};
+use super::{Area, Change};
 use crate::i18n::{text, Lang};
 use crate::model::{Routine, Schedule};
 
@@ -41,29 +41,21 @@ fn words(routine: &Routine, s: &Schedule, lang: Lang) -> String {
     format!("{when}; {message}")
 }
 
+impl Named for Schedule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
 pub(super) fn schedules(old: &Routine, new: &Routine, lang: Lang, out: &mut Vec<Change>) {
-    for s in old
-        .schedules
-        .iter()
-        .filter(|s| new.schedule(&s.id).is_none())
-    {
-        let mut c = change(Area::Schedule, &s.id, Some(&s.title), ChangeKind::Removed);
-        c.old = Some(words(old, s, lang));
-        out.push(c);
-    }
-    for s in &new.schedules {
-        let Some(was) = old.schedule(&s.id) else {
-            let mut c = change(Area::Schedule, &s.id, Some(&s.title), ChangeKind::Added);
-            c.new = Some(words(new, s, lang));
-            out.push(c);
-            continue;
-        };
-        let at = (Area::Schedule, s.id.as_str(), Some(s.title.as_str()));
-        let pairs = aspects(old, was, lang)
-            .into_iter()
-            .zip(aspects(new, s, lang));
-        for ((aspect, a), (_, b)) in pairs {
-            compare(out, at, aspect, a, b);
-        }
-    }
+    by_id(
+        Area::Schedule,
+        ((old, &old.schedules), (new, &new.schedules)),
+        |r, s| words(r, s, lang),
+        |r, s| aspects(r, s, lang),
+        out,
+    );
 }
