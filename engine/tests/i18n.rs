@@ -111,30 +111,40 @@ fn every_message_is_in_both_languages_with_the_same_values() {
     assert!(!all.is_empty());
 }
 
+/// Every id `pattern`'s first group captures in the Rust files under
+/// `dirs` (relative to the workspace root), with the file that names it.
+fn ids_named(pattern: &str, dirs: &[&str]) -> Vec<(std::path::PathBuf, String)> {
+    let call = regex::Regex::new(pattern).expect("the pattern is valid");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut found = Vec::new();
+    for dir in dirs {
+        for file in rust_files(&root.join(dir)) {
+            let source = std::fs::read_to_string(&file).expect("a source file is readable");
+            let ids = call.captures_iter(&source).map(|c| c[1].to_string());
+            found.extend(ids.map(|id| (file.clone(), id)));
+        }
+    }
+    found
+}
+
 /// Every `text(lang, "id", ...)` (library) and `text("id", ...)` (CLI) call in the workspace's source names a message that exists.
 #[test]
 fn every_message_the_code_names_exists() {
-    let call =
-        regex::Regex::new(r#"\btext\(\s*(?:[A-Za-z_:.()]+\s*,\s*)?"([a-z][a-z0-9-]*)""#).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut named = 0;
-    for crate_dir in ["engine/src", "cli/src", "lsp/src"] {
-        for file in rust_files(&root.join(crate_dir)) {
-            let source = std::fs::read_to_string(&file).unwrap();
-            for id in call.captures_iter(&source).map(|c| c[1].to_string()) {
-                named += 1;
-                for lang in Lang::ALL {
-                    assert!(
-                        has_message(lang, &id),
-                        "{} names `{id}`, missing in {lang}",
-                        file.display()
-                    );
-                }
-            }
+    let named = ids_named(
+        r#"\btext\(\s*(?:[A-Za-z_:.()]+\s*,\s*)?"([a-z][a-z0-9-]*)""#,
+        &["engine/src", "cli/src", "lsp/src"],
+    );
+    for (file, id) in &named {
+        for lang in Lang::ALL {
+            assert!(
+                has_message(lang, id),
+                "{} names `{id}`, missing in {lang}",
+                file.display()
+            );
         }
     }
     assert!(
-        named > 0,
+        !named.is_empty(),
         "no `text(lang, \"id\", ...)` call found: is the pattern still right?"
     );
 }
@@ -143,28 +153,23 @@ fn every_message_the_code_names_exists() {
 /// `Phrase::within("id", ..)`, an item `Named::Item("id")`) exists in both languages.
 #[test]
 fn every_phrase_the_code_names_exists() {
-    let call = regex::Regex::new(
+    let named = ids_named(
         r#"(?:Phrase::(?:new|named|within)|Named::Item)\(\s*"([a-z][a-z0-9-]*)""#,
-    )
-    .unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut named = 0;
-    for file in rust_files(&root) {
-        let source = std::fs::read_to_string(&file).unwrap();
-        for id in call.captures_iter(&source).map(|c| c[1].to_string()) {
-            named += 1;
-            for lang in Lang::ALL {
-                assert!(
-                    has_message(lang, &id),
-                    "{} names the phrase `{id}`, missing in {lang}/details.ftl",
-                    file.display()
-                );
-            }
+        &["engine/src"],
+    );
+    for (file, id) in &named {
+        for lang in Lang::ALL {
+            assert!(
+                has_message(lang, id),
+                "{} names the phrase `{id}`, missing in {lang}/details.ftl",
+                file.display()
+            );
         }
     }
     assert!(
-        named > 150,
-        "only {named} phrase ids found: is the pattern still right?"
+        named.len() > 150,
+        "only {} phrase ids found: is the pattern still right?",
+        named.len()
     );
 }
 
