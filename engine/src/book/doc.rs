@@ -103,11 +103,9 @@ pub(crate) struct MessageEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct EventEntry {
     pub(crate) title: String,
-    pub(crate) from: Option<String>,
-    pub(crate) records: Vec<String>,
-    pub(crate) may_record: Vec<String>,
-    pub(crate) sets: Vec<String>,
-    pub(crate) then: String,
+    /// Who sends it, what it records and sets, what becomes of the case:
+    /// labelled lists as a step's.
+    pub(crate) lists: Vec<(String, Vec<String>)>,
     pub(crate) source: Vec<String>,
 }
 

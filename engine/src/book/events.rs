@@ -5,6 +5,7 @@
 
 use super::build::Ctx;
 use super::doc::EventEntry;
+use super::steps::{labels, push_list, sets};
 use super::text;
 use crate::model::{CaseEvent, Interrupt};
 
@@ -13,7 +14,6 @@ pub(crate) fn events(cx: &Ctx<'_>) -> Vec<EventEntry> {
 }
 
 fn event(cx: &Ctx<'_>, e: &CaseEvent) -> EventEntry {
-    let labels = |fields: &[String]| fields.iter().map(|f| cx.label(f)).collect();
     let then = match &e.then {
         Interrupt::Goto(step) => {
             let title = cx.routine.step(step).map_or(step.as_str(), |s| &s.title);
@@ -21,13 +21,20 @@ fn event(cx: &Ctx<'_>, e: &CaseEvent) -> EventEntry {
         }
         Interrupt::End(outcome) => text::event_ends(outcome),
     };
+    let mut lists = Vec::new();
+    let from = e.from.iter().map(|r| cx.role_name(r)).collect();
+    push_list(&mut lists, text::l(text::EVENT_FROM), from);
+    push_list(&mut lists, text::l(text::RECORDS), labels(cx, &e.collects));
+    push_list(
+        &mut lists,
+        text::l(text::MAY_RECORD),
+        labels(cx, &e.optional),
+    );
+    push_list(&mut lists, text::l(text::SETS), sets(cx, &e.set));
+    push_list(&mut lists, text::l(text::EVENT_THEN), vec![then]);
     EventEntry {
         title: e.title.clone(),
-        from: e.from.as_ref().map(|r| cx.role_name(r)),
-        records: labels(&e.collects),
-        may_record: labels(&e.optional),
-        sets: super::steps::sets(cx, &e.set),
-        then,
+        lists,
         source: e.source.clone(),
     }
 }

@@ -223,19 +223,9 @@ fn events(o: &mut String, book: &Book) {
             "<article class=\"deadline\">\n<h4>{}</h4>\n<ul>",
             esc(&e.title)
         );
-        if let Some(from) = &e.from {
-            labelled(o, &text::l(text::EVENT_FROM), &esc(from));
+        for (label, items) in &e.lists {
+            labelled(o, label, &esc(&items.join(", ")));
         }
-        for (label, list) in [
-            (text::RECORDS, &e.records),
-            (text::MAY_RECORD, &e.may_record),
-            (text::SETS, &e.sets),
-        ] {
-            if !list.is_empty() {
-                labelled(o, &text::l(label), &esc(&list.join(", ")));
-            }
-        }
-        labelled(o, &text::l(text::EVENT_THEN), &esc(&e.then));
         let _ = writeln!(o, "</ul>");
         if !e.source.is_empty() {
             let _ = writeln!(

@@ -181,13 +181,6 @@ fn step(o: &mut String, s: &StepEntry) {
     }
 }
 
-/// A labelled list item, left out when it has no items.
-fn items(o: &mut String, label: &str, items: &[String]) {
-    if !items.is_empty() {
-        let _ = writeln!(o, "- **{label}:** {}", esc(&items.join(", ")));
-    }
-}
-
 fn events(o: &mut String, book: &Book) {
     if book.events.is_empty() {
         return;
@@ -196,13 +189,9 @@ fn events(o: &mut String, book: &Book) {
     let _ = writeln!(o, "{}\n", text::l(text::EVENTS_INTRO));
     for e in &book.events {
         let _ = writeln!(o, "### {}\n", esc(&e.title));
-        if let Some(from) = &e.from {
-            items(o, &text::l(text::EVENT_FROM), std::slice::from_ref(from));
+        for (label, items) in &e.lists {
+            let _ = writeln!(o, "- **{label}:** {}", esc(&items.join(", ")));
         }
-        items(o, &text::l(text::RECORDS), &e.records);
-        items(o, &text::l(text::MAY_RECORD), &e.may_record);
-        items(o, &text::l(text::SETS), &e.sets);
-        let _ = writeln!(o, "- **{}:** {}", text::l(text::EVENT_THEN), esc(&e.then));
         if !e.source.is_empty() {
             let _ = writeln!(
                 o,

@@ -25,7 +25,7 @@ pub(crate) fn phases(cx: &Ctx<'_>) -> Vec<Phase> {
         .collect()
 }
 
-fn labels(cx: &Ctx<'_>, fields: &[String]) -> Vec<String> {
+pub(crate) fn labels(cx: &Ctx<'_>, fields: &[String]) -> Vec<String> {
     fields.iter().map(|f| cx.label(f)).collect()
 }
 
@@ -45,9 +45,7 @@ fn step(cx: &Ctx<'_>, s: &Step) -> StepEntry {
         ..StepEntry::default()
     };
     kind(cx, s, &mut e);
-    if !s.set.is_empty() {
-        e.lists.push((text::l(text::SETS), sets(cx, &s.set)));
-    }
+    push_list(&mut e.lists, text::l(text::SETS), sets(cx, &s.set));
     let deadlines: Vec<String> = (0..s.deadlines.len())
         .map(|i| text::deadline_ref(cx.order.deadline(Some(&s.id), i)))
         .collect();
@@ -68,9 +66,13 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
             documents,
         } => {
             e.responsible = Some(cx.role_name(role));
-            push_list(e, text::l(text::RECORDS), labels(cx, collects));
-            push_list(e, text::l(text::MAY_RECORD), labels(cx, optional));
-            push_list(e, text::l(text::DOCUMENTS), documents.clone());
+            push_list(&mut e.lists, text::l(text::RECORDS), labels(cx, collects));
+            push_list(
+                &mut e.lists,
+                text::l(text::MAY_RECORD),
+                labels(cx, optional),
+            );
+            push_list(&mut e.lists, text::l(text::DOCUMENTS), documents.clone());
         }
         StepKind::Event {
             from,
@@ -80,8 +82,12 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
         } => {
             let who = from.as_ref().map(|f| cx.role_name(f));
             e.lines.push(sentence(who.as_deref()));
-            push_list(e, text::l(text::RECORDS), labels(cx, collects));
-            push_list(e, text::l(text::MAY_RECORD), labels(cx, optional));
+            push_list(&mut e.lists, text::l(text::RECORDS), labels(cx, collects));
+            push_list(
+                &mut e.lists,
+                text::l(text::MAY_RECORD),
+                labels(cx, optional),
+            );
         }
         StepKind::Wait { until } => {
             let source = until.source().trim();
@@ -109,9 +115,10 @@ fn kind(cx: &Ctx<'_>, s: &Step, e: &mut StepEntry) {
     }
 }
 
-fn push_list(e: &mut StepEntry, label: String, items: Vec<String>) {
+/// Adds a labelled list to `lists`, unless it has no items.
+pub(crate) fn push_list(lists: &mut Vec<(String, Vec<String>)>, label: String, items: Vec<String>) {
     if !items.is_empty() {
-        e.lists.push((label, items));
+        lists.push((label, items));
     }
 }
 
